@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseHTML } from 'linkedom';
+import { extractDraft } from '../utils/extract/extract-draft';
+import { draftFromPlainText } from '../utils/extract/plain-text';
+import { decodeHtml } from '../utils/extract/charset';
+import type { Draft } from '../utils/extract/draft';
+
+const USAGE = `usage:
+  precis extract [--url URL] FILE          print one JSON draft record for an HTML (or .txt) file
+  precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
+  precis bench [--corpus DIR] [--runs N]   time extraction against plain Readability (see bench/)`;
+
+export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
+  sources: Draft['sources'];
+  guessed: Draft['guessed'];
+  isArticle: boolean;
+  timings: { extractMs: number };
+}) | { file: string; error: string };
+
+/** Extract one file; errors become a line with `error`, never an exception. */
+export function extractFile(file: string, url: string | null): CliLine {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { file, error: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  try {
+    const start = performance.now();
+    let draft: Draft;
+    if (/\.txt$/i.test(file)) {
+      draft = draftFromPlainText(new TextDecoder().decode(bytes), url);
+    } else {
+      const html = decodeHtml(bytes);
+      if (!/<[a-z!]/i.test(html)) throw new Error('not an HTML document');
+      const { document } = parseHTML(html);
+      draft = extractDraft(document as unknown as Document, { url, cloneForReadability: false });
+    }
+    const extractMs = performance.now() - start;
+    return { file, ...draft, timings: { extractMs: Math.round(extractMs * 100) / 100 } };
+  } catch (e) {
+    return { file, error: `cannot extract: ${(e as Error).message}` };
+  }
+}
+
+function readManifest(path: string): Array<{ file: string; url: string | null } | { file: string; error: string }> {
+  const base = resolve(path, '..');
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      try {
+        const entry = JSON.parse(line) as { file?: unknown; url?: unknown };
+        if (typeof entry.file !== 'string') return { file: `line ${i + 1}`, error: 'manifest line has no "file"' };
+        return { file: resolve(base, entry.file), url: typeof entry.url === 'string' ? entry.url : null };
+      } catch {
+        return { file: `line ${i + 1}`, error: 'manifest line is not JSON' };
+      }
+    });
+}
+
+function runExtract(args: string[]): number {
+  let url: string | null = null;
+  let manifest: string | null = null;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--url') url = args[++i] ?? null;
+    else if (a === '--manifest') manifest = args[++i] ?? null;
+    else if (a.startsWith('--')) {
+      process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    } else files.push(a);
+  }
+  if (manifest) {
+    let entries;
+    try {
+      entries = readManifest(manifest);
+    } catch (e) {
+      process.stderr.write(`cannot read manifest ${manifest}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    let failed = false;
+    for (const entry of entries) {
+      const line = 'error' in entry ? entry : extractFile(entry.file, entry.url);
+      if ('error' in line) failed = true;
+      process.stdout.write(JSON.stringify(line) + '\n');
+    }
+    return failed ? 1 : 0;
+  }
+  if (files.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const line = extractFile(resolve(files[0]), url);
+  process.stdout.write(JSON.stringify(line, null, 2) + '\n');
+  return 'error' in line ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'extract') return runExtract(rest);
+  if (command === 'bench') {
+    const { runBench } = await import('../bench/extraction');
+    return runBench(rest);
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return command ? 2 : 0;
+}

@@ -1,0 +1,14 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extractDraft } from '../utils/extract/extract-draft';
+import type { ExtractionResult } from '../utils/extract/result';
+
+// Injected on demand into the tab the user clicked on (activeTab + scripting). Its return value is the
+// injection result: plain, serialisable data only.
+export default defineUnlistedScript((): ExtractionResult => {
+  try {
+    const draft = extractDraft(document, { url: location.href, cloneForReadability: true });
+    return { ok: true, draft };
+  } catch (e) {
+    return { ok: false, reason: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+});

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Précis</p>, document.getElementById('app')!);

@@ -1,0 +1,62 @@
+import type { Author } from '../record/schema';
+
+/** Fields of a draft that the extractor can fill, each with its own provenance label. */
+export type DraftField =
+  | 'title'
+  | 'authors'
+  | 'publisher'
+  | 'publishedDate'
+  | 'place'
+  | 'literatureType'
+  | 'language'
+  | 'wordCount'
+  | 'keywords'
+  | 'section';
+
+/**
+ * What the extractor proposes for a page: plain, serialisable data. Every value is a proposal the user
+ * can correct; `null`/empty means "nothing found", never a guess.
+ */
+export interface Draft {
+  url: string | null;
+  title: string | null;
+  authors: Author[];
+  publisher: string | null;
+  publishedDate: string | null;
+  place: string | null;
+  literatureType: string | null;
+  language: string | null;
+  wordCount: number | null;
+  /** Plain text of the article body, one line per block. */
+  text: string;
+  keywords: string[];
+  section: string | null;
+  summary: string;
+  /** Where each filled field came from, e.g. `{ authors: 'JSON-LD' }`. */
+  sources: Partial<Record<DraftField, string>>;
+  /** Fields whose value is a guess rather than something the page states (e.g. literatureType from a URL path). */
+  guessed: DraftField[];
+  /** False when Readability found no article on the page; the metadata may still be filled. */
+  isArticle: boolean;
+}
+
+export function emptyDraft(url: string | null = null): Draft {
+  return {
+    url,
+    title: null,
+    authors: [],
+    publisher: null,
+    publishedDate: null,
+    place: null,
+    literatureType: null,
+    language: null,
+    wordCount: null,
+    text: '',
+    keywords: [],
+    section: null,
+    summary: '',
+    sources: {},
+    guessed: [],
+    isArticle: false,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Author } from '../../record/schema';
+
+/**
+ * What one metadata source (JSON-LD, citation tags, OpenGraph, the page's own markup…) says about a page.
+ * Values are raw but already trimmed; cleaning and choosing between sources happen in `choose.ts`.
+ * A new source only has to return this shape to take part.
+ */
+export interface Candidates {
+  title?: string;
+  authors?: Author[];
+  /** Unsplit byline text (e.g. "By Jane Doe and John Roe"), cleaned into authors later. */
+  byline?: string;
+  publisher?: string;
+  /** Raw date string in any format; normalised later. */
+  publishedDate?: string;
+  place?: string;
+  keywords?: string[];
+  section?: string;
+  language?: string;
+  wordCount?: number;
+  /** Schema.org types or genre hints used to guess the type of literature. */
+  types?: string[];
+}
+
+export interface SourceResult {
+  /** Label shown to the user as "from <label>". */
+  label: string;
+  values: Candidates;
+}
