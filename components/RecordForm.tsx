@@ -1,0 +1,118 @@
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import type { FormValues } from '../utils/record/form-values';
+import { SourceHint, type Hint } from './SourceHint';
+import { TagInput } from './TagInput';
+
+export type HintField =
+  | 'title' | 'url' | 'authors' | 'affiliation' | 'publisher' | 'publishedDate' | 'place' | 'literatureType'
+  | 'wordCount' | 'language' | 'keywords' | 'section';
+
+interface Props {
+  values: FormValues;
+  onChange: (patch: Partial<FormValues>) => void;
+  hints: Partial<Record<HintField, Hint>>;
+  literatureTypes: string[];
+  keywordSuggestions: string[];
+}
+
+function Field(props: { id: string; label: string; hint?: Hint; children: ComponentChildren; wide?: boolean }) {
+  return (
+    <div class={props.wide ? 'field wide' : 'field'}>
+      <div class="label-row">
+        <label for={props.id}>{props.label}</label>
+        <SourceHint id={`${props.id}-hint`} hint={props.hint} />
+      </div>
+      {props.children}
+    </div>
+  );
+}
+
+/** Every field of a record, with visible labels and where each auto-filled value came from. */
+export function RecordForm({ values, onChange, hints, literatureTypes, keywordSuggestions }: Props) {
+  type TextKey = Exclude<keyof FormValues & HintField, 'keywords'>;
+  const text = (id: string, key: TextKey, label: string, extra: { wide?: boolean; attrs?: InputHTMLAttributes<HTMLInputElement> } = {}) => (
+    <Field id={id} label={label} hint={hints[key]} wide={extra.wide}>
+      <input
+        id={id}
+        type="text"
+        {...extra.attrs}
+        value={values[key]}
+        aria-describedby={hints[key] ? `${id}-hint` : undefined}
+        onInput={(e) => onChange({ [key]: e.currentTarget.value })}
+      />
+    </Field>
+  );
+  // Keep a value the vocabulary does not list (e.g. from an older record) selectable.
+  const types = values.literatureType && !literatureTypes.includes(values.literatureType)
+    ? [...literatureTypes, values.literatureType]
+    : literatureTypes;
+
+  return (
+    <div class="record-form">
+      {text('f-title', 'title', 'Title', { wide: true, attrs: { required: true } })}
+      {text('f-authors', 'authors', 'Author', { wide: true, attrs: { placeholder: 'Names, separated by ;' } })}
+      {text('f-affiliation', 'affiliation', 'Affiliation', { wide: true })}
+      {text('f-publisher', 'publisher', 'Organization/Publisher', { wide: true })}
+      {text('f-date', 'publishedDate', 'Date', { attrs: { type: 'date' } })}
+      {text('f-place', 'place', 'Place')}
+      <Field id="f-type" label="Type of Literature" hint={hints.literatureType}>
+        <select
+          id="f-type"
+          value={values.literatureType}
+          aria-describedby={hints.literatureType ? 'f-type-hint' : undefined}
+          onChange={(e) => onChange({ literatureType: (e.currentTarget as HTMLSelectElement).value })}
+        >
+          <option value="">—</option>
+          {types.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {text('f-words', 'wordCount', 'Word Count', { attrs: { type: 'number', min: 0, step: 1 } })}
+      {text('f-language', 'language', 'Language')}
+      {text('f-section', 'section', 'Section')}
+      <Field id="f-keywords" label="Keywords" hint={hints.keywords} wide>
+        <TagInput
+          id="f-keywords"
+          tags={values.keywords}
+          onChange={(keywords) => onChange({ keywords })}
+          suggestions={keywordSuggestions}
+          describedBy={hints.keywords ? 'f-keywords-hint' : undefined}
+        />
+      </Field>
+      {text('f-url', 'url', 'URL', { wide: true, attrs: { type: 'url' } })}
+      <Field id="f-summary" label="Summary" wide>
+        <textarea
+          id="f-summary"
+          rows={7}
+          value={values.summary}
+          onInput={(e) => onChange({ summary: (e.currentTarget as HTMLTextAreaElement).value })}
+        />
+      </Field>
+      <fieldset class="wide summarizer">
+        <legend>Summarized by</legend>
+        <div class="field">
+          <label for="f-summarizer-name">Name</label>
+          <input
+            id="f-summarizer-name"
+            type="text"
+            autocomplete="name"
+            value={values.summarizerName}
+            onInput={(e) => onChange({ summarizerName: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="field">
+          <label for="f-summarizer-role">Role</label>
+          <input
+            id="f-summarizer-role"
+            type="text"
+            value={values.summarizerRole}
+            onInput={(e) => onChange({ summarizerRole: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Where an auto-filled value came from; shown beside the field's label and read with the field. */
+export type Hint = { kind: 'from' | 'guessed'; source: string } | { kind: 'empty' };
+
+export function SourceHint({ id, hint }: { id: string; hint: Hint | undefined }) {
+  if (!hint) return null;
+  const text =
+    hint.kind === 'empty' ? 'not found on the page' : `${hint.kind === 'guessed' ? 'guessed' : 'from'} ${hint.source}`;
+  return (
+    <small id={id} class={`hint hint-${hint.kind}`}>
+      {text}
+    </small>
+  );
+}

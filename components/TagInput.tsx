@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+
+interface Props {
+  id: string;
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  suggestions: string[];
+  describedBy?: string;
+}
+
+const MAX_TAG = 200;
+
+/** Keywords as tags: Enter or comma adds, Backspace in the empty box removes the last one. */
+export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props) {
+  const [text, setText] = useState('');
+
+  const add = (raw: string) => {
+    const next = [...tags];
+    for (const part of raw.split(',')) {
+      const tag = part.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
+      if (tag && !next.some((t) => t.toLowerCase() === tag.toLowerCase())) next.push(tag);
+    }
+    if (next.length !== tags.length) onChange(next);
+    setText('');
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    if (e.key === 'Enter' || e.key === ',') {
+      e.preventDefault();
+      add(value);
+    } else if (e.key === 'Backspace' && value === '' && tags.length) {
+      e.preventDefault();
+      onChange(tags.slice(0, -1));
+    }
+  };
+
+  const listId = `${id}-suggestions`;
+  const unused = suggestions.filter((s) => !tags.some((t) => t.toLowerCase() === s.toLowerCase()));
+  return (
+    <div class="tag-input">
+      {tags.length > 0 && (
+        <ul aria-label="Keyword tags" class="tags">
+          {tags.map((tag) => (
+            <li key={tag}>
+              <span>{tag}</span>
+              <button type="button" aria-label={`Remove ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id={id}
+        type="text"
+        value={text}
+        list={listId}
+        autocomplete="off"
+        placeholder={tags.length ? '' : 'Type a keyword, then Enter or comma'}
+        aria-describedby={describedBy}
+        onInput={(e) => {
+          const value = (e.currentTarget as HTMLInputElement).value;
+          // A pasted "a, b, c" becomes three tags; the part after the last comma stays editable.
+          if (value.includes(',')) {
+            const cut = value.lastIndexOf(',');
+            add(value.slice(0, cut));
+            setText(value.slice(cut + 1).trimStart());
+          } else setText(value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => text.trim() && add(text)}
+      />
+      <datalist id={listId}>
+        {unused.slice(0, 200).map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { openDatabase } from '../../utils/db/database';
+import { deleteRecord, listRecords } from '../../utils/db/records';
+import { exportFileName, exportJson } from '../../utils/export/json';
+import { downloadText } from '../../utils/browser/download';
+import type { PrecisRecord } from '../../utils/record/schema';
+
+function matches(record: PrecisRecord, query: string): boolean {
+  const haystack = [record.title, record.publisher, record.summary, record.section, ...record.keywords, ...record.authors.map((a) => a.name)]
+    .join(' ')
+    .toLowerCase();
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
+
+/** Every saved record: filter, export, delete. */
+export function Library() {
+  const db = useMemo(() => openDatabase(), []);
+  const [records, setRecords] = useState<PrecisRecord[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState('Loading…');
+
+  const reload = async () => {
+    try {
+      const all = await listRecords(db);
+      setRecords(all);
+      setStatus(`${all.length} record${all.length === 1 ? '' : 's'} in your library.`);
+    } catch (e) {
+      setStatus(`Could not open the library: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  useEffect(() => void reload(), []);
+
+  const shown = (records ?? []).filter((r) => matches(r, query));
+
+  return (
+    <main class="library">
+      <header>
+        <h1>Précis library</h1>
+        <label for="search" class="visually-hidden">
+          Search records
+        </label>
+        <input id="search" type="search" placeholder="Search title, author, keyword…" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <button
+          type="button"
+          class="primary"
+          disabled={!records?.length}
+          onClick={() => {
+            const name = exportFileName();
+            downloadText(name, exportJson(records ?? []));
+            setStatus(`Exported ${records?.length ?? 0} records to ${name}.`);
+          }}
+        >
+          Export JSON
+        </button>
+        <p role="status">{status}</p>
+      </header>
+      {records && records.length === 0 && <p>No records yet. Open an article and click the Précis icon to clip one.</p>}
+      {shown.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Author</th>
+              <th scope="col">Organization/Publisher</th>
+              <th scope="col">Date</th>
+              <th scope="col">Type</th>
+              <th scope="col">Keywords</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id}>
+                <td>{r.url && /^https?:/i.test(r.url) ? <a href={r.url} target="_blank" rel="noopener noreferrer">{r.title}</a> : r.title}</td>
+                <td>{r.authors.map((a) => a.name).join('; ')}</td>
+                <td>{r.publisher}</td>
+                <td>{r.publishedDate}</td>
+                <td>{r.literatureType}</td>
+                <td class="keywords">{r.keywords.join(', ')}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Delete ${r.title}`}
+                    onClick={async () => {
+                      if (!confirm(`Delete “${r.title}”? This cannot be undone.`)) return;
+                      await deleteRecord(db, r.id);
+                      await reload();
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Library } from './Library';
+import '../../components/styles.css';
+
+render(<Library />, document.getElementById('app')!);

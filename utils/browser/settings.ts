@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import type { SummarizedBy } from '../record/schema';
+import { DEFAULT_LITERATURE_TYPES } from '../record/vocabulary';
+
+const SUMMARIZER_KEY = 'settings.summarizer';
+const VOCABULARY_KEY = 'settings.literatureTypes';
+
+/** The name and role last used, remembered for the next record. */
+export async function loadSummarizer(): Promise<SummarizedBy | null> {
+  const stored = (await browser.storage.local.get(SUMMARIZER_KEY))[SUMMARIZER_KEY] as Partial<SummarizedBy> | undefined;
+  if (!stored || typeof stored !== 'object') return null;
+  return { name: String(stored.name ?? ''), role: String(stored.role ?? '') };
+}
+
+export async function saveSummarizer(summarizer: SummarizedBy): Promise<void> {
+  await browser.storage.local.set({ [SUMMARIZER_KEY]: { name: summarizer.name, role: summarizer.role } });
+}
+
+/** The Type of Literature choices: the user's edited list, or the default vocabulary. */
+export async function loadLiteratureTypes(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(VOCABULARY_KEY))[VOCABULARY_KEY];
+  if (Array.isArray(stored) && stored.length && stored.every((v) => typeof v === 'string')) return stored;
+  return [...DEFAULT_LITERATURE_TYPES];
+}
+
+export async function saveLiteratureTypes(types: string[]): Promise<void> {
+  await browser.storage.local.set({ [VOCABULARY_KEY]: types });
+}

@@ -1,0 +1,117 @@
+import type { Draft, DraftField } from '../extract/draft';
+import { canonicalUrl } from './url';
+import { validateRecord, type PrecisRecord, type SummarizedBy, type ValidationResult } from './schema';
+
+/** The popup form's state: what the user sees and edits, all as text. */
+export interface FormValues {
+  title: string;
+  url: string;
+  /** Author names separated by "; ". */
+  authors: string;
+  /** Affiliations separated by "; ", matched to authors by position (one value applies to all). */
+  affiliation: string;
+  publisher: string;
+  /** YYYY-MM-DD or empty. */
+  publishedDate: string;
+  place: string;
+  literatureType: string;
+  wordCount: string;
+  language: string;
+  keywords: string[];
+  section: string;
+  summary: string;
+  summarizerName: string;
+  summarizerRole: string;
+}
+
+export function emptyFormValues(): FormValues {
+  return {
+    title: '', url: '', authors: '', affiliation: '', publisher: '', publishedDate: '', place: '', literatureType: '',
+    wordCount: '', language: '', keywords: [], section: '', summary: '', summarizerName: '', summarizerRole: '',
+  };
+}
+
+const splitList = (s: string) => s.split(';').map((x) => x.trim());
+
+/** Fill the form from an extracted draft; the summarizer comes from the user's remembered identity. */
+export function formValuesFromDraft(draft: Draft, summarizer: SummarizedBy | null): FormValues {
+  const affiliations = draft.authors.map((a) => a.affiliation ?? '');
+  const distinct = new Set(affiliations.filter(Boolean));
+  return {
+    title: draft.title ?? '',
+    url: draft.url ?? '',
+    authors: draft.authors.map((a) => a.name).join('; '),
+    // One affiliation shared by all authors is shown once; several are listed by position.
+    affiliation: distinct.size <= 1 ? ([...distinct][0] ?? '') : affiliations.join('; '),
+    publisher: draft.publisher ?? '',
+    publishedDate: draft.publishedDate?.slice(0, 10) ?? '',
+    place: draft.place ?? '',
+    literatureType: draft.literatureType ?? '',
+    wordCount: draft.wordCount == null ? '' : String(draft.wordCount),
+    language: draft.language ?? '',
+    keywords: [...draft.keywords],
+    section: draft.section ?? '',
+    summary: draft.summary,
+    summarizerName: summarizer?.name ?? '',
+    summarizerRole: summarizer?.role ?? '',
+  };
+}
+
+const orNull = (s: string) => s.trim() || null;
+
+export interface RecordExtras {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  text?: string;
+  sources?: Partial<Record<DraftField, string>>;
+}
+
+/** Turn the form into a validated record; errors name the field in the user's terms. */
+export function recordFromFormValues(values: FormValues, extras: RecordExtras): ValidationResult<PrecisRecord> {
+  const names = splitList(values.authors).filter(Boolean);
+  const affiliations = splitList(values.affiliation);
+  const sharedAffiliation = affiliations.length === 1 ? orNull(affiliations[0]) : null;
+  const wordCount = values.wordCount.trim() === '' ? null : Number(values.wordCount);
+  const summarizedBy =
+    values.summarizerName.trim() || values.summarizerRole.trim()
+      ? { name: values.summarizerName.trim(), role: values.summarizerRole.trim() }
+      : null;
+  const result = validateRecord({
+    id: extras.id,
+    url: canonicalUrl(values.url),
+    title: values.title,
+    authors: names.map((name, i) => ({
+      name,
+      affiliation: affiliations.length > 1 ? orNull(affiliations[i] ?? '') : sharedAffiliation,
+    })),
+    publisher: orNull(values.publisher),
+    publishedDate: orNull(values.publishedDate),
+    place: orNull(values.place),
+    literatureType: orNull(values.literatureType),
+    wordCount: wordCount != null && Number.isFinite(wordCount) ? Math.round(wordCount) : wordCount,
+    keywords: values.keywords,
+    summary: values.summary.trim(),
+    summarizedBy,
+    section: orNull(values.section),
+    language: orNull(values.language),
+    createdAt: extras.createdAt,
+    updatedAt: extras.updatedAt,
+    ...(extras.text ? { text: extras.text } : {}),
+    ...(extras.sources ? { sources: extras.sources } : {}),
+  });
+  if (result.ok) return result;
+  return { ok: false, errors: result.errors.map(friendlyError) };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title', url: 'URL', authors: 'Author', publisher: 'Organization/Publisher', publishedDate: 'Date',
+  place: 'Place', literatureType: 'Type of Literature', wordCount: 'Word Count', keywords: 'Keywords',
+  summary: 'Summary', section: 'Section', language: 'Language', summarizedBy: 'Summarized by',
+};
+
+function friendlyError(error: string): string {
+  const [path, ...rest] = error.split(': ');
+  const field = path.split('.')[0];
+  return `${FIELD_LABELS[field] ?? path}: ${rest.join(': ')}`;
+}
