@@ -5,6 +5,9 @@ import type { ExtractionResult } from '../utils/extract/result';
 // Injected on demand into the tab the user clicked on (activeTab + scripting). Its return value is the
 // injection result: plain, serialisable data only.
 export default defineUnlistedScript((): ExtractionResult => {
+  if (document.contentType === 'application/pdf') {
+    return { ok: false, reason: 'restricted', message: 'PDFs shown in the built-in viewer cannot be read yet.' };
+  }
   try {
     const draft = extractDraft(document, { url: location.href, cloneForReadability: true });
     return { ok: true, draft };

@@ -1,0 +1,93 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PrecisDatabase } from '../../utils/db/database';
+import { deleteRecord, findRecordsByUrl, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import type { PrecisRecord } from '../../utils/record/schema';
+
+let db: PrecisDatabase;
+let n = 0;
+
+function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
+  n++;
+  return {
+    id: `id-${n}`, url: 'https://example.org/a', title: `Article ${n}`, authors: [{ name: 'Jane Doe', affiliation: null }],
+    publisher: 'Example', publishedDate: '2024-01-02', place: null, literatureType: 'Analysis', wordCount: 100,
+    keywords: ['Trade'], summary: '', summarizedBy: null, section: null, language: 'en',
+    createdAt: `2024-01-0${Math.min(n, 9)}T00:00:00.000Z`, updatedAt: `2024-01-0${Math.min(n, 9)}T00:00:00.000Z`, ...patch,
+  };
+}
+
+beforeEach(() => {
+  db = new PrecisDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('records database', () => {
+  it('saves a record and lists it back, newest first', async () => {
+    await saveRecord(db, record({ id: 'old' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'new', createdAt: '2025-01-01T00:00:00.000Z' }), { kind: 'create' });
+    expect((await listRecords(db)).map((r) => r.id)).toEqual(['new', 'old']);
+  });
+
+  it('finds records by URL ignoring fragments and tracking parameters', async () => {
+    await saveRecord(db, record({ url: 'https://example.org/a' }), { kind: 'create' });
+    expect(await findRecordsByUrl(db, 'https://example.org/a?utm_source=news#comments')).toHaveLength(1);
+    expect(await findRecordsByUrl(db, 'https://example.org/b')).toHaveLength(0);
+    expect(await findRecordsByUrl(db, null)).toHaveLength(0);
+  });
+
+  it('updates an existing record in place, keeping its id and creation time', async () => {
+    const first = await saveRecord(db, record({ id: 'keep', summary: 'old' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'other', summary: 'new', createdAt: '2030-01-01T00:00:00.000Z' }), { kind: 'update', id: 'keep' });
+    const all = await listRecords(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: 'keep', summary: 'new', createdAt: first.createdAt });
+  });
+
+  it('keeps both records when asked to', async () => {
+    await saveRecord(db, record(), { kind: 'create' });
+    await saveRecord(db, record(), { kind: 'create' });
+    expect(await findRecordsByUrl(db, 'https://example.org/a')).toHaveLength(2);
+  });
+
+  it('refuses to store an invalid record', async () => {
+    await expect(saveRecord(db, record({ title: '' }), { kind: 'create' })).rejects.toThrow(/title/);
+    expect(await listRecords(db)).toHaveLength(0);
+  });
+
+  it('refuses to update a record that was deleted meanwhile', async () => {
+    await expect(saveRecord(db, record(), { kind: 'update', id: 'gone' })).rejects.toThrow(/no longer exists/);
+  });
+
+  it('suggests every keyword in the library once, case-insensitively', async () => {
+    await saveRecord(db, record({ keywords: ['Trade', 'China'] }), { kind: 'create' });
+    await saveRecord(db, record({ keywords: ['trade', 'Asia'] }), { kind: 'create' });
+    expect(await listKeywords(db)).toEqual(['Asia', 'China', 'Trade']);
+  });
+
+  it('deletes a record', async () => {
+    await saveRecord(db, record({ id: 'x' }), { kind: 'create' });
+    await deleteRecord(db, 'x');
+    expect(await listRecords(db)).toHaveLength(0);
+  });
+});
+
+describe('database versions', () => {
+  it('opens data written by schema version 1 with the current code', async () => {
+    const name = `v1-${crypto.randomUUID()}`;
+    // Version 1 exactly as released; later versions must keep reading what it wrote.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ records: 'id, url, *keywords, publishedDate, createdAt, updatedAt, literatureType' });
+    await v1.table('records').put(record({ id: 'from-v1', keywords: ['Legacy'] }));
+    v1.close();
+
+    const current = new PrecisDatabase(name);
+    expect((await listRecords(current)).map((r) => r.id)).toEqual(['from-v1']);
+    expect(await listKeywords(current)).toEqual(['Legacy']);
+    expect(current.verno).toBeGreaterThanOrEqual(1);
+    await current.delete();
+  });
+});
