@@ -154,9 +154,14 @@ export function App() {
     >
       <header>
         <h1>Précis</h1>
-        <a href="/library.html" target="_blank" rel="noopener">
-          Open library
-        </a>
+        <nav class="links">
+          <a href="/library.html" target="_blank" rel="noopener">
+            Open library
+          </a>
+          <a href="/options.html" target="_blank" rel="noopener">
+            Options
+          </a>
+        </nav>
       </header>
       {notice && (
         <p role="alert" class="notice">

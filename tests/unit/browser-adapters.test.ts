@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isRestrictedUrl } from '../../utils/browser/extract-tab';
-import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
+import { loadLiteratureTypes, loadSummarizer, saveLiteratureTypes, saveSummarizer } from '../../utils/browser/settings';
 import { clearUnsavedEdits, loadUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { emptyFormValues } from '../../utils/record/form-values';
-import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
+import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -42,5 +42,16 @@ describe('unsaved edits', () => {
     for (let i = 0; i < 25; i++) await storeUnsavedEdits(`https://a.example/${i}`, emptyFormValues());
     expect(await loadUnsavedEdits('https://a.example/0')).toBeNull();
     expect(await loadUnsavedEdits('https://a.example/24')).not.toBeNull();
+  });
+});
+
+describe('Type of Literature vocabulary', () => {
+  it('keeps the user’s edited list', async () => {
+    await saveLiteratureTypes(['Analysis', 'Working Paper']);
+    expect(await loadLiteratureTypes()).toEqual(['Analysis', 'Working Paper']);
+  });
+
+  it('reads an edited list one entry a line, dropping blanks and duplicates', () => {
+    expect(parseVocabulary(' Analysis \n\nanalysis\nWorking Paper\r\n')).toEqual(['Analysis', 'Working Paper']);
   });
 });
