@@ -8,7 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ mode, browser, manifestVersion }) => ({
     name: 'Précis',
     description: 'Clip an article into a structured literature-summary record, kept in your browser.',
     // activeTab: read the page the user clicked the toolbar icon (or pressed the shortcut) on.
@@ -17,7 +17,8 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : undefined,
     commands: {
-      _execute_action: {
+      // Opens the popup; MV2 (Firefox's default build) names the same command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Open Précis on this page',
       },
