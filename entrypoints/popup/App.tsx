@@ -35,7 +35,13 @@ export function App() {
   const db = useMemo(() => openDatabase(), []);
 
   useEffect(() => {
-    void (async () => {
+    void start().catch((e: unknown) => {
+      // Whatever went wrong, the user still gets a form to fill by hand.
+      setNotice(`${NO_READ}: ${e instanceof Error ? e.message : String(e)}. You can still fill in the form by hand.`);
+      setStatus('Fill in the record, then save.');
+      setPhase('ready');
+    });
+    async function start() {
       const [tab, summarizer, vocabulary, keywords] = await Promise.all([
         findTargetTab(location.search).catch(() => null),
         loadSummarizer().catch(() => null),
@@ -72,7 +78,7 @@ export function App() {
       setValues(next);
       setStatus(message.trim() || 'Fill in the record, then save.');
       setPhase('ready');
-    })();
+    }
   }, [db]);
 
   // Keep typed work: the popup closes as soon as it loses focus.
