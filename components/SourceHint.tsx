@@ -4,7 +4,7 @@ export type Hint = { kind: 'from' | 'guessed'; source: string } | { kind: 'empty
 export function SourceHint({ id, hint }: { id: string; hint: Hint | undefined }) {
   if (!hint) return null;
   const text =
-    hint.kind === 'empty' ? 'not found on the page' : `${hint.kind === 'guessed' ? 'guessed' : 'from'} ${hint.source}`;
+    hint.kind === 'empty' ? 'not found on the page' : `${hint.kind === 'guessed' ? 'guessed from' : 'from'} ${hint.source}`;
   return (
     <small id={id} class={`hint hint-${hint.kind}`}>
       {text}
