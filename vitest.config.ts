@@ -1,4 +1,4 @@
-import './tests/node20-polyfills';
+import './scripts/lib/node-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 

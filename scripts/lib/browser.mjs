@@ -1,0 +1,264 @@
+// Driving a real Chromium with the built extension loaded (playwright-core). Shared by `npm start` and the
+// end-to-end tests. See ../shared/notes/browser-testing.md for why each flag is here.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium, installHelp, ChromiumNotFoundError } from './chromium.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
+
+/** `production` → `.output/chrome-mv3` (what users install); `e2e` → `.output/chrome-mv3-e2e`. */
+export function buildDir(mode = 'production') {
+  return path.join(ROOT, '.output', mode === 'e2e' ? 'chrome-mv3-e2e' : 'chrome-mv3');
+}
+
+/** Throws a clear error when a build is missing (the tests do not build by themselves). */
+export function requireBuild(mode = 'production') {
+  const dir = buildDir(mode);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    const cmd = mode === 'e2e' ? 'npx wxt build --mode e2e' : 'npx wxt build';
+    throw new Error(`No extension build in ${path.relative(ROOT, dir)}: run \`${cmd}\` first (npm test does).`);
+  }
+  return dir;
+}
+
+/** The id Chromium gives an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p. */
+export function extensionIdForPath(dir) {
+  const hex = crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
+  return hex.replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+}
+
+const QUIET_FLAGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+function needsNoSandbox() {
+  return process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function resolveChromium(chromiumPath) {
+  const p = chromiumPath ?? findChromium();
+  if (!p) throw new ChromiumNotFoundError(installHelp());
+  return p;
+}
+
+/**
+ * Launches Chromium with a fresh profile and the unpacked extension in `extensionDir`.
+ * The extension is loaded through the browser's CDP `Extensions.loadUnpacked` (needs
+ * `--enable-unsafe-extension-debugging`, which `Extensions.triggerAction` needs too; it also works in
+ * branded Chrome, which ignores `--load-extension`); if that is unavailable, through `--load-extension`.
+ *
+ * `handleSignals: false` leaves SIGINT/SIGTERM to the caller (who must then call close(), which also
+ * deletes the temporary profile).
+ *
+ * @param {{ extensionDir: string, chromiumPath?: string, headless?: boolean, viewport?: {width: number, height: number} | null, handleSignals?: boolean }} options
+ */
+export async function launchWithExtension({ extensionDir, chromiumPath, headless = true, viewport, handleSignals = true } = /** @type {any} */ ({})) {
+  const executablePath = resolveChromium(chromiumPath);
+  const dir = fs.realpathSync(extensionDir);
+  const attempt = async (viaFlags) => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-profile-'));
+    const args = [...QUIET_FLAGS, '--enable-unsafe-extension-debugging'];
+    if (needsNoSandbox()) args.push('--no-sandbox');
+    if (viaFlags) args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless,
+      acceptDownloads: true,
+      args,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+      ...(viewport !== undefined ? { viewport } : {}),
+    });
+    const cleanup = async () => {
+      await context.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    };
+    try {
+      const cdp = await context.browser().newBrowserCDPSession();
+      let extensionId;
+      if (viaFlags) extensionId = extensionIdForPath(dir);
+      else ({ id: extensionId } = await cdp.send('Extensions.loadUnpacked', { path: dir }));
+      return new ExtensionBrowser(context, cdp, extensionId, cleanup);
+    } catch (e) {
+      await cleanup();
+      throw e;
+    }
+  };
+  try {
+    return await attempt(false);
+  } catch (e) {
+    if (!/Extensions\.loadUnpacked|wasn't found|not found/i.test(String(e))) throw e;
+    return attempt(true);
+  }
+}
+
+export class ExtensionBrowser {
+  /**
+   * @param {import('playwright-core').BrowserContext} context
+   * @param {import('playwright-core').CDPSession} cdp browser-level CDP session
+   * @param {string} extensionId
+   * @param {() => Promise<void>} cleanup
+   */
+  constructor(context, cdp, extensionId, cleanup) {
+    this.context = context;
+    this.cdp = cdp;
+    this.extensionId = extensionId;
+    this._cleanup = cleanup;
+    /** @type {import('playwright-core').Page | null} */
+    this._helper = null;
+  }
+
+  /** `chrome-extension://<id>/<page>` */
+  extensionUrl(page) {
+    return `chrome-extension://${this.extensionId}/${page.replace(/^\/+/, '')}`;
+  }
+
+  /**
+   * An extension page kept open to call extension APIs (`chrome.tabs.create` returns the tab id, which the
+   * popup needs as `?tabId=`). The manifest is used because it is the one page every build has.
+   */
+  async helper() {
+    if (this._helper && !this._helper.isClosed()) return this._helper;
+    const blank = this.context.pages().find((p) => p.url() === 'about:blank');
+    const page = blank ?? (await this.context.newPage());
+    await page.goto(this.extensionUrl('manifest.json'));
+    this._helper = page;
+    return page;
+  }
+
+  /**
+   * Opens `url` in a new, active tab through `chrome.tabs.create`, so its extension tab id is known.
+   * Works for any page, restricted ones included (`chrome://version`, `data:`…).
+   * @returns {Promise<{ page: import('playwright-core').Page, tabId: number }>}
+   */
+  async openTab(url) {
+    const helper = await this.helper();
+    const pagePromise = this.context.waitForEvent('page');
+    const tabId = await helper.evaluate(
+      (u) => /** @type {any} */ (globalThis).chrome.tabs.create({ url: u, active: true }).then((/** @type {any} */ t) => t.id),
+      url,
+    );
+    const page = await pagePromise;
+    await page.waitForLoadState('load').catch(() => {});
+    return { page, tabId };
+  }
+
+  /**
+   * Runs the extension's own extractor (`/extract.js`) in tab `tabId` from an extension page, as the popup
+   * does, and returns its result (`{ ok, draft }` or `{ ok: false, … }`; an injection error as `{ ok: false, error }`).
+   */
+  async extractInTab(tabId) {
+    const helper = await this.helper();
+    return helper.evaluate(
+      (t) =>
+        /** @type {any} */ (globalThis).chrome.scripting
+          .executeScript({ target: { tabId: t }, files: ['/extract.js'] })
+          .then((/** @type {any} */ r) => r[0]?.result)
+          .catch((/** @type {any} */ e) => ({ ok: false, error: String(e?.message ?? e) })),
+      tabId,
+    );
+  }
+
+  /** The CDP target of `type: 'tab'` showing `url` (triggerAction needs the tab target, not the page). */
+  async tabTargetFor(url) {
+    const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
+    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === url);
+    if (tabs.length !== 1) {
+      throw new Error(`Expected one tab showing ${url}, found ${tabs.length}: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+    }
+    return tabs[0];
+  }
+
+  /**
+   * A real click on the extension's toolbar button for the tab showing `page` (grants activeTab and opens
+   * the real popup). Returns the CDP target info of the popup that opened, which is not a Playwright page.
+   * @param {import('playwright-core').Page} page
+   * @param {{ closePopup?: boolean }} [options] close the real popup afterwards (default true)
+   */
+  async clickToolbarButton(page, { closePopup = true } = {}) {
+    await page.bringToFront();
+    const target = await this.tabTargetFor(page.url());
+    const popupUrl = this.extensionUrl('popup.html');
+    const popupTargets = async () =>
+      (await this.cdp.send('Target.getTargets', { filter: [{}] })).targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(popupUrl));
+    const before = new Set((await popupTargets()).map((t) => t.targetId));
+    await this.cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: target.targetId });
+    let popup = null;
+    for (let i = 0; i < 100 && !popup; i++) {
+      popup = (await popupTargets()).find((t) => !before.has(t.targetId)) ?? null;
+      if (!popup) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (popup && closePopup) await this.cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => {});
+    return popup;
+  }
+
+  /**
+   * Evaluates `expression` (awaiting a promise) in any CDP target, e.g. the real popup that
+   * clickToolbarButton opened, which Playwright does not expose as a page. Returns the value, or throws.
+   * @param {string} targetId @param {string} expression
+   */
+  async evaluateInTarget(targetId, expression) {
+    const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    const id = 1;
+    try {
+      const reply = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+          reject(new Error(`No answer from target ${targetId}`));
+        }, 10_000);
+        const onMessage = (/** @type {any} */ ev) => {
+          if (ev.sessionId !== sessionId) return;
+          const msg = JSON.parse(ev.message);
+          if (msg.id !== id) return;
+          clearTimeout(timer);
+          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(msg);
+        };
+        this.cdp.on('Target.receivedMessageFromTarget', onMessage);
+        const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } });
+        this.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
+      });
+      const r = /** @type {any} */ (reply);
+      if (r.error) throw new Error(r.error.message);
+      if (r.result.exceptionDetails) throw new Error(r.result.exceptionDetails.exception?.description ?? r.result.exceptionDetails.text);
+      return r.result.result.value;
+    } finally {
+      await this.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    }
+  }
+
+  /**
+   * Opens an extension page (`popup.html`, `library.html`) in a tab of its own.
+   * @param {string} name
+   * @param {{ tabId?: number, viewport?: { width: number, height: number } }} [options]
+   */
+  async openExtensionPage(name, { tabId, viewport } = {}) {
+    const page = await this.context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(this.extensionUrl(name) + (tabId != null ? `?tabId=${tabId}` : ''));
+    return page;
+  }
+
+  /** The popup as a page, reading the tab `tabId` (`popup.html?tabId=N`). */
+  openPopup(tabId, options = {}) {
+    return this.openExtensionPage('popup.html', { ...options, tabId });
+  }
+
+  async close() {
+    await this._cleanup();
+  }
+}

@@ -1,0 +1,169 @@
+// The popup's UI contract (labels, roles, buttons), as helpers for `npm start` and the end-to-end tests.
+// Everything here finds elements the way a user (or a screen reader) does: by label, role and name.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Labels of the popup's form fields, exactly as the contract names them. */
+export const LABELS = {
+  title: 'Title',
+  url: 'URL',
+  author: 'Author',
+  affiliation: 'Affiliation',
+  publisher: 'Organization/Publisher',
+  date: 'Date',
+  place: 'Place',
+  literatureType: 'Type of Literature',
+  wordCount: 'Word Count',
+  language: 'Language',
+  keywords: 'Keywords',
+  section: 'Section',
+  summary: 'Summary',
+};
+
+/** The form control labelled exactly `label`. @param {Page} page @param {string} label */
+export function field(page, label) {
+  return page.getByLabel(label, { exact: true });
+}
+
+/** "Name" or "Role" inside the "Summarized by" fieldset. @param {Page} page @param {'Name' | 'Role'} label */
+export function summarizerField(page, label) {
+  return page.getByRole('group', { name: 'Summarized by' }).getByLabel(label, { exact: true });
+}
+
+/** @param {Page} page */
+export const statusLine = (page) => page.getByRole('status');
+/** @param {Page} page */
+export const pageNotice = (page) => page.getByRole('alert');
+/** @param {Page} page */
+export const keywordList = (page) => page.getByRole('list', { name: 'Keyword tags' });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until the popup has finished reading its page: the Title is filled or a notice (role=alert) shows.
+ * @param {Page} page
+ * @returns {Promise<'filled' | 'notice'>}
+ */
+export async function waitForExtraction(page, timeout = 20_000) {
+  const title = field(page, LABELS.title);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await title.count()) === 1 && (await title.inputValue()) !== '') return 'filled';
+    if ((await pageNotice(page).count()) > 0 && (await pageNotice(page).first().innerText()).trim() !== '') return 'notice';
+    await sleep(100);
+  }
+  throw new Error(`The popup did not fill the Title nor show a notice within ${timeout} ms. Page text:\n${await page.locator('body').innerText().catch(() => '?')}`);
+}
+
+/**
+ * Current values of every form field, keyed as in LABELS (plus summarizerName/summarizerRole).
+ * @param {Page} page
+ */
+export async function readForm(page) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [key, label] of Object.entries(LABELS)) out[key] = await field(page, label).inputValue();
+  out.summarizerName = await summarizerField(page, 'Name').inputValue();
+  out.summarizerRole = await summarizerField(page, 'Role').inputValue();
+  return out;
+}
+
+/** Texts of the keyword tags, in order. @param {Page} page @returns {Promise<string[]>} */
+export async function keywordTags(page) {
+  const list = keywordList(page);
+  if ((await list.count()) === 0) return [];
+  return list.locator(':scope > li').evaluateAll((items) =>
+    items.map((li) => {
+      const copy = /** @type {HTMLElement} */ (li.cloneNode(true));
+      copy.querySelectorAll('button').forEach((b) => b.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
+/**
+ * Types a keyword into the tag input and commits it with Enter (default) or a comma.
+ * @param {Page} page @param {string} tag @param {'Enter' | ','} [commit]
+ */
+export async function addKeyword(page, tag, commit = 'Enter') {
+  const box = field(page, LABELS.keywords);
+  await box.click();
+  await box.pressSequentially(tag);
+  await box.press(commit === ',' ? 'Comma' : 'Enter');
+}
+
+/**
+ * Clicks Save and waits for the outcome: the status line saying "Saved", or the "already saved" dialog.
+ * @param {Page} page
+ * @returns {Promise<'saved' | 'duplicate'>}
+ */
+export async function clickSave(page, timeout = 10_000) {
+  const before = (await statusLine(page).count()) ? await statusLine(page).first().innerText() : '';
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await page.getByRole('alertdialog').count()) > 0) return 'duplicate';
+    if ((await statusLine(page).count()) > 0) {
+      const text = await statusLine(page).first().innerText();
+      if (/Saved/.test(text) && text !== before) return 'saved';
+    }
+    await sleep(100);
+  }
+  const status = (await statusLine(page).count()) ? await statusLine(page).first().innerText() : '(no role=status element)';
+  throw new Error(`Save did not confirm within ${timeout} ms; status line: ${JSON.stringify(status)}`);
+}
+
+/**
+ * Clicks "Export JSON", saves the download into `dir` under its suggested name and parses it.
+ * @param {Page} page @param {string} dir
+ * @returns {Promise<{ fileName: string, file: string, data: any }>}
+ */
+export async function exportJson(page, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const downloadPromise = page.waitForEvent('download', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
+  const download = await downloadPromise;
+  const fileName = download.suggestedFilename();
+  const file = path.join(dir, fileName);
+  await download.saveAs(file);
+  return { fileName, file, data: JSON.parse(fs.readFileSync(file, 'utf8')) };
+}
+
+/** Today's local date as YYYY-MM-DD (the export file is named after it). */
+export function localDate(d = new Date()) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * The source hint shown next to a form field ("from JSON-LD", "not found on the page"…): the text of the
+ * element the control's aria-describedby points at; without one, the hint-like text in the smallest
+ * wrapper holding the control and its label but no other control.
+ * @param {Page} page @param {string} label
+ */
+export async function sourceHint(page, label) {
+  return field(page, label).evaluate((control) => {
+    const clean = (/** @type {string | null | undefined} */ t) => (t ?? '').replace(/\s+/g, ' ').trim();
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const described = clean(ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    if (described) return described;
+    const HINT = /(?:guessed|from) [^\n]+|not found on the page/i;
+    const CONTROLS = 'input:not([type=hidden]), select, textarea';
+    let el = control.parentElement;
+    while (el && el !== document.body) {
+      if (el.querySelectorAll(CONTROLS).length > 1) break;
+      const m = (el.innerText ?? el.textContent ?? '').match(HINT);
+      if (m) return clean(m[0]);
+      el = el.parentElement;
+    }
+    // Flat layouts: the siblings after the control, up to the next label or control.
+    for (let sib = control.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (sib.matches('label') || sib.matches(CONTROLS) || sib.querySelector(CONTROLS)) break;
+      const m = (sib.textContent ?? '').match(HINT);
+      if (m) return clean(m[0]);
+    }
+    return '';
+  });
+}

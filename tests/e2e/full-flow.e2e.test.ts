@@ -1,0 +1,187 @@
+// The whole user flow on the e2e build (host permission for http://127.0.0.1/* only, so no click is
+// needed): prefilled popup → keywords → summary → save → remembered summarizer → library → duplicate
+// URL → export JSON read back.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  LABELS,
+  addKeyword,
+  clickSave,
+  exportJson,
+  field,
+  keywordList,
+  keywordTags,
+  localDate,
+  readForm,
+  statusLine,
+  summarizerField,
+  waitForExtraction,
+} from '../../scripts/lib/popup.mjs';
+import { RESULTS_DIR, ROOT, SAMPLE, startHarness, type Harness } from './support';
+
+const SUMMARY =
+  'Small municipal ports on the Baltic are wiring their quays so moored ferries can switch off their engines. ' +
+  'The motives are local (soot, noise), the costs sit mostly in grid reinforcement, and regulation aimed at ' +
+  'large ports is pulling the ferries, and so the small harbours, along.';
+const SUMMARIZER = { name: 'Ada Okafor', role: 'Research Associate' };
+// Narrow like the real popup; short, so the full-page screenshot is as tall as the content.
+const POPUP_VIEWPORT = { width: 480, height: 600 };
+
+let h: Harness;
+let articleUrl: string;
+let tabId: number;
+let popup: Page;
+
+beforeAll(async () => {
+  h = await startHarness('e2e');
+  articleUrl = h.server.url(SAMPLE.file);
+  ({ tabId } = await h.browser.openTab(articleUrl));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function libraryRows(library: Page, title: string) {
+  const table = library.getByRole('table');
+  await table.waitFor({ timeout: 10_000 });
+  return table.getByRole('row').filter({ hasText: title });
+}
+
+describe('clip → save → export (e2e build)', () => {
+  it('opens the popup prefilled from the article', async () => {
+    popup = await h.browser.openPopup(tabId, { viewport: POPUP_VIEWPORT });
+    expect(await waitForExtraction(popup)).toBe('filled');
+    const form = await readForm(popup);
+    expect(form.title).toBe(SAMPLE.title);
+    expect(form.publisher).toBe(SAMPLE.publisher);
+    expect(form.date).toBe(SAMPLE.date);
+    expect(form.url).toBe(articleUrl);
+  });
+
+  it('adds keywords with Enter and comma, and Backspace removes the last one', async () => {
+    const initial = await keywordTags(popup);
+    await addKeyword(popup, 'Harbours', 'Enter');
+    expect(await keywordTags(popup)).toEqual([...initial, 'Harbours']);
+    await addKeyword(popup, 'Grid', ',');
+    expect(await keywordTags(popup)).toEqual([...initial, 'Harbours', 'Grid']);
+    expect(await field(popup, LABELS.keywords).inputValue()).toBe('');
+    await field(popup, LABELS.keywords).press('Backspace');
+    expect(await keywordTags(popup)).toEqual([...initial, 'Harbours']);
+    await addKeyword(popup, 'Baltic Sea');
+    const tags = await keywordTags(popup);
+    expect(tags).toEqual([...initial, 'Harbours', 'Baltic Sea']);
+    // Each tag has its own remove button, named for the tag.
+    expect(await keywordList(popup).getByRole('button', { name: 'Remove Baltic Sea', exact: true }).count()).toBe(1);
+  });
+
+  it('fills summary and summarizer, and saves a screenshot of the filled popup', async () => {
+    await field(popup, LABELS.summary).fill(SUMMARY);
+    await summarizerField(popup, 'Name').fill(SUMMARIZER.name);
+    await summarizerField(popup, 'Role').fill(SUMMARIZER.role);
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const shot = path.join(RESULTS_DIR, 'popup-filled.png');
+    // Grow the viewport to the content (a sticky button bar would be repeated by a full-page screenshot).
+    const height = await popup.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+    await popup.setViewportSize({ width: POPUP_VIEWPORT.width, height: Math.min(height, 2000) });
+    await popup.screenshot({ path: shot });
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    fs.copyFileSync(shot, path.join(ROOT, 'docs', 'popup.png'));
+    expect(fs.statSync(shot).size).toBeGreaterThan(5_000);
+  });
+
+  it('saves and confirms in the status line', async () => {
+    expect(await clickSave(popup)).toBe('saved');
+    expect(await statusLine(popup).first().innerText()).toContain('Saved');
+  });
+
+  it('remembers the summarizer when the popup opens again', async () => {
+    await popup.reload();
+    expect(await waitForExtraction(popup)).toBe('filled');
+    await expect.poll(() => summarizerField(popup, 'Name').inputValue(), { timeout: 5_000 }).toBe(SUMMARIZER.name);
+    await expect.poll(() => summarizerField(popup, 'Role').inputValue(), { timeout: 5_000 }).toBe(SUMMARIZER.role);
+  });
+
+  it('lists the record in the library', async () => {
+    expect(await popup.getByRole('link', { name: 'Open library', exact: true }).getAttribute('href')).toMatch(/library\.html$/);
+    const library = await h.browser.openExtensionPage('library.html');
+    await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(1);
+    await library.close();
+  });
+
+  it('asks "update or keep both" when the same URL is saved again', async () => {
+    // The popup was reloaded: make sure the form holds the same keywords (a kept draft may already have them).
+    for (const tag of ['Harbours', 'Baltic Sea']) if (!(await keywordTags(popup)).includes(tag)) await addKeyword(popup, tag);
+    await field(popup, LABELS.summary).fill(SUMMARY + ' (updated)');
+    expect(await clickSave(popup)).toBe('duplicate');
+    const dialog = popup.getByRole('alertdialog');
+    expect(await dialog.innerText()).toMatch(/already saved/);
+    for (const name of ['Update existing', 'Keep both', 'Cancel']) {
+      expect(await dialog.getByRole('button', { name, exact: true }).count(), `button "${name}"`).toBe(1);
+    }
+    // Cancel changes nothing.
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => popup.getByRole('alertdialog').count()).toBe(0);
+
+    // Update existing: still one record, now with the new summary.
+    expect(await clickSave(popup)).toBe('duplicate');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Update existing', exact: true }).click();
+    await expect.poll(async () => (await statusLine(popup).first().innerText()).includes('Saved'), { timeout: 10_000 }).toBe(true);
+    let library = await h.browser.openExtensionPage('library.html');
+    await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(1);
+    await library.close();
+
+    // Keep both: two records for the URL.
+    expect(await clickSave(popup)).toBe('duplicate');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();
+    await expect.poll(async () => (await statusLine(popup).first().innerText()).includes('Saved'), { timeout: 10_000 }).toBe(true);
+    library = await h.browser.openExtensionPage('library.html');
+    await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(2);
+    await library.close();
+  });
+
+  it('exports every record as precis-records-YYYY-MM-DD.json in the documented envelope', async () => {
+    const dir = path.join(RESULTS_DIR, 'downloads');
+    const before = Date.now();
+    const { fileName, data } = await exportJson(popup, dir);
+    expect(fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/);
+    expect([localDate(new Date(before)), localDate()]).toContain(fileName.slice('precis-records-'.length, -'.json'.length));
+
+    expect(data.format).toBe('precis.records');
+    expect(data.version).toBe(1);
+    expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
+    expect(Array.isArray(data.records)).toBe(true);
+    expect(data.records).toHaveLength(2);
+
+    for (const r of data.records) {
+      expect(r.url).toBe(articleUrl);
+      expect(r.title).toBe(SAMPLE.title);
+      expect(r.authors).toEqual(expect.arrayContaining([expect.objectContaining({ name: SAMPLE.author })]));
+      for (const a of r.authors) expect(Object.keys(a)).toEqual(expect.arrayContaining(['name', 'affiliation']));
+      expect(r.publisher).toBe(SAMPLE.publisher);
+      expect(r.publishedDate).toMatch(new RegExp(`^${SAMPLE.date}`));
+      expect(r.keywords).toEqual(expect.arrayContaining(['Harbours', 'Baltic Sea']));
+      expect(r.keywords).not.toContain('Grid');
+      expect(r.summary).toMatch(/^Small municipal ports on the Baltic/);
+      expect(r.summarizedBy).toEqual({ name: SUMMARIZER.name, role: SUMMARIZER.role });
+      expect(r.language).toMatch(SAMPLE.language);
+      expect(typeof r.wordCount).toBe('number');
+      expect(r.wordCount).toBeGreaterThan(400);
+      for (const key of ['id', 'place', 'literatureType', 'section', 'createdAt', 'updatedAt']) expect(r, key).toHaveProperty(key);
+    }
+    expect(data.records.map((r: { summary: string }) => r.summary.endsWith('(updated)'))).toEqual([true, true]);
+  });
+
+  it('exports from the library page too', async () => {
+    const library = await h.browser.openExtensionPage('library.html');
+    await libraryRows(library, SAMPLE.title);
+    const { fileName, data } = await exportJson(library, path.join(RESULTS_DIR, 'downloads-library'));
+    expect(fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(data.format).toBe('precis.records');
+    expect(data.records).toHaveLength(2);
+    await library.close();
+  });
+});
