@@ -3,10 +3,17 @@ import { runReadability } from './readability';
 import { countWords } from './text';
 import { MetaIndex } from './metadata/meta-tags';
 import type { SourceResult } from './metadata/candidates';
+import { fromJsonLd } from './metadata/json-ld';
+import { fromCitation, fromDublinCore } from './metadata/citation';
 import { fromOpenGraph } from './metadata/opengraph';
 import { fromHtmlMeta } from './metadata/html-meta';
+import { dateFromUrl, fromPageMarkup } from './metadata/page';
 import { chooseMetadata } from './metadata/choose';
-import { publisherFromUrl } from './metadata/publisher';
+import { chooseTitle } from './metadata/title';
+import { hostNames, publisherFromUrl } from './metadata/publisher';
+import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
+import { guessLiteratureType } from './metadata/literature-type';
+import { cleanText } from './metadata/clean';
 
 export interface ExtractOptions {
   /** The page's address; used for the record and as a last resort for the publisher. */
@@ -18,6 +25,27 @@ export interface ExtractOptions {
   cloneForReadability?: boolean;
 }
 
+// Which sources to trust first, per field. Structured data first; the page's own byline before the bare
+// `author` meta tag (often the site owner or a theme's author); dates stated in metadata before dates read
+// from page text.
+const ORDER = {
+  authors: ['JSON-LD', 'citation tags', 'Dublin Core', 'page byline', 'OpenGraph', 'meta tags', 'Readability'],
+  publisher: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'Readability', 'host name'],
+  publishedDate: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'page date', 'URL', 'page text', 'Readability'],
+  place: ['JSON-LD', 'dateline'],
+  keywords: ['JSON-LD', 'citation tags', 'OpenGraph', 'meta tags', 'Dublin Core'],
+  section: ['JSON-LD', 'OpenGraph', 'meta tags', 'Dublin Core'],
+  language: ['meta tags', 'JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'Readability'],
+};
+
+function safe(read: () => SourceResult, label: string): SourceResult {
+  try {
+    return read();
+  } catch {
+    return { label, values: {} }; // one broken source never breaks extraction
+  }
+}
+
 /** Document → Draft: the one extraction path, shared by the extension, the CLI, tests and benchmarks. */
 export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft {
   const url = options.url ?? null;
@@ -25,7 +53,32 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
 
   // Metadata is read before Readability runs, from the untouched document.
   const meta = new MetaIndex(doc);
-  const sources: SourceResult[] = [fromOpenGraph(meta), fromHtmlMeta(doc, meta)];
+  const jsonLd = safe(() => fromJsonLd(doc), 'JSON-LD');
+  const citation = safe(() => fromCitation(meta), 'citation tags');
+  const dublinCore = safe(() => fromDublinCore(meta), 'Dublin Core');
+  const openGraph = safe(() => fromOpenGraph(meta), 'OpenGraph');
+  const htmlMeta = safe(() => fromHtmlMeta(doc, meta), 'meta tags');
+  const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
+
+  const siteNames = [
+    ...structured.map((s) => s.values.publisher),
+    meta.first('twitter:site')?.replace(/^@/, ''),
+    ...hostNames(url),
+  ].filter((s): s is string => !!s && s.length >= 2);
+  const lang = htmlMeta.values.language ?? jsonLd.values.language ?? null;
+  const docTitle = cleanText(doc.title ?? '');
+  const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((t): t is string => !!t);
+
+  let page: ReturnType<typeof fromPageMarkup> = { headlines: [], results: [] };
+  try {
+    page = fromPageMarkup(doc, { siteNames, metaTitles, lang });
+  } catch {
+    // page markup is a bonus source
+  }
+
+  const sources: SourceResult[] = [...structured, ...page.results];
+  const urlDate = dateFromUrl(url);
+  if (urlDate) sources.push({ label: 'URL', values: { publishedDate: urlDate } });
 
   const readabilityDoc = options.cloneForReadability === false ? doc : (doc.cloneNode(true) as Document);
   const article = runReadability(readabilityDoc);
@@ -33,33 +86,53 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     sources.push({
       label: 'Readability',
       values: {
-        title: article.title ?? undefined,
-        byline: article.byline ?? undefined,
+        // No byline: Readability also takes rel=author links from navigation; the page byline source covers it.
         publisher: article.siteName ?? undefined,
         publishedDate: article.publishedTime ?? undefined,
         language: article.lang ?? undefined,
       },
     });
+    const place = datelinePlace(article.text);
+    if (place) sources.push({ label: 'dateline', values: { place } });
   }
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host name', values: { publisher: host } });
 
-  const chosen = chooseMetadata(sources);
-  const { types: _types, ...fields } = chosen;
+  const chosen = chooseMetadata(sources, { order: ORDER, siteNames, lang });
+  const { types, ...fields } = chosen;
   Object.assign(draft, fields);
+
+  const title = chooseTitle(
+    [
+      { label: 'JSON-LD', value: jsonLd.values.title },
+      { label: 'citation tags', value: citation.values.title },
+      { label: 'OpenGraph', value: openGraph.values.title },
+      { label: 'Dublin Core', value: dublinCore.values.title },
+      { label: 'meta tags', value: htmlMeta.values.title },
+      { label: 'page title', value: docTitle },
+      { label: 'Readability', value: article?.title },
+    ],
+    page.headlines,
+    [draft.publisher, ...siteNames].filter((s): s is string => !!s),
+  );
+  draft.title = title?.title ?? null;
+  if (title) draft.sources.title = title.label;
+  else delete draft.sources.title;
 
   if (article) {
     draft.isArticle = true;
     draft.text = article.text;
     draft.wordCount = countWords(article.text);
     draft.sources.wordCount = 'article text';
+    const withBio = affiliationsFromBio(article.text, draft.authors);
+    if (withBio !== draft.authors) draft.authors = withBio;
   }
-  if (!draft.title) {
-    const t = doc.title?.trim();
-    if (t) {
-      draft.title = t;
-      draft.sources.title = 'page title';
-    }
+
+  const guess = guessLiteratureType({ types, section: draft.section, url });
+  if (guess) {
+    draft.literatureType = guess.value;
+    draft.sources.literatureType = guess.source;
+    draft.guessed = ['literatureType'];
   }
   return draft;
 }

@@ -1,14 +1,152 @@
 import type { Author } from '../../record/schema';
+import { cleanText, squashKey } from './clean';
 
-const BY_PREFIX = /^(?:by|von|por|par|di|door|av|de)\s*[:\-]?\s+/i;
+// Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Di", "Door", "Av"…).
+const BY_PREFIX =
+  /^(?:(?:written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|beitrag|ein\s+(?:beitrag|artikel|gastbeitrag|kommentar)|beitrag|artikel|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido)\s+)?(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|redaktion|written)\b\s*[:：\-–]?\s*/i;
+// Short lower-case prefixes that are also surnames when capitalised ("di Mario Rossi" but "Di Maio").
+const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
+// Labels that end a byline in glued page text ("Fritz ImhofQuelle: Livenet").
+const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kategorien?|Categor(?:y|ies)|Tags?|Schlagworte|Rubrik|Published|Posted|Last\s+updated|Updated|Aktualisiert|Veröffentlicht|Erschienen|Stand|Mis à jour|Publié le|Actualizado|Publicado|Lesezeit|Reading time|Min\.? read|Comments?|Kommentare?)\b\s*[:：]?.*$/;
+// Job titles and roles that follow a name ("Jane Doe, Senior Editor").
+const ROLE =
+  /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik)(?![\p{L}])/iu;
+// Values that are not a person's name at all.
+const PLACEHOLDER =
+  /^(?:admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|unknown|unbekannt|author|autor|auteur|staff|null|undefined|none|n\/?a|nobody|posted|by|von|editor|editors|default|wordpress|blogger|website|homepage|support|info|team|redaktion\s*:|\W+)$/i;
+const DATE_LIKE =
+  /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\s|$)|\b(?:am|pm)\b(?=\s*$)|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}\.?\s*(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|fev|avr|juil|déc|ene|abr|ago|dic|gen|giu|lug|set|ott)[a-zäéû]*\.?(?:\s+\d{2,4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/gi;
+// Academic degrees and honorifics after a name ("Brenda Goodman, MA").
+const DEGREE = /^(?:ma|ms|msc|md|phd|ph\.d\.|mph|mba|rn|do|dds|bsc|ba|llm|jd|mfa|dr|prof|jr|sr|ii|iii|iv|esq)\.?$/i;
+// Weekdays and page furniture that cling to a byline ("Tomas Spahn Fr", "Houzz Deutschland Mehr").
+const TRAILING_WORDS =
+  /(?:\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mehr|more|follow|folgen|profile|profil|abonnieren|subscribe|email|e-mail|twitter|facebook|linkedin|instagram|kontakt|contact|view|bio)\.?,?)+$/i;
+const RELATIVE_TIME = /\b(?:vor|il y a|hace|há|fa)\s+\d+\s+\S+|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?|min|std|stunden?|tagen?|wochen?|monaten?|jahren?)\s*(?:ago)?\b/gi;
 
-/** Split a byline such as "By Jane Doe and John Roe" into authors. */
-export function parseByline(byline: string): Author[] {
-  const cleaned = byline.replace(/[\s\u00a0]+/g, ' ').trim().replace(BY_PREFIX, '');
-  if (!cleaned) return [];
-  return cleaned
-    .split(/\s*(?:,|;|&|\band\b|\bund\b)\s*/i)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 1 && name.length < 120 && !/^https?:/i.test(name))
-    .map((name) => ({ name, affiliation: null }));
+const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
+
+export interface BylineOptions {
+  /** Site and publisher names that must not pass for authors. */
+  siteNames?: string[];
+}
+
+/** Title-case a name written entirely in capitals: "JANE O'NEIL" → "Jane O'Neil". */
+function fixCaps(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** Whether a cleaned string looks like a person's (or an organisation's) name rather than page furniture. */
+export function isPlausibleName(name: string, options: BylineOptions = {}): boolean {
+  if (name.length < 2 || name.length > 80) return false;
+  if (!/\p{L}/u.test(name)) return false;
+  if (PLACEHOLDER.test(name)) return false;
+  if (/[<>{}[\]=|@#*/\\]/.test(name) || /https?:|www\./i.test(name)) return false;
+  if (/\d/.test(name)) return false;
+  // Log-in names and URL slugs ("christian.stadtfeld", "sarah-indra") are not how a byline names a person.
+  if (!/\s/.test(name) && /[._-]/.test(name) && name === name.toLowerCase()) return false;
+  // Words glued together by page furniture ("AllanProfileFollowUnfollow").
+  if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 6) return false;
+  // Sentences and labels are not names.
+  if (/[.!?:]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return false;
+  const key = squashKey(name);
+  if (!key) return false;
+  for (const site of options.siteNames ?? []) {
+    const s = squashKey(site);
+    if (!s) continue;
+    if (s === key) return false;
+    // "FOCUS Online" on focus.de, "Weinkenner" on weinkenner.de: the site's name plus a short word.
+    if (s.length >= 4 && key.length >= 4 && ((key.startsWith(s) && key.length - s.length <= 8) || (s.startsWith(key) && s.length - key.length <= 4))) return false;
+  }
+  return true;
+}
+
+/** Drop the "By", dates, roles and labels around one name. */
+function cleanPart(part: string): string {
+  let s = part.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
+  s = s.replace(/^[\s,;:·•|/–—-]+|[\s,;:·•|/–—-]+$/g, '');
+  s = s.replace(TRAILING_WORDS, '');
+  s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim(); // "(Reuters)", "(dpa)", "(Text)"
+  return s;
+}
+
+/**
+ * Split a byline such as "By Jane Doe and John Roe | Updated 5 May 2021" into authors: strips the "By"
+ * (By, Von, Por, Par…), dates, times, roles, URLs and e-mail addresses, splits several authors on
+ * `,` `;` `&` `and` `und` `et` `y`, and drops placeholders ("admin", "staff") and site names. ALL-CAPS names
+ * are fixed only when the whole byline is in capitals.
+ */
+export function parseByline(byline: string, options: BylineOptions = {}): Author[] {
+  let s = cleanText(byline, 600);
+  if (!s) return [];
+  s = s.replace(LOWER_PREFIX, '');
+  const bare = s.replace(BY_PREFIX, '');
+  const allCaps = /\p{L}{2}/u.test(bare) && bare === bare.toUpperCase() && bare !== bare.toLowerCase();
+  // Segments separated by "|", "·", "•", newlines: keep the one that says "By …", else those that are not dates.
+  s = s.replace(URL_OR_EMAIL, ' ').replace(/(?:^|\s)@[\w.]+/g, ' ');
+  let segments = s.split(/\s*(?:\||·|•|\n|\s[–—]\s|\s\/\s|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
+  const withPrefix = segments.filter((seg) => BY_PREFIX.test(seg) && seg.replace(BY_PREFIX, '').trim());
+  if (withPrefix.length) segments = withPrefix;
+  const names: string[] = [];
+  for (let seg of segments) {
+    // "Datum: 19.11.2021 Autor: Fritz Imhof": start after an author label when there is one.
+    const label = seg.match(/(?:^|\s|\p{Ll})(?:Autor(?:in)?|Author|Auteur|Autore|Von|By|Por|Par|Text|Texte)\s*:\s*/u);
+    if (label && label.index! > 0) seg = seg.slice(label.index! + label[0].length);
+    seg = seg.replace(/([\p{Ll}.])(?=(?:Quelle|Source|Datum|Foto|Fotos|Bild|Kategorien?|Tags?)\b)/gu, '$1 ');
+    seg = seg.replace(TRAILING_LABEL, '');
+    seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
+    seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (!seg) continue;
+    const parts = seg.split(/\s*(?::\s|,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bsowie\b|\bavec\b|\bcon\b)\s*/i);
+    for (const p of parts) {
+      let name = cleanPart(p);
+      if (!name) continue;
+      if (ROLE.test(name) && names.length > 0) continue; // "Jane Doe, Senior Editor"
+      if (ROLE.test(name)) {
+        // "Senior Editor Jane Doe" or "Jane Doe Redakteurin": keep capitalised words that are not roles.
+        const kept = name.split(/\s+/).filter((w) => !ROLE.test(w) && /^\p{Lu}/u.test(w));
+        if (kept.length < 2) continue;
+        name = kept.join(' ');
+      }
+      // News agencies after a name ("Peter Maahn/SP-X", "Jane Doe (dpa)") are not co-authors.
+      if (names.length && /^(?:[A-Z]{2,4}(?:-[A-Z]{1,2})?|dpa|afp|ap|reuters|kna|epd|apa|sda|sid|ansa|efe)$/i.test(name) && name.length <= 7) continue;
+      if (DEGREE.test(name)) {
+        if (names.length && /^(?:jr|sr|ii|iii|iv)\.?$/i.test(name)) names[names.length - 1] += `, ${name}`;
+        continue;
+      }
+      if (allCaps) name = fixCaps(name);
+      if (isPlausibleName(name, options)) names.push(name);
+    }
+  }
+  const seen = new Set<string>();
+  const out: Author[] = [];
+  for (const name of names) {
+    const key = squashKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, affiliation: null });
+    if (out.length >= 30) break;
+  }
+  return out;
+}
+
+/** Clean authors that a structured source gave one by one (JSON-LD, citation tags): same rules per name. */
+export function cleanAuthors(authors: Author[], options: BylineOptions = {}): Author[] {
+  const out: Author[] = [];
+  const seen = new Set<string>();
+  for (const a of authors.slice(0, 100)) {
+    const raw = cleanText(a.name, 300);
+    if (!raw) continue;
+    // A structured author can still hold "By Jane Doe" or "Jane Doe and John Roe".
+    const names = parseByline(raw, options).map((p) => p.name);
+    for (const name of names) {
+      const key = squashKey(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const affiliation = a.affiliation ? cleanText(a.affiliation, 300) || null : null;
+      out.push({ name, affiliation: affiliation && squashKey(affiliation) !== key ? affiliation : null });
+    }
+  }
+  return out;
 }

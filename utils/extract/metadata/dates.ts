@@ -1,9 +1,99 @@
-/** Normalise a date string to ISO 8601 (`YYYY-MM-DD`), or null when it cannot be read. */
-export function normaliseDate(raw: string): string | null {
-  const s = raw.trim();
-  const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) return null;
-  return new Date(t).toISOString().slice(0, 10);
+import * as chrono from 'chrono-node';
+
+export interface DateOptions {
+  /** Page language (`de`, `fr-CA`…): tried first when the date is written in words. */
+  lang?: string | null;
+  /**
+   * The value comes from a field that states a publication date (JSON-LD, citation tags): dates before 1990
+   * are then accepted. Dates found in page text must be 1990 or later.
+   */
+  explicit?: boolean;
+  /** "Now", for rejecting future dates (tests set it). */
+  now?: Date;
+}
+
+type Parser = Pick<chrono.Chrono, 'parse'>;
+const PARSERS: Record<string, Parser> = {
+  en: chrono.en.strict, de: chrono.de.strict, fr: chrono.fr.strict, es: chrono.es.strict, pt: chrono.pt.strict,
+  nl: chrono.nl.strict, it: chrono.it.strict, sv: chrono.sv.strict, ru: chrono.ru.strict, ja: chrono.ja.strict,
+  zh: chrono.zh.strict, fi: chrono.fi.strict, uk: chrono.uk.strict,
+};
+const DEFAULT_ORDER = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number, options: DateOptions): string | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const date = new Date(t);
+  if (date.getUTCMonth() !== m - 1) return null; // 31 February
+  const min = options.explicit ? 1800 : 1990;
+  if (y < min) return null;
+  const now = options.now ?? new Date();
+  // Publication dates are not in the future (a day of slack for time zones).
+  if (t > now.getTime() + 36 * 3600 * 1000) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Whether numeric dates like 03/04/2021 are month-first for this language (US English only). */
+const monthFirst = (lang: string | null | undefined) => !lang || /^en(?:-us)?$/i.test(lang);
+
+function fromNumbers(s: string, options: DateOptions): string | null | undefined {
+  // ISO 8601 and its relatives: 2021-09-30, 2021-09-30T12:00:00+02:00, 2021/09/30, 2021.09.30. The date is the
+  // one written (the publisher's local date), not converted to UTC.
+  let m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/);
+  if (m) return valid(+m[1], +m[2], +m[3], options);
+  m = s.match(/^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6})?$/);
+  if (m) return valid(+m[1], +m[2], +m[3], options);
+  // Unix timestamps (seconds or milliseconds).
+  if (/^\d{10}(?:\d{3})?$/.test(s)) {
+    const d = new Date(s.length === 10 ? +s * 1000 : +s);
+    return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), options);
+  }
+  // 19.11.2021, 19/11/2021, 11/19/2021, 19-11-2021.
+  m = s.match(/(?:^|[^\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/) ?? s.match(/^(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/);
+  if (m) {
+    let a = +m[1];
+    let b = +m[3];
+    if (m[2] === '/' && monthFirst(options.lang) && a <= 12) [a, b] = [b, a];
+    else if (a <= 12 && b > 12) [a, b] = [b, a];
+    return valid(+m[4], b, a, options);
+  }
+  m = s.match(/(?:^|\D)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/);
+  if (m) return valid(+m[1], +m[2], +m[3], options);
+  if (/^\d{4}$/.test(s)) return null; // a bare year is not a publication date
+  return undefined;
+}
+
+/**
+ * Normalise a date string in any common format and language to ISO 8601 (`YYYY-MM-DD`), or null when it
+ * cannot be read, is in the future, or (unless `explicit`) is before 1990. Relative dates ("2 days ago") and
+ * dates without a year are not accepted.
+ */
+export function normaliseDate(raw: string, options: DateOptions = {}): string | null {
+  if (typeof raw !== 'string') return null;
+  const s = raw.slice(0, 300).replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!s || !/\d/.test(s)) return null;
+  const numeric = fromNumbers(s, options);
+  if (numeric !== undefined) return numeric;
+  if (!/(?:19|20)\d{2}/.test(s)) return null;
+  const lang = (options.lang ?? '').toLowerCase().split(/[-_]/)[0];
+  // The page's language and English when the language is known (cheap); the common languages otherwise.
+  const order = lang && PARSERS[lang] ? (lang === 'en' ? ['en'] : [lang, 'en']) : DEFAULT_ORDER;
+  for (const l of order) {
+    let results: chrono.ParsedResult[];
+    try {
+      results = PARSERS[l].parse(s, options.now ?? new Date());
+    } catch {
+      continue;
+    }
+    for (const r of results) {
+      // Only dates that state their year, month and day ("5 May 2021"), not "May 2021" or "Tuesday".
+      if (!/(?:19|20)\d{2}/.test(r.text)) continue;
+      if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
+      const v = valid(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!, options);
+      if (v) return v;
+    }
+  }
+  return null;
 }

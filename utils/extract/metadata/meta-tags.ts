@@ -17,8 +17,10 @@ export class MetaIndex {
       const keys = [el.getAttribute('name'), el.getAttribute('property'), el.getAttribute('itemprop'), el.getAttribute('http-equiv')];
       for (const attr of keys) {
         if (!attr) continue;
-        for (const key of attr.toLowerCase().split(/\s+/)) {
+        for (let key of attr.toLowerCase().split(/\s+/)) {
           if (!key) continue;
+          // "dc:creator" and "DC.creator" are the same tag.
+          if (/^(?:dc|dcterms|prism|citation):/.test(key)) key = key.replace(':', '.');
           const list = this.map.get(key);
           if (list) list.push(value);
           else this.map.set(key, [value]);

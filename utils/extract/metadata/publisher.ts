@@ -4,8 +4,19 @@ export function publisherFromUrl(url: string | null | undefined): string | null 
   try {
     const { hostname, protocol } = new URL(url);
     if (!/^https?:$/.test(protocol) || !hostname || /^[\d.]+$|^\[|^localhost$/.test(hostname)) return null;
-    return hostname.replace(/^www\d*\./, '');
+    return hostname.replace(/^(?:www\d*|m|amp|mobile)\./, '');
   } catch {
     return null;
   }
+}
+
+/** Names a site may go by, from its host: `blog.example.co.uk` → `example.co.uk`, `example`. */
+export function hostNames(url: string | null | undefined): string[] {
+  const host = publisherFromUrl(url);
+  if (!host) return [];
+  const labels = host.split('.');
+  // Registrable part: the label before the public suffix (a short second-level like co.uk counts as suffix).
+  const sld = labels.length >= 3 && /^(?:co|com|org|net|gov|ac|edu)$/.test(labels[labels.length - 2]) ? labels.length - 3 : labels.length - 2;
+  const name = labels[Math.max(0, sld)];
+  return [...new Set([host, labels.slice(Math.max(0, sld)).join('.'), name].filter((s) => s && s.length >= 3))];
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseByline, cleanAuthors } from '../../../utils/extract/metadata/byline';
+
+const names = (s: string, siteNames: string[] = []) => parseByline(s, { siteNames }).map((a) => a.name);
+
+describe('byline cleaning', () => {
+  it('strips By / Von / Por / Par', () => {
+    expect(names('By Jane Doe')).toEqual(['Jane Doe']);
+    expect(names('Von Hans Müller')).toEqual(['Hans Müller']);
+    expect(names('Por María López')).toEqual(['María López']);
+    expect(names('Par Jean Dupont')).toEqual(['Jean Dupont']);
+  });
+
+  it('splits several authors on , and und & ;', () => {
+    expect(names('By Jane Doe, John Roe and Ann Lee')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
+    expect(names('Von Hans Müller und Eva Maier')).toEqual(['Hans Müller', 'Eva Maier']);
+    expect(names('Jane Doe & John Roe; Ann Lee')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
+  });
+
+  it('drops roles, dates and "| Updated" tails', () => {
+    expect(names('By Jane Doe, Senior Editor')).toEqual(['Jane Doe']);
+    expect(names('By Jane Doe | Updated March 3, 2021 10:00 am')).toEqual(['Jane Doe']);
+    expect(names('29. Juni 2017, 23:39 · von Tobi')).toEqual(['Tobi']);
+    expect(names('Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr')).toEqual(['Katharina Schmidt']);
+    expect(names('Datum: 19.11.2021 Autor: Fritz ImhofQuelle: Livenet')).toEqual(['Fritz Imhof']);
+  });
+
+  it('rejects placeholders, URLs, e-mails and site names posing as authors', () => {
+    expect(names('admin')).toEqual([]);
+    expect(names('By Staff')).toEqual([]);
+    expect(names('https://example.com/author/jane')).toEqual([]);
+    expect(names('jane@example.com')).toEqual([]);
+    expect(names('The Daily Planet', ['The Daily Planet'])).toEqual([]);
+    expect(names('FOCUS Online', ['focus.de', 'focus'])).toEqual([]);
+  });
+
+  it('fixes ALL-CAPS only when the whole byline is in capitals', () => {
+    expect(names('BY JANE O\'NEIL AND JOHN ROE')).toEqual(["Jane O'Neil", 'John Roe']);
+    expect(names('By Jane DOE')).toEqual(['Jane DOE']);
+  });
+
+  it('keeps the affiliation of structured authors and cleans their names', () => {
+    expect(cleanAuthors([{ name: 'By Jane Doe', affiliation: 'Brookings Institution' }, { name: 'admin', affiliation: null }])).toEqual([
+      { name: 'Jane Doe', affiliation: 'Brookings Institution' },
+    ]);
+  });
+
+  it('drops log-in names and news agencies tacked onto a name', () => {
+    expect(names('christian.stadtfeld')).toEqual([]);
+    expect(names('Peter Maahn/SP-X')).toEqual(['Peter Maahn']);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { guessLiteratureType, LITERATURE_TYPES } from '../../../utils/extract/metadata/literature-type';
+
+describe('type of literature guess', () => {
+  it('maps schema types', () => {
+    expect(guessLiteratureType({ types: ['OpinionNewsArticle'] })).toEqual({ value: 'Opinion/Op-Ed', source: 'JSON-LD type' });
+    expect(guessLiteratureType({ types: ['AnalysisNewsArticle'] })?.value).toBe('Analysis');
+    expect(guessLiteratureType({ types: ['ReportageNewsArticle'] })?.value).toBe('News');
+    expect(guessLiteratureType({ types: ['ScholarlyArticle'] })?.value).toBe('Research Article');
+    expect(guessLiteratureType({ types: ['Report'] })?.value).toBe('Report');
+    expect(guessLiteratureType({ types: ['BlogPosting'] })?.value).toBe('Blog Post');
+  });
+
+  it('calls a Review a Book Review only when it reviews a book', () => {
+    expect(guessLiteratureType({ types: ['Review', 'itemReviewed:Book'] })?.value).toBe('Book Review');
+    expect(guessLiteratureType({ types: ['Review', 'itemReviewed:Product'] })).toBeNull();
+  });
+
+  it('falls back to the article section and the URL path', () => {
+    expect(guessLiteratureType({ types: ['Article'], section: 'Opinion' })).toEqual({ value: 'Opinion/Op-Ed', source: 'article section' });
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/analysis/2021/why-cities-flood' })).toEqual({ value: 'Analysis', source: 'URL path' });
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/blog/why-cities-flood' })?.value).toBe('Blog Post');
+  });
+
+  it('uses citation tags', () => {
+    expect(guessLiteratureType({ types: ['citation:report'] })).toEqual({ value: 'Report', source: 'citation tags' });
+    expect(guessLiteratureType({ types: ['citation:journal'] })?.value).toBe('Research Article');
+  });
+
+  it('only ever proposes an allowed value, and nothing without a hint', () => {
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/why-cities-flood' })).toBeNull();
+    for (const types of [['OpinionNewsArticle'], ['BlogPosting'], ['citation:book']]) {
+      expect(LITERATURE_TYPES).toContain(guessLiteratureType({ types })!.value);
+    }
+  });
+});

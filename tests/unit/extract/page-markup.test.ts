@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from './helpers';
+import { extractDraft } from '../../../utils/extract/extract-draft';
+import { datelinePlace, affiliationsFromBio } from '../../../utils/extract/metadata/article-text';
+import { dateFromUrl } from '../../../utils/extract/metadata/page';
+
+const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
+
+describe('page markup source', () => {
+  it('reads the byline block and <time datetime> next to the headline', () => {
+    const d = doc(`<head><title>Floods</title></head><body>
+      <article><header><h1>Why cities flood</h1>
+        <div class="byline">By Jane Doe and John Roe</div><time datetime="2021-03-04T09:00:00+01:00">4 March</time></header>
+        ${para}${para}</article>
+      <aside class="related"><h2>More</h2><div class="byline">By Someone Else</div><time datetime="2020-01-01">1 Jan</time></aside>
+      </body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe', 'John Roe']);
+    expect(draft.sources.authors).toBe('page byline');
+    expect(draft.publishedDate).toBe('2021-03-04');
+    expect(draft.sources.publishedDate).toBe('page date');
+  });
+
+  it('ignores dates and bylines in related links, navigation and footers', () => {
+    const d = doc(`<head><title>Floods</title></head><body>
+      <nav><time datetime="2019-01-01">x</time><a rel="author" href="/a">Nav Person</a></nav>
+      <article><h1>Why cities flood</h1>${para}${para}</article>
+      <footer><time datetime="2018-01-01">y</time><span class="author">Footer Person</span></footer>
+      </body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors).toEqual([]);
+    expect(draft.publishedDate).toBeNull();
+  });
+
+  it('reads itemprop=author with a nested name, and rel=author links', () => {
+    const d1 = doc(`<body><article><h1>Title here</h1><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span></span>${para}</article></body>`);
+    expect(extractDraft(d1).authors.map((a) => a.name)).toEqual(['Ann Lee']);
+    const d2 = doc(`<body><article><h1>Title here</h1><p>Posted by <a rel="author" href="/u/bo">Bo Chen</a></p>${para}</article></body>`);
+    expect(extractDraft(d2).authors.map((a) => a.name)).toEqual(['Bo Chen']);
+  });
+
+  it('reads labelled bylines and dates ("Autor: …", "Datum: …")', () => {
+    const d = doc(`<body><article><h1>Ein Titel hier</h1><div><b>Datum:</b> 03.11.2021<br><b>Autor:</b> Peter Maahn</div>${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Peter Maahn']);
+    expect(draft.publishedDate).toBe('2021-11-03');
+  });
+
+  it('takes a date from the URL path', () => {
+    expect(dateFromUrl('https://example.org/2019/01/18/some-story')).toBe('2019-01-18');
+    expect(dateFromUrl('https://example.org/2019/01/some-story')).toBeNull();
+  });
+});
+
+describe('dateline and author bio', () => {
+  it('reads the place of a dateline opening', () => {
+    expect(datelinePlace('WASHINGTON — The Senate voted on Tuesday.')).toBe('Washington');
+    expect(datelinePlace('LONDON (Reuters) - Shares fell.')).toBe('London');
+    expect(datelinePlace('Berlin (dpa) - Die Regierung hat.')).toBe('Berlin');
+    expect(datelinePlace('The Senate voted on Tuesday — again.')).toBeNull();
+  });
+
+  it('attaches an affiliation from a bio line to the matching author', () => {
+    const text = 'Body text.\nJane Doe is a senior fellow at the Brookings Institution and writes about cities.';
+    expect(affiliationsFromBio(text, [{ name: 'Jane Doe', affiliation: null }, { name: 'John Roe', affiliation: null }])).toEqual([
+      { name: 'Jane Doe', affiliation: 'Brookings Institution' },
+      { name: 'John Roe', affiliation: null },
+    ]);
+  });
+
+  it('fills place and affiliation end to end', () => {
+    const d = doc(`<head><meta name="author" content="Jane Doe"></head><body><article><h1>Senate votes</h1>
+      <p>WASHINGTON — The Senate voted on Tuesday to approve the bill after a long debate that lasted into the night and beyond.</p>${para}
+      <p>Jane Doe is a senior fellow at the Brookings Institution.</p></article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.place).toBe('Washington');
+    expect(draft.sources.place).toBe('dateline');
+    expect(draft.authors).toEqual([{ name: 'Jane Doe', affiliation: 'Brookings Institution' }]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from './helpers';
+import { chooseTitle, stripSiteName } from '../../../utils/extract/metadata/title';
+import { extractDraft } from '../../../utils/extract/extract-draft';
+
+describe('title cleaning', () => {
+  it('removes the site name before or after the title', () => {
+    expect(stripSiteName('Why cities flood | The Daily', ['The Daily'])).toBe('Why cities flood');
+    expect(stripSiteName('The Daily - Why cities flood', ['The Daily'])).toBe('Why cities flood');
+    expect(stripSiteName('Why cities flood – thedaily.com', ['thedaily.com', 'thedaily'])).toBe('Why cities flood');
+    expect(stripSiteName('Why cities flood - Weinkenner.de', ['weinkenner.de', 'weinkenner'])).toBe('Why cities flood');
+  });
+
+  it('leaves a dash that belongs to the title', () => {
+    expect(stripSiteName('Minions – with paint and rollers', ['The Daily'])).toBe('Minions – with paint and rollers');
+  });
+
+  it('prefers the visible headline when it matches a metadata title', () => {
+    const t = chooseTitle([{ label: 'OpenGraph', value: 'Listing 2022 - Messengers are no lawless space' }], ['Messengers are no lawless space'], []);
+    expect(t).toEqual({ title: 'Messengers are no lawless space', label: 'page headline' });
+  });
+
+  it('uses the headline over a truncated metadata title', () => {
+    const t = chooseTitle([{ label: 'OpenGraph', value: 'Senator calls Biden' }], ['Senator calls Biden "unfit"'], []);
+    expect(t?.title).toBe('Senator calls Biden "unfit"');
+  });
+
+  it('ignores an h1 that is only the site logo', () => {
+    const d = doc(`<head><title>Why cities flood | The Daily</title><meta property="og:site_name" content="The Daily"></head>
+      <body><header><h1>The Daily</h1></header><article><p>Text.</p></article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.title).toBe('Why cities flood');
+  });
+
+  it('strips soft hyphens from headlines', () => {
+    const d = doc('<head><title>Messengerdienste</title></head><body><h1>Mes\u00adsen\u00adger\u00addiens\u00adte</h1></body>');
+    expect(extractDraft(d).title).toBe('Messengerdienste');
+  });
+});

@@ -1,0 +1,67 @@
+import type { Author } from '../../record/schema';
+import { squashKey } from './clean';
+
+const UPPER = '\\p{Lu}';
+// "WASHINGTON —", "LONDON (Reuters) -", "SAN JUAN, Puerto Rico —", "Berlin (dpa) -".
+const CAPS_DATELINE = new RegExp(
+  `^([${UPPER}][${UPPER}'’.\\- ]{1,40}?[${UPPER}.])(?:,\\s*([${UPPER}][\\p{L}.'’ ]{1,30}?))?\\s*(?:\\(([^)]{1,40})\\))?\\s*[—–-]{1,2}\\s*\\S`,
+  'u',
+);
+const AGENCY_DATELINE = new RegExp(`^([${UPPER}][\\p{L}'’.\\- ]{1,40}?)\\s*\\(([^)]{1,40})\\)\\s*[—–:-]{1,2}\\s*\\S`, 'u');
+
+const fixCaps = (s: string) => s.toLowerCase().replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+
+/**
+ * The place of a news dateline at the start of the article text: "WASHINGTON — …" → "Washington",
+ * "LONDON (Reuters) - …" → "London", "Berlin (dpa) - …" → "Berlin". Null when the text does not open with one.
+ */
+export function datelinePlace(text: string): string | null {
+  const lines = text.split('\n', 4).slice(0, 3);
+  for (const raw of lines) {
+    const line = raw.slice(0, 300).trim();
+    let m = line.match(CAPS_DATELINE);
+    if (m && m[1].length >= 3 && !/\s{2}/.test(m[1])) {
+      const place = fixCaps(m[1].trim().replace(/[.]$/, ''));
+      // A headline in capitals or a one-letter word is not a dateline.
+      if (place.split(/\s+/).length <= 4) return place;
+    }
+    m = line.match(AGENCY_DATELINE);
+    if (m && m[1].split(/\s+/).length <= 3 && /^[\p{L} .'’-]+$/u.test(m[2]) && m[2].length <= 20) return m[1].trim();
+  }
+  return null;
+}
+
+// "Jane Doe is a senior fellow at the Brookings Institution." / "Jane Doe ist Professorin an der Universität Wien."
+const BIO = new RegExp(
+  String.raw`(?:^|[.!?]\s+|[*—–-]\s*)([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})\s+(?:is|was|ist|war|est|es|è)\s+(?:an?\s+|the\s+|ein(?:e|er)?\s+|une?\s+)?([^.;]{0,120}?)\s+(?:at|of|with|for|an der|am|bei|à|au|de la|del|en)\s+(?:the\s+|l[ae’']\s*|der\s+|dem\s+|des\s+)?([\p{Lu}][^,.;()]{2,100}?)(?=\s+(?:and|where|who|und|et|y|in)\s|[,.;()]|$)`,
+  'u',
+);
+const ROLE_WORDS = /fellow|professor|director|researcher|scholar|analyst|economist|lecturer|president|chair|head|editor|associate|scientist|adviser|advisor|founder|member|dean|manager|correspondent|student|candidate|minister|ambassador|partner|officer|forscher|professorin|direktor|leiter|mitarbeiter|chercheu|directeur|investigador|profesor/i;
+
+/**
+ * Affiliations from author bio lines ("X is a senior fellow at the Y Institute") in the article text, attached to
+ * the authors already found (matched by surname). Authors without a bio keep what they had.
+ */
+export function affiliationsFromBio(text: string, authors: Author[]): Author[] {
+  if (!authors.length || !text) return authors;
+  const need = authors.filter((a) => !a.affiliation);
+  if (!need.length) return authors;
+  const lines = text.split('\n');
+  // Bios sit at the end (or the start) of an article; only look there, and only at short lines.
+  const scan = [...lines.slice(-25), ...lines.slice(0, 5)].filter((l) => l.length < 1200);
+  const found = new Map<string, string>();
+  for (const line of scan) {
+    const m = line.match(BIO);
+    if (!m || !ROLE_WORDS.test(m[2])) continue;
+    const org = m[3].trim().replace(/\s+/g, ' ');
+    if (org.split(/\s+/).length > 12) continue;
+    const name = squashKey(m[1]);
+    for (const a of need) {
+      const parts = a.name.split(/\s+/);
+      const surname = squashKey(parts[parts.length - 1] ?? '');
+      if (surname.length >= 2 && (name.endsWith(surname) || name === squashKey(a.name))) found.set(a.name, org);
+    }
+  }
+  if (!found.size) return authors;
+  return authors.map((a) => (!a.affiliation && found.has(a.name) ? { ...a, affiliation: found.get(a.name)! } : a));
+}
