@@ -38,6 +38,9 @@ const ORDER = {
   language: ['meta tags', 'JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'Readability'],
 };
 
+/** Readability's default `charThreshold`: shorter results are not taken as an article. */
+const MIN_ARTICLE_CHARS = 500;
+
 function safe(read: () => SourceResult, label: string): SourceResult {
   try {
     return read();
@@ -120,10 +123,14 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   else delete draft.sources.title;
 
   if (article) {
-    draft.isArticle = true;
     draft.text = article.text;
-    draft.wordCount = countWords(article.text);
-    draft.sources.wordCount = 'article text';
+    // Readability returns its best attempt even on a page of links; below its own threshold for an
+    // article (500 characters) the text is kept with the record but not offered as the article's length.
+    draft.isArticle = article.text.length >= MIN_ARTICLE_CHARS;
+    if (draft.isArticle) {
+      draft.wordCount = countWords(article.text);
+      draft.sources.wordCount = 'article text';
+    }
     const withBio = affiliationsFromBio(article.text, draft.authors);
     if (withBio !== draft.authors) draft.authors = withBio;
   }
