@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseHTML } from 'linkedom';
 import { extractDraft } from '../utils/extract/extract-draft';
 import { draftFromPlainText } from '../utils/extract/plain-text';
 import { decodeHtml } from '../utils/extract/charset';
+import { parseHtml } from '../utils/extract/parse-html';
 import type { Draft } from '../utils/extract/draft';
 
 const USAGE = `usage:
@@ -35,8 +35,7 @@ export function extractFile(file: string, url: string | null): CliLine {
     } else {
       const html = decodeHtml(bytes);
       if (!/<[a-z!]/i.test(html)) throw new Error('not an HTML document');
-      const { document } = parseHTML(html);
-      draft = extractDraft(document as unknown as Document, { url, cloneForReadability: false });
+      draft = extractDraft(parseHtml(html), { url, cloneForReadability: false });
     }
     const extractMs = performance.now() - start;
     return { file, ...draft, timings: { extractMs: Math.round(extractMs * 100) / 100 } };

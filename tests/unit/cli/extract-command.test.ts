@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = resolve(__dirname, '../..');
+const root = resolve(__dirname, '../../..');
 const fixtures = join(root, 'tests/fixtures/cli');
 const cli = join(root, 'cli/precis.mjs');
 

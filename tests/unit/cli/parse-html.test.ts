@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../utils/extract/parse-html';
+
+describe('parsing pages outside the browser', () => {
+  it('keeps the page when server warnings are printed before the doctype', () => {
+    const doc = parseHtml('<br />\n<b>Warning</b>: something failed<br />\n<!DOCTYPE html>\n<html lang="de"><head><title>Mai</title></head><body><p>Text</p></body></html>');
+    expect(doc.documentElement.tagName.toLowerCase()).toBe('html');
+    expect(doc.documentElement.getAttribute('lang')).toBe('de');
+    expect(doc.title).toBe('Mai');
+    expect(doc.body.textContent).toContain('Text');
+  });
+
+  it('parses an ordinary page as it is', () => {
+    const doc = parseHtml('<!-- saved --><!DOCTYPE html><html><head><title>T</title></head><body><h1>H</h1></body></html>');
+    expect(doc.title).toBe('T');
+    expect(doc.querySelector('h1')?.textContent).toBe('H');
+  });
+
+  it('wraps a fragment in a document', () => {
+    const doc = parseHtml('<article><h1>Title</h1><p>Body</p></article>');
+    expect(doc.documentElement.tagName.toLowerCase()).toBe('html');
+    expect(doc.body.querySelector('article p')?.textContent).toBe('Body');
+  });
+});
