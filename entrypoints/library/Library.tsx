@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../utils/db/database';
-import { deleteRecord, listRecords } from '../../utils/db/records';
+import { deleteRecord, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { loadLiteratureTypes } from '../../utils/browser/settings';
+import { RecordEditor } from '../../components/RecordEditor';
 import { exportFileName, exportJson } from '../../utils/export/json';
 import { downloadText } from '../../utils/browser/download';
 import type { PrecisRecord } from '../../utils/record/schema';
@@ -12,23 +14,30 @@ function matches(record: PrecisRecord, query: string): boolean {
   return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
 }
 
-/** Every saved record: filter, export, delete. */
+/** Every saved record: search, edit, export, delete. */
 export function Library() {
   const db = useMemo(() => openDatabase(), []);
   const [records, setRecords] = useState<PrecisRecord[] | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('Loading…');
+  const [editing, setEditing] = useState<PrecisRecord | null>(null);
+  const [types, setTypes] = useState<string[]>([]);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
 
   const reload = async () => {
     try {
-      const all = await listRecords(db);
+      const [all, keywords] = await Promise.all([listRecords(db), listKeywords(db)]);
       setRecords(all);
+      setSuggestions(keywords);
       setStatus(`${all.length} record${all.length === 1 ? '' : 's'} in your library.`);
     } catch (e) {
       setStatus(`Could not open the library: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    void loadLiteratureTypes().then(setTypes, () => {});
+  }, []);
 
   const shown = (records ?? []).filter((r) => matches(r, query));
 
@@ -54,6 +63,21 @@ export function Library() {
         </button>
         <p role="status">{status}</p>
       </header>
+      {editing && (
+        <RecordEditor
+          key={editing.id}
+          record={editing}
+          literatureTypes={types}
+          keywordSuggestions={suggestions}
+          onCancel={() => setEditing(null)}
+          onSave={async (record) => {
+            await saveRecord(db, record, { kind: 'update', id: record.id });
+            setEditing(null);
+            await reload();
+            setStatus(`Saved changes to “${record.title}”.`);
+          }}
+        />
+      )}
       {records && records.length === 0 && <p>No records yet. Open an article and click the Précis icon to clip one.</p>}
       {shown.length > 0 && (
         <table>
@@ -79,7 +103,10 @@ export function Library() {
                 <td>{r.publishedDate}</td>
                 <td>{r.literatureType}</td>
                 <td class="keywords">{r.keywords.join(', ')}</td>
-                <td>
+                <td class="actions">
+                  <button type="button" aria-label={`Edit ${r.title}`} onClick={() => setEditing(r)}>
+                    Edit
+                  </button>
                   <button
                     type="button"
                     aria-label={`Delete ${r.title}`}

@@ -147,6 +147,7 @@ export function App() {
   return (
     <form
       class="popup"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save('ask');

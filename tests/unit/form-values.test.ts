@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../utils/extract/draft';
-import { emptyFormValues, formValuesFromDraft, recordFromFormValues } from '../../utils/record/form-values';
+import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues } from '../../utils/record/form-values';
 
 const extras = { id: 'r1', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
 
@@ -41,5 +41,18 @@ describe('form values', () => {
       expect(r.errors.some((e) => e.startsWith('Title:'))).toBe(true);
       expect(r.errors.some((e) => e.startsWith('Word Count:'))).toBe(true);
     }
+  });
+});
+
+describe('editing a saved record', () => {
+  it('shows a record in the form and builds the same record back', () => {
+    const built = recordFromFormValues(
+      { ...emptyFormValues(), title: 'T', authors: 'A One; B Two', affiliation: 'X; Y', publishedDate: '2021-09-30', keywords: ['k'], summarizerName: 'S', summarizerRole: 'R' },
+      extras,
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const again = recordFromFormValues(formValuesFromRecord(built.value), extras);
+    expect(again.ok && again.value).toEqual(built.value);
   });
 });

@@ -33,28 +33,43 @@ export function emptyFormValues(): FormValues {
 
 const splitList = (s: string) => s.split(';').map((x) => x.trim());
 
-/** Fill the form from an extracted draft; the summarizer comes from the user's remembered identity. */
-export function formValuesFromDraft(draft: Draft, summarizer: SummarizedBy | null): FormValues {
-  const affiliations = draft.authors.map((a) => a.affiliation ?? '');
+type FormSource = Pick<
+  PrecisRecord,
+  'title' | 'url' | 'authors' | 'publisher' | 'publishedDate' | 'place' | 'literatureType' | 'wordCount' | 'language' | 'keywords' | 'section' | 'summary' | 'summarizedBy'
+>;
+
+function toFormValues(from: { [K in keyof FormSource]: FormSource[K] | null }): FormValues {
+  const authors = from.authors ?? [];
+  const affiliations = authors.map((a) => a.affiliation ?? '');
   const distinct = new Set(affiliations.filter(Boolean));
   return {
-    title: draft.title ?? '',
-    url: draft.url ?? '',
-    authors: draft.authors.map((a) => a.name).join('; '),
+    title: from.title ?? '',
+    url: from.url ?? '',
+    authors: authors.map((a) => a.name).join('; '),
     // One affiliation shared by all authors is shown once; several are listed by position.
     affiliation: distinct.size <= 1 ? ([...distinct][0] ?? '') : affiliations.join('; '),
-    publisher: draft.publisher ?? '',
-    publishedDate: draft.publishedDate?.slice(0, 10) ?? '',
-    place: draft.place ?? '',
-    literatureType: draft.literatureType ?? '',
-    wordCount: draft.wordCount == null ? '' : String(draft.wordCount),
-    language: draft.language ?? '',
-    keywords: [...draft.keywords],
-    section: draft.section ?? '',
-    summary: draft.summary,
-    summarizerName: summarizer?.name ?? '',
-    summarizerRole: summarizer?.role ?? '',
+    publisher: from.publisher ?? '',
+    publishedDate: from.publishedDate?.slice(0, 10) ?? '',
+    place: from.place ?? '',
+    literatureType: from.literatureType ?? '',
+    wordCount: from.wordCount == null ? '' : String(from.wordCount),
+    language: from.language ?? '',
+    keywords: [...(from.keywords ?? [])],
+    section: from.section ?? '',
+    summary: from.summary ?? '',
+    summarizerName: from.summarizedBy?.name ?? '',
+    summarizerRole: from.summarizedBy?.role ?? '',
   };
+}
+
+/** Fill the form from an extracted draft; the summarizer comes from the user's remembered identity. */
+export function formValuesFromDraft(draft: Draft, summarizer: SummarizedBy | null): FormValues {
+  return toFormValues({ ...draft, summarizedBy: summarizer });
+}
+
+/** Show a saved record in the form, for editing it. */
+export function formValuesFromRecord(record: PrecisRecord): FormValues {
+  return toFormValues(record);
 }
 
 const orNull = (s: string) => s.trim() || null;

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RecordForm } from './RecordForm';
+import { formValuesFromRecord, recordFromFormValues, type FormValues } from '../utils/record/form-values';
+import type { PrecisRecord } from '../utils/record/schema';
+
+interface Props {
+  record: PrecisRecord;
+  literatureTypes: string[];
+  keywordSuggestions: string[];
+  onSave: (record: PrecisRecord) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Edit a saved record in the library: the popup's form, without extraction hints. */
+export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSave, onCancel }: Props) {
+  const [values, setValues] = useState<FormValues>(() => formValuesFromRecord(record));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLFormElement>(null);
+  useEffect(() => root.current?.querySelector<HTMLInputElement>('input')?.focus(), [record.id]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const built = recordFromFormValues(values, {
+      id: record.id,
+      createdAt: record.createdAt,
+      updatedAt: new Date().toISOString(),
+      text: record.text,
+      sources: record.sources,
+    });
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSave(built.value);
+    } catch (err) {
+      setErrors([`Not saved: ${err instanceof Error ? err.message : String(err)}`]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      ref={root}
+      class="editor"
+      noValidate
+      aria-label={`Edit ${record.title}`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <h2>Edit record</h2>
+      {errors.length > 0 && (
+        <ul class="errors" aria-label="Problems to fix">
+          {errors.map((msg) => (
+            <li key={msg}>{msg}</li>
+          ))}
+        </ul>
+      )}
+      <RecordForm
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        hints={{}}
+        literatureTypes={literatureTypes}
+        keywordSuggestions={keywordSuggestions}
+      />
+      <p class="buttons">
+        <button type="submit" disabled={busy}>
+          Save changes
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
