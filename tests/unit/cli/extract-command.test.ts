@@ -13,7 +13,8 @@ function run(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('precis extract', () => {
+// Each test starts the real CLI (Node + tsx): allow for a slow, shared machine.
+describe('precis extract', { timeout: 60_000 }, () => {
   it('prints one JSON draft for an HTML file', () => {
     const r = run(['extract', '--url', 'https://harbour.example/world/ports', join(fixtures, 'article.html')]);
     expect(r.code).toBe(0);
