@@ -50,6 +50,24 @@ export function parseCorpusArgs(args: string[], defaults: { runs: number }): Cor
   return opts;
 }
 
+/**
+ * Options and pages for a benchmark run from its command-line arguments; on a bad argument or a missing
+ * corpus, prints why (with `usage`) and returns the exit code instead.
+ */
+export function benchSetup(args: string[], defaults: { runs: number }, usage: string): { opts: CorpusOptions; pages: Page[] } | number {
+  const opts = parseCorpusArgs(args, defaults);
+  if (typeof opts === 'string') {
+    process.stderr.write(`${opts}\n${usage}\n`);
+    return 2;
+  }
+  const pages = loadCorpus(opts.corpus, opts.only);
+  if (typeof pages === 'string') {
+    process.stderr.write(`${pages}\n`);
+    return 2;
+  }
+  return { opts, pages };
+}
+
 /** Pages of the corpus (`<dir>/<page>/page.html` + `expected.json`), sorted by folder name. */
 export function loadCorpus(dir: string, only: string | null): Page[] | string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

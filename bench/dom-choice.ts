@@ -17,13 +17,12 @@ import {
   bagF1,
   dayOf,
   fmt,
-  loadCorpus,
   machine,
   median,
   nameTokens,
   normTitle,
   packageVersion,
-  parseCorpusArgs,
+  benchSetup,
   quantile,
   setEq,
   squash,
@@ -177,19 +176,18 @@ async function runInChromium(pages: Page[]): Promise<Map<string, BrowserResult> 
   return results;
 }
 
+/** One row of the timing table: pages that ran, then median and p95 of parse, extract and total, and total seconds. */
+function timingRow(label: string, ran: number, of: number, parse: number[], extract: number[], total: number[]): string[] {
+  const stats = (xs: number[]) => [fmt(median(xs)), fmt(quantile(xs, 0.95))];
+  return [label, `${ran}/${of}`, ...stats(parse), ...stats(extract), ...stats(total), fmt(sum(total) / 1000, 1)];
+}
+
 // ---------- main ----------
 async function main(argv: string[]): Promise<number> {
   const withBrowser = !argv.includes('--no-browser');
-  const opts = parseCorpusArgs(argv.filter((a) => a !== '--no-browser'), { runs: 1 });
-  if (typeof opts === 'string') {
-    process.stderr.write(`${opts}\n${USAGE}\n`);
-    return 2;
-  }
-  const pages = loadCorpus(opts.corpus, opts.only);
-  if (typeof pages === 'string') {
-    process.stderr.write(`${pages}\n`);
-    return 2;
-  }
+  const setup = benchSetup(argv.filter((a) => a !== '--no-browser'), { runs: 1 }, USAGE);
+  if (typeof setup === 'number') return setup;
+  const { opts, pages } = setup;
   const wallStart = performance.now();
 
   for (const p of pages.filter((_, i) => i % 10 === 0).slice(0, 30)) {
@@ -264,17 +262,7 @@ async function main(argv: string[]): Promise<number> {
     const total = col(dom, (t) => t.parseMs + t.extractMs);
     timingCols[dom] = total;
     const failed = pages.filter((p) => outcomes.get(p.name)![dom].error).length;
-    rows.push([
-      dom,
-      `${pages.length - failed}/${pages.length}`,
-      fmt(median(parse)),
-      fmt(quantile(parse, 0.95)),
-      fmt(median(extract)),
-      fmt(quantile(extract, 0.95)),
-      fmt(median(total)),
-      fmt(quantile(total, 0.95)),
-      fmt(sum(total) / 1000, 1),
-    ]);
+    rows.push(timingRow(dom, pages.length - failed, pages.length, parse, extract, total));
   }
   if (browser) {
     const ok = both.map((p) => browser!.get(p.name)).filter((r): r is BrowserResult => !!r && !r.error);
@@ -282,17 +270,7 @@ async function main(argv: string[]): Promise<number> {
     const extract = ok.map((r) => r.extractMs);
     const total = ok.map((r) => r.parseMs + r.extractMs);
     const failed = pages.filter((p) => browser!.get(p.name)?.error).length;
-    rows.push([
-      'Chromium DOMParser (1 run, for scale)',
-      `${pages.length - failed}/${pages.length}`,
-      fmt(median(parse)),
-      fmt(quantile(parse, 0.95)),
-      fmt(median(extract)),
-      fmt(quantile(extract, 0.95)),
-      fmt(median(total)),
-      fmt(quantile(total, 0.95)),
-      fmt(sum(total) / 1000, 1),
-    ]);
+    rows.push(timingRow('Chromium DOMParser (1 run, for scale)', pages.length - failed, pages.length, parse, extract, total));
   }
   out.push(`Timing (ms per page; ${both.length} pages where both Node DOMs ran):`);
   out.push('');

@@ -10,11 +10,10 @@ import { Readability } from '@mozilla/readability';
 import { extractDraft } from '../utils/extract/extract-draft';
 import {
   fmt,
-  loadCorpus,
   machine,
   median,
   packageVersion,
-  parseCorpusArgs,
+  benchSetup,
   quantile,
   sum,
   table,
@@ -69,16 +68,9 @@ export async function runBench(args: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const opts = parseCorpusArgs(args, { runs: 3 });
-  if (typeof opts === 'string') {
-    process.stderr.write(`${opts}\n${USAGE}\n`);
-    return 2;
-  }
-  const pages = loadCorpus(opts.corpus, opts.only);
-  if (typeof pages === 'string') {
-    process.stderr.write(`${pages}\n`);
-    return 2;
-  }
+  const setup = benchSetup(args, { runs: 3 }, USAGE);
+  if (typeof setup === 'number') return setup;
+  const { opts, pages } = setup;
 
   const wallStart = performance.now();
 
