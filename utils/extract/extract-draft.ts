@@ -7,13 +7,13 @@ import { fromJsonLd } from './metadata/json-ld';
 import { fromCitation, fromDublinCore } from './metadata/citation';
 import { fromOpenGraph } from './metadata/opengraph';
 import { fromHtmlMeta } from './metadata/html-meta';
-import { dateFromUrl, fromPageMarkup } from './metadata/page';
+import { dateFromUrl, fromPageMarkup, siteNameFromFeeds } from './metadata/page';
 import { chooseMetadata } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl } from './metadata/publisher';
-import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
+import { affiliationsFromBio, datelinePlace, signatureByline } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
-import { cleanText } from './metadata/clean';
+import { cleanText, squashKey } from './metadata/clean';
 
 export interface ExtractOptions {
   /** The page's address; used for the record and as a last resort for the publisher. */
@@ -29,7 +29,7 @@ export interface ExtractOptions {
 // `author` meta tag (often the site owner or a theme's author); dates stated in metadata before dates read
 // from page text.
 const ORDER = {
-  authors: ['JSON-LD', 'citation tags', 'Dublin Core', 'page byline', 'OpenGraph', 'meta tags', 'Readability'],
+  authors: ['JSON-LD', 'citation tags', 'Dublin Core', 'page byline', 'OpenGraph', 'meta tags', 'article text', 'Readability'],
   publisher: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'Readability', 'host name'],
   publishedDate: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'page date', 'URL', 'page text', 'Readability'],
   place: ['JSON-LD', 'dateline'],
@@ -62,15 +62,23 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const openGraph = safe(() => fromOpenGraph(meta), 'OpenGraph');
   const htmlMeta = safe(() => fromHtmlMeta(doc, meta), 'meta tags');
   const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
+  const docTitle = cleanText(doc.title ?? '');
+  const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((t): t is string => !!t);
+  // A "publisher" that is the article's own title (application-name set to the page title) names nothing.
+  const titleKeys = new Set(metaTitles.map(squashKey));
+  for (const s of structured) {
+    const p = s.values.publisher;
+    if (p && p.split(/\s+/).length >= 4 && titleKeys.has(squashKey(p))) delete s.values.publisher;
+  }
 
   const siteNames = [
     ...structured.map((s) => s.values.publisher),
     meta.first('twitter:site')?.replace(/^@/, ''),
     ...hostNames(url),
   ].filter((s): s is string => !!s && s.length >= 2);
+  const feedSite = siteNameFromFeeds(doc);
+  if (feedSite) siteNames.push(feedSite);
   const lang = htmlMeta.values.language ?? jsonLd.values.language ?? null;
-  const docTitle = cleanText(doc.title ?? '');
-  const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((t): t is string => !!t);
 
   let page: ReturnType<typeof fromPageMarkup> = { headlines: [], results: [] };
   try {
@@ -97,6 +105,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     });
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
+    const signature = signatureByline(article.text);
+    if (signature) sources.push({ label: 'article text', values: { byline: signature } });
   }
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host name', values: { publisher: host } });

@@ -13,6 +13,8 @@ export interface Candidates {
   publisher?: string;
   /** Raw date string in any format; normalised later. */
   publishedDate?: string;
+  /** The date is one the reader sees on the page (not a hidden meta value). */
+  dateShown?: boolean;
   place?: string;
   keywords?: string[];
   section?: string;

@@ -2,7 +2,7 @@ import type { Author } from '../../record/schema';
 import type { Draft, DraftField } from '../draft';
 import type { SourceResult } from './candidates';
 import { cleanAuthors, parseByline } from './byline';
-import { cleanText } from './clean';
+import { cleanText, squashKey } from './clean';
 import { normaliseDate } from './dates';
 
 type Chosen = Pick<Draft, 'title' | 'authors' | 'publisher' | 'publishedDate' | 'place' | 'keywords' | 'section' | 'language' | 'wordCount'> & {
@@ -59,10 +59,16 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
     if (r.values.authors?.length) return cleanAuthors(r.values.authors, { siteNames });
     return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
   });
+  const readAuthors = (r: SourceResult): Author[] | undefined => {
+    if (r.values.authors?.length) return cleanAuthors(r.values.authors, { siteNames });
+    return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
+  };
+  if (out.authors.length) widenAuthors(out, results, readAuthors);
   pick('publisher', (r) => text(r.values.publisher));
-  pick('publishedDate', (r) =>
-    r.values.publishedDate ? normaliseDate(r.values.publishedDate, { lang: options.lang, explicit: explicit.has(r.label) }) : null,
-  );
+  const readDate = (r: SourceResult) =>
+    r.values.publishedDate ? normaliseDate(r.values.publishedDate, { lang: options.lang, explicit: explicit.has(r.label) }) : null;
+  pick('publishedDate', readDate);
+  if (out.publishedDate) refineDate(out, results, explicit, readDate);
   pick('place', (r) => text(r.values.place));
   pick('keywords', (r) => r.values.keywords?.map((k) => cleanText(k, 200)).filter(Boolean).slice(0, 100));
   pick('section', (r) => text(r.values.section));
@@ -73,4 +79,86 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
   pick('wordCount', (r) => r.values.wordCount);
   for (const r of results) out.types.push(...(r.values.types ?? []));
   return out;
+}
+
+const keyOf = (a: Author) => squashKey(a.name);
+/** First and last word: "Christian P. Stadtfeld" and "Christian Stadtfeld" are one person. */
+const personKey = (a: Author) => {
+  const w = a.name.split(/\s+/);
+  return squashKey(`${w[0]} ${w[w.length - 1]}`);
+};
+
+/**
+ * Structured data often names only the first of several authors ("author": one Person) while the page's byline or
+ * another source lists them all: a source naming every chosen author and up to a few more wins.
+ */
+function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResult) => Author[] | undefined): void {
+  const chosen = new Set(out.authors.map(keyOf));
+  for (const r of results) {
+    if (r.label === out.sources.authors || r.label === 'Readability') continue;
+    let list: Author[] | undefined;
+    try {
+      list = read(r);
+    } catch {
+      continue;
+    }
+    if (!list || list.length < out.authors.length || list.length > 6) continue;
+    const keys = new Set(list.map(personKey));
+    if (!out.authors.every((a) => keys.has(personKey(a)))) continue;
+    // More authors, or the same authors written out more fully (a middle initial).
+    const size = (l: Author[]) => l.reduce((n, a) => n + keyOf(a).length, 0);
+    const fuller = list.length > out.authors.length || (list.some((a) => !chosen.has(keyOf(a))) && size(list) > size(out.authors));
+    if (!fuller) continue;
+    // Keep the structured source's affiliations for the authors it named.
+    const known = new Map(out.authors.map((a) => [keyOf(a), a]));
+    out.authors = list.map((a) => (known.get(keyOf(a))?.affiliation ? { ...a, affiliation: known.get(keyOf(a))!.affiliation } : a));
+    out.sources.authors = r.label;
+    return;
+  }
+}
+
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$/;
+
+/**
+ * Second opinions on the chosen publication date:
+ * - a UTC time stamp and another source's time stamp of the same instant with the publisher's own offset: the
+ *   calendar day is the one the publisher wrote (2017-02-24T01:18Z is 2017-02-23 in California);
+ * - the date shown next to the headline agrees with another stated publication date but not with the chosen one:
+ *   two sources outvote one.
+ */
+function refineDate(out: Chosen, results: SourceResult[], explicit: Set<string>, read: (r: SourceResult) => string | null): void {
+  const chosenLabel = out.sources.publishedDate;
+  const chosenRaw = results.find((r) => r.label === chosenLabel)?.values.publishedDate?.trim() ?? '';
+  if (UTC_TIME.test(chosenRaw)) {
+    const t = Date.parse(chosenRaw);
+    for (const r of results) {
+      const raw = r.values.publishedDate?.trim() ?? '';
+      if (r.label === chosenLabel || !explicit.has(r.label) || !LOCAL_TIME.test(raw)) continue;
+      if (Math.abs(Date.parse(raw) - t) > 120_000) continue;
+      const v = read(r);
+      if (v && v !== out.publishedDate) {
+        out.publishedDate = v;
+        out.sources.publishedDate = r.label;
+      }
+      return;
+    }
+  }
+  const shown = results.find((r) => r.label === 'page date' && r.values.dateShown);
+  const shownDate = shown ? read(shown) : null;
+  if (!shownDate || shownDate === out.publishedDate) return;
+  for (const r of results) {
+    if (r.label === chosenLabel || !explicit.has(r.label)) continue;
+    let v: string | null = null;
+    try {
+      v = read(r);
+    } catch {
+      v = null;
+    }
+    if (v === shownDate) {
+      out.publishedDate = v;
+      out.sources.publishedDate = r.label;
+      return;
+    }
+  }
 }

@@ -19,6 +19,16 @@ const PARSERS: Record<string, Parser> = {
   zh: chrono.zh.strict, fi: chrono.fi.strict, uk: chrono.uk.strict,
 };
 const DEFAULT_ORDER = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl'];
+// Month names that only one of the common languages writes this way: when the page's declared language is wrong
+// ("en" on a German page), a month name still tells which parser can read the date. One cheap regex test each.
+const MONTH_WORDS: Array<[string, RegExp]> = [
+  ['de', /\b(?:januar|februar|märz|mai|juni|juli|oktober|dezember)\b|\b\d{1,2}\.\s*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)/i],
+  ['fr', /\b(?:janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)\b/i],
+  ['es', /\b(?:enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/i],
+  ['pt', /\b(?:janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b/i],
+  ['it', /\b(?:gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b/i],
+  ['nl', /\b(?:januari|februari|maart|mei|juni|juli|augustus|oktober)\b/i],
+];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -79,7 +89,10 @@ export function normaliseDate(raw: string, options: DateOptions = {}): string | 
   if (!/(?:19|20)\d{2}/.test(s)) return null;
   const lang = (options.lang ?? '').toLowerCase().split(/[-_]/)[0];
   // The page's language and English when the language is known (cheap); the common languages otherwise.
-  const order = lang && PARSERS[lang] ? (lang === 'en' ? ['en'] : [lang, 'en']) : DEFAULT_ORDER;
+  const order = lang && PARSERS[lang] ? (lang === 'en' ? ['en'] : [lang, 'en']) : DEFAULT_ORDER.slice();
+  if (lang && PARSERS[lang]) {
+    for (const [l, re] of MONTH_WORDS) if (!order.includes(l) && re.test(s)) order.push(l);
+  }
   for (const l of order) {
     let results: chrono.ParsedResult[];
     try {

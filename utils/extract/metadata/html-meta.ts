@@ -53,7 +53,8 @@ export function fromHtmlMeta(doc: Document, meta: MetaIndex): SourceResult {
       publisher: cleanText(meta.first('application-name', 'publisher', 'copyright-holder')) || undefined,
       section: cleanText(meta.first('parsely-section', 'section', 'article.section')) || str(parsely.section) || undefined,
       keywords: split(meta.all('news_keywords')) ?? split(meta.all('parsely-tags', 'sailthru.tags')) ?? split(meta.all('keywords')),
-      language: doc.documentElement?.getAttribute('lang')?.trim() || meta.first('content-language', 'language', 'dc.language'),
+      language:
+        doc.documentElement?.getAttribute('lang')?.trim() || doc.documentElement?.getAttribute('xml:lang')?.trim() || meta.first('content-language', 'language', 'dc.language'),
     },
   };
 }

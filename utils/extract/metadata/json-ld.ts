@@ -22,7 +22,7 @@ export function typesOf(node: Obj): string[] {
     .filter(Boolean);
 }
 
-const ARTICLE_TYPE = /(?:Article|Posting|Report|Review|Blog|Story|Thesis|Chapter|Book|Speech|Interview|CreativeWork|Recipe|Guide|Question|ClaimReview|AdvertiserContentArticle|LiveBlogPosting)$/;
+const ARTICLE_TYPE = /(?:Article|Posting|Report|Review|Blog|Story|Thesis|Chapter|Book|Speech|Interview|CreativeWork|Recipe|Guide|HowTo|Question|ClaimReview|AdvertiserContentArticle|LiveBlogPosting)$/;
 const PAGE_TYPE = /(?:WebPage|ItemPage|AboutPage|ProfilePage|CollectionPage|QAPage)$/;
 
 /** Parse one JSON-LD block, tolerating common breakage (HTML comments, CDATA, trailing commas, raw newlines). */
@@ -115,8 +115,10 @@ function authorsOf(v: Json | undefined, byId: Map<string, Obj>): Author[] {
       continue;
     }
     if (!isObj(a)) continue;
-    const name = nameOf(a, byId);
+    let name = nameOf(a, byId);
     if (!name) continue;
+    // A Person given by its log-in name ("jane.doe", "jane_doe"): the two parts are the person's names.
+    if (typesOf(a).includes('Person') && /^\p{Ll}{2,}[._]\p{Ll}{2,}$/u.test(name)) name = name.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
     const affiliation = nameOf(a.affiliation, byId) || nameOf(a.worksFor, byId) || null;
     out.push({ name, affiliation });
   }
@@ -156,6 +158,11 @@ function dateString(v: Json | undefined): string | undefined {
   if (typeof first === 'string') return cleanText(first, 100) || undefined;
   if (typeof first === 'number' && Number.isFinite(first)) return String(first);
   return undefined;
+}
+
+/** datePublished, else dateCreated, else the page's. */
+function publishedOf(main: Obj, page: Obj | null | undefined): string | undefined {
+  return dateString(main.datePublished) ?? dateString(main.dateCreated) ?? (page ? dateString(page.datePublished) : undefined);
 }
 
 function score(node: Obj): number {
@@ -222,7 +229,7 @@ export function valuesFromJsonLd(roots: Json[]): SourceResult['values'] {
     title: (isArticle ? nameOf(main.headline, byId) || nameOf(main.name, byId) : '') || undefined,
     authors: authorsOf(main.author ?? main.creator ?? page?.author, byId),
     publisher: nameOf(main.publisher, byId) || nameOf(main.sourceOrganization, byId) || (page ? nameOf(page.publisher, byId) : '') || undefined,
-    publishedDate: dateString(main.datePublished) ?? dateString(main.dateCreated) ?? (page ? dateString(page.datePublished) : undefined),
+    publishedDate: publishedOf(main, page),
     place: placeOf(main, byId) || undefined,
     keywords: keywords.length ? keywords : undefined,
     section: stringList(main.articleSection, byId)[0] || undefined,

@@ -11,7 +11,7 @@ const SELECTOR = [
   '[class*="byline"]', '[class*="Byline"]', '[id*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="autor"]',
   '[class*="Autor"]', '[id*="author"]', '[class*="auteur"]',
   '[class*="submitted"]', '[class*="username"]', '[class*="meta"]', 'strong', 'b', 'dt', 'h5', 'h6',
-  '[class*="date"]', '[class*="Date"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
+  '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
 ].join(',');
 const MAX_CANDIDATES = 400;
 const MAX_ANCESTORS = 40;
@@ -57,6 +57,23 @@ export interface PageMarkup {
 
 function attr(el: Element, name: string): string {
   return el.getAttribute(name) ?? '';
+}
+
+/**
+ * The headline without a kicker that the page puts inside the `<h1>` in its own element
+ * (`<h1><span>Press release of the X office:</span>Headline</h1>`), when the metadata title is the headline alone.
+ */
+function withoutKicker(h1: Element, text: string, metaTitles: string[]): string | null {
+  let first = h1.firstElementChild;
+  while (first && /^(?:STYLE|SCRIPT|NOSCRIPT|TEMPLATE)$/.test(first.tagName)) first = first.nextElementSibling;
+  if (!first || /^(?:A|IMG|PICTURE|SVG|BR)$/.test(first.tagName)) return null;
+  for (let n = h1.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue?.trim()) return null;
+  const kicker = cleanText(boundedText(first, 300).replace(/\n/g, ' '), 300);
+  if (!kicker || kicker.length >= text.length || !text.startsWith(kicker)) return null;
+  const rest = text.slice(kicker.length).replace(/^[\s:|–—·•-]+/, '').trim();
+  if (rest.split(/\s+/).length < 3) return null;
+  const key = squashKey(rest);
+  return metaTitles.some((t) => squashKey(t) === key) ? rest : null;
 }
 
 /** Text of an element with block boundaries as newlines, reading at most `max` characters. */
@@ -147,10 +164,18 @@ export function fromPageMarkup(
   // Headlines: h1s that are not the site's logo, outside navigation.
   const headlineEls: Array<{ el: Element; text: string; match: number }> = [];
   for (const el of h1s) {
-    const text = cleanText(boundedText(el, 400).replace(/\n/g, ' '), 400);
-    if (text.length < 2 || text.length > 350 || isSiteName(text, opts.siteNames)) continue;
+    let text = cleanText(boundedText(el, 400).replace(/\n/g, ' '), 400);
+    if (text.length < 2 || text.length > 350) continue;
+    let match = Math.max(0, ...opts.metaTitles.map((t) => headlineMatch(text, t)));
+    // A logo in an <h1> is the site's name; a headline that is the page's stated title is not, even when it
+    // starts with the site's name ("Axios Future" on axios.com).
+    if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
     if (isExcluded(el, ancestors(el))) continue;
-    const match = Math.max(0, ...opts.metaTitles.map((t) => headlineMatch(text, t)));
+    const bare = withoutKicker(el, text, opts.metaTitles);
+    if (bare) {
+      text = bare;
+      match = 1;
+    }
     headlineEls.push({ el, text, match });
   }
   // The main headline: best match with a metadata title, else the first.
@@ -194,12 +219,27 @@ export function fromPageMarkup(
   const authors = bestByline([...bylines, ...labelled], opts.siteNames);
   if (authors.length) results.push({ label: 'page byline', values: { authors } });
   const date = bestDate(dates, opts.lang);
-  if (date) results.push({ label: 'page date', values: { publishedDate: date } });
+  if (date) results.push({ label: 'page date', values: { publishedDate: date.value, dateShown: date.shown } });
   if (main) {
     const near = textAround(main, 700);
     if (near) results.push({ label: 'page text', values: { publishedDate: near } });
   }
   return { headlines: headlineEls.map((h) => h.text), results };
+}
+
+const ARTICLE_ITEM = /(?:Article|BlogPosting|Posting|Report|Review|Blog)$/;
+
+/** Whether the nearest microdata item around an element is an Article (or subtype). */
+function inArticleItem(chain: Element[]): boolean {
+  for (const a of chain) {
+    if (!a.hasAttribute('itemscope')) continue;
+    if (a.hasAttribute('itemprop') && !/mainentity/i.test(attr(a, 'itemprop')) && !ARTICLE_ITEM.test(attr(a, 'itemtype').trim())) {
+      // The Person item of an author property: look further out for the Article.
+      continue;
+    }
+    return ARTICLE_ITEM.test(attr(a, 'itemtype').trim());
+  }
+  return false;
 }
 
 function bylineText(el: Element): string {
@@ -229,6 +269,8 @@ function bestByline(found: Found[], siteNames: string[]): Author[] {
     // Prefer explicit markup and elements close to the headline.
     let score = f.dist;
     if (/author/i.test(attr(el, 'itemprop')) || /author/i.test(attr(el, 'rel'))) score -= 2;
+    // Microdata: the author property of the page's Article item is structured data, wherever the theme puts it.
+    if (/\b(?:author|creator)\b/i.test(attr(el, 'itemprop')) && inArticleItem(f.chain)) score -= 8;
     if (/byline/i.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) score -= 1;
     if (LABEL_TAGS.has(el.tagName)) score -= 3;
     if (/avatar|image|img|photo|bio|description|box|about/i.test(attr(el, 'class'))) score += 3;
@@ -240,8 +282,9 @@ function bestByline(found: Found[], siteNames: string[]): Author[] {
   return bestScore <= 14 ? best : [];
 }
 
-function bestDate(found: Found[], lang: string | null | undefined): string | null {
+function bestDate(found: Found[], lang: string | null | undefined): { value: string; shown: boolean } | null {
   let best: string | null = null;
+  let shown = false;
   let bestScore = Infinity;
   const sorted = found.slice().sort((a, b) => a.dist - b.dist || a.order - b.order);
   for (const f of sorted.slice(0, 80)) {
@@ -251,22 +294,25 @@ function bestDate(found: Found[], lang: string | null | undefined): string | nul
     if (text.length < 25 && (DATE_LABEL.test(text) || LABEL_TAGS.has(el.tagName))) text = textAfterLabel(el);
     const raws = [attr(el, 'datetime'), el.tagName === 'META' ? attr(el, 'content') : '', attr(el, 'content'), text].filter(Boolean);
     let value: string | null = null;
+    let from = '';
     for (const raw of raws) {
       value = normaliseDate(raw, { lang });
+      from = raw;
       if (value) break;
     }
     if (!value) continue;
     let score = f.dist;
     const context = `${text} ${attr(el, 'class')} ${attr(el, 'itemprop')}`;
-    if (/datepublished/i.test(attr(el, 'itemprop'))) score -= 3;
+    if (/datepublished/i.test(attr(el, 'itemprop'))) score -= inArticleItem(f.chain) ? 6 : 3;
     if (MODIFIED.test(context) && !PUBLISHED.test(text) && !/publish/i.test(attr(el, 'class'))) score += /update|modif/i.test(attr(el, 'class')) && !MODIFIED.test(text) ? 2 : 8;
     if (el.tagName === 'TIME') score -= 1;
     if (score < bestScore) {
       bestScore = score;
       best = value;
+      shown = el.tagName === 'TIME' || (from === text && el.tagName !== 'META');
     }
   }
-  return bestScore <= 16 ? best : null;
+  return best && bestScore <= 16 ? { value: best, shown } : null;
 }
 
 /**
@@ -318,3 +364,20 @@ export function dateFromUrl(url: string | null | undefined): string | null {
 }
 
 export { squashKey };
+
+/**
+ * The site's name from its feed links: WordPress and most blog engines title them "Site Name » Feed",
+ * "Site Name » Comments Feed", "Site Name - RSS".
+ */
+export function siteNameFromFeeds(doc: Document): string | null {
+  const head = doc.head ?? doc.documentElement;
+  if (!head) return null;
+  const links = head.querySelectorAll('link[rel~="alternate"][title]');
+  for (let i = 0; i < links.length && i < 10; i++) {
+    const type = attr(links[i], 'type');
+    if (!/rss|atom/i.test(type)) continue;
+    const m = cleanText(attr(links[i], 'title'), 300).match(/^(.{2,80}?)\s+(?:»|›|-|–|—|\||:)\s+(?:[\p{L}-]+\s+)?(?:feed|rss|atom)\b/iu);
+    if (m) return m[1].trim();
+  }
+  return null;
+}

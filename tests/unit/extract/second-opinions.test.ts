@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { doc } from './helpers';
+import { extractDraft } from '../../../utils/extract/extract-draft';
+import { normaliseDate } from '../../../utils/extract/metadata/dates';
+import { signatureByline } from '../../../utils/extract/metadata/article-text';
+import { siteNameFromFeeds } from '../../../utils/extract/metadata/page';
+import { valuesFromJsonLd } from '../../../utils/extract/metadata/json-ld';
+
+const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
+
+describe('dates: cross-checks between sources', () => {
+  it('reads a German date on a page that declares English', () => {
+    expect(normaliseDate('Hofheim | Wiesbaden, 11. November 2021 | Der Text', { lang: 'en' })).toBe('2021-11-11');
+    expect(normaliseDate('Berlin, 3. März 2020', { lang: 'en' })).toBe('2020-03-03');
+  });
+
+  it('keeps the publisher\'s calendar day when a UTC stamp has a local twin', () => {
+    const d = doc(`<head><title>Cuts</title>
+      <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Cuts","dateCreated":"2017-02-24T01:18:13Z"}</script>
+      </head><body><article><h1>Cuts</h1>${para}${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.publishedDate).toBe('2017-02-23');
+  });
+
+  it('takes the stated date that the visible date next to the headline confirms', () => {
+    const d = doc(`<head><title>Ads</title>
+      <meta property="article:published_time" content="2023-11-06T14:25:00+00:00">
+      <script type="application/ld+json">{"@type":"Article","headline":"Ads","datePublished":"2023-11-03T10:25:56+00:00"}</script>
+      </head><body><article><h1>Ads</h1><span class="entry-date">6. November 2023, 15:25 Uhr</span>${para}${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2023-11-06');
+  });
+
+  it('does not let a hidden microdata date outvote the stated one', () => {
+    const d = doc(`<head><title>Ads</title>
+      <meta property="article:published_time" content="2017-04-12T18:33:59+02:00">
+      <meta itemprop="datePublished" content="2020-02-19">
+      </head><body><article itemscope itemtype="https://schema.org/Article"><h1>Ads</h1>
+      <meta itemprop="datePublished" content="2020-02-19">${para}${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2017-04-12');
+  });
+
+  it('reads xml:lang for day-first numeric dates', () => {
+    const html = `<!DOCTYPE html><html xml:lang="en-GB"><head><title>Halls</title></head><body><article>
+      <h1>Halls too full</h1><div>The Guardian</div><div>02/10/2020</div>${para}${para}</article></body></html>`;
+    const draft = extractDraft(parseHTML(html).document as unknown as Document);
+    expect(draft.publishedDate).toBe('2020-10-02');
+  });
+});
+
+describe('authors: fuller lists and other signals', () => {
+  it('prefers a byline naming every structured author and more', () => {
+    const d = doc(`<head><title>Single</title>
+      <script type="application/ld+json">{"@type":"Article","headline":"Single","author":{"@type":"Person","name":"Jane Doe"}}</script>
+      </head><body><article><h1>Single</h1><div class="byline"><a href="/a/jd">Jane Doe</a>, <a href="/a/jr">John Roe</a></div>${para}${para}</article></body>`);
+    expect(extractDraft(d).authors.map((a) => a.name)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('turns a JSON-LD Person given by log-in name into a name', () => {
+    const v = valuesFromJsonLd([{ '@type': 'HowTo', name: 'Sew', author: { '@type': 'Person', name: 'robert.stitz' }, datePublished: '2022-01-10T22:06:08Z' }]);
+    expect(v.authors).toEqual([{ name: 'Robert Stitz', affiliation: null }]);
+    expect(v.publishedDate).toBe('2022-01-10T22:06:08Z');
+  });
+
+  it('reads a parenthesised signature closing the article', () => {
+    expect(signatureByline('Erster Absatz.\nDie Politik bleibt spannend. (Christian P. Stadtfeld) +++')).toBe('Christian P. Stadtfeld');
+    expect(signatureByline('Erster Absatz.\nBerlin bleibt spannend. (dpa)')).toBeNull();
+    expect(signatureByline('Text (see above) and more text.')).toBeNull();
+  });
+
+  it('takes the author of the page\'s microdata Article over a closer teaser byline', () => {
+    const d = doc(`<head><title>Deals</title></head><body><h1>Deals</h1>
+      <section><div class="card"><h3>Another story</h3><span class="author">by <a rel="author" href="/p/x">Other Writer</a></span></div></section>
+      <div><div><div><article itemscope itemtype="http://schema.org/Article"><div class="info"><ul>
+        <li itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Jane Doe</span></li>
+      </ul></div>${para}${para}</article></div></div></div></body>`);
+    expect(extractDraft(d).authors.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+});
+
+describe('titles', () => {
+  it('learns the site name from feed links', () => {
+    const d = doc(`<head><title>Spring cleaning | Library Two Point Oh</title>
+      <link rel="alternate" type="application/rss+xml" title="Library Two Point Oh &raquo; Feed" href="/feed/"></head><body></body>`);
+    expect(siteNameFromFeeds(d)).toBe('Library Two Point Oh');
+    const draft = extractDraft(doc(`<head><title>Spring cleaning | Library Two Point Oh</title>
+      <link rel="alternate" type="application/rss+xml" title="Library Two Point Oh » Feed" href="/feed/"></head>
+      <body><article>${para}${para}</article></body>`));
+    expect(draft.title).toBe('Spring cleaning');
+  });
+
+  it('drops a kicker inside the h1 when the stated title omits it', () => {
+    const d = doc(`<head><title>Boosters available everywhere until February</title></head><body><article>
+      <h1><style>.k{display:block}</style><span class="k">Press release of the Health Office <span>:</span></span>Boosters available everywhere until February</h1>
+      ${para}${para}</article></body>`);
+    expect(extractDraft(d).title).toBe('Boosters available everywhere until February');
+  });
+
+  it('keeps a headline that starts with the site name when it is the stated title', () => {
+    const d = doc(`<head><title>Axios Future</title></head><body><article><h1>Axios Future</h1>
+      <span class="time-rubric">Jan 18, 2019</span>${para}${para}</article></body>`);
+    const draft = extractDraft(d, { url: 'https://www.axios.com/newsletters/axios-future.html' });
+    expect(draft.title).toBe('Axios Future');
+    expect(draft.publishedDate).toBe('2019-01-18');
+  });
+
+  it('ignores a publisher that is the page title', () => {
+    const d = doc(`<head><title>Student halls too full to be safe</title>
+      <meta name="application-name" content="Student halls too full to be safe"></head><body><article>
+      <h1>Student halls too full to be safe</h1>${para}${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.title).toBe('Student halls too full to be safe');
+    expect(draft.publisher).not.toBe('Student halls too full to be safe');
+  });
+});
