@@ -1,5 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { blockText } from './text';
+import { cleanArticle } from './body/clean';
+import { chooseShortAttempt, type Attempt } from './body/attempts';
+import { findLead, withLead } from './body/lead';
 
 export interface ReadabilityResult {
   title: string | null;
@@ -16,10 +19,21 @@ export interface ReadabilityResult {
  * document is a live page. Returns null when no article is found.
  */
 export function runReadability(doc: Document): ReadabilityResult | null {
-  const article = new Readability<Node>(doc, { serializer: (el) => el }).parse();
+  const lead = findLead(doc);
+  // keepClasses: the class names are the cues cleanArticle works with; they never reach the text.
+  const reader = new Readability<Node>(doc, { serializer: (el) => el, keepClasses: true });
+  const attempts = trackAttempts(reader);
+  const article = reader.parse();
   if (!article || !article.content) return null;
-  const text = blockText(article.content);
-  if (!text.trim()) return null;
+  let content = article.content as Element;
+  // Every pass came out under Readability's length threshold and it took the longest one; on a short
+  // page that is often a cookie or consent notice that the strict first pass had rightly skipped.
+  const short = chooseShortAttempt(attempts);
+  if (short) content = short;
+  cleanArticle(content);
+  const body = blockText(content);
+  if (!body.trim()) return null;
+  const text = withLead(body, lead);
   return {
     title: article.title || null,
     byline: article.byline || null,
@@ -28,4 +42,18 @@ export function runReadability(doc: Document): ReadabilityResult | null {
     lang: article.lang || null,
     text,
   };
+}
+
+/** Records Readability's failed passes in the order they ran (it sorts its own list by length). */
+function trackAttempts(reader: unknown): Attempt[] {
+  const order: Attempt[] = [];
+  const list = (reader as { _attempts?: Attempt[] })._attempts;
+  if (Array.isArray(list)) {
+    const push = list.push.bind(list);
+    list.push = (...items: Attempt[]) => {
+      order.push(...items);
+      return push(...items);
+    };
+  }
+  return order;
 }

@@ -9,6 +9,10 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 
+// Soft hyphens, zero-width spaces, word joiners and byte-order marks: invisible when rendered, but they
+// split words for search and matching ("mit\u00adtel\u00adal\u00adter").
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -17,7 +21,7 @@ export function blockText(root: Node): string {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
-    const line = current.replace(/[\s\u00a0]+/g, ' ').trim();
+    const line = current.replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
     if (line) lines.push(line);
     current = '';
   };

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { cleanArticle, classWords, hasBoilerplateClass } from '../../../utils/extract/body/clean';
+import { blockText } from '../../../utils/extract/text';
+import { element, prose } from './helpers';
+
+const clean = (html: string) => {
+  const root = element(`<article>${html}</article>`);
+  const report = cleanArticle(root);
+  return { text: blockText(root), report };
+};
+
+describe('cleanArticle: captions and credits', () => {
+  it('drops figcaption text and keeps the prose around the figure', () => {
+    const { text, report } = clean(
+      `${prose('harbour')}<figure><img src="a.jpg"><figcaption>The harbour wall at dawn. Photo: J. Smith</figcaption></figure>${prose('budget', 2)}`,
+    );
+    expect(text).not.toContain('harbour wall at dawn');
+    expect(text).toContain('Paragraph 2 about budget');
+    expect(report.captions).toBe(1);
+  });
+
+  it('drops a credit line marked by its class even when it is not a figcaption', () => {
+    const { text } = clean(
+      `${prose('harbour')}<div class="responsive-img"><img src="a.jpg"><div class="responsive-img-caption"><small>(credit: Agency/Photographer)</small></div></div>${prose('bus lanes', 1)}`,
+    );
+    expect(text).not.toContain('Agency/Photographer');
+    expect(text).toContain('about bus lanes');
+  });
+});
+
+describe('cleanArticle: class cues', () => {
+  it('drops share bars, newsletter boxes and calls to action', () => {
+    const { text } = clean(
+      `<div class="sharing-container"><div class="sharing-title">Share this article</div></div>${prose('harbour')}` +
+        `<p class="newsletter-promo">Get our daily edition by email. Sign up</p>` +
+        `<section class="c-letters-cta"><p>Tell us what you think about this article.</p></section>`,
+    );
+    expect(text).not.toMatch(/Share this article|daily edition|what you think/);
+    expect(text).toContain('Paragraph 3 about harbour');
+  });
+
+  it('does not read "no-caption" or "has-share" as a caption or share bar', () => {
+    expect(hasBoilerplateClass(element('<div class="item no_caption">x</div>', 'div'))).toBe(false);
+    expect(hasBoilerplateClass(element('<div class="figure-has-figcaption">x</div>', 'div'))).toBe(false);
+    expect(hasBoilerplateClass(element('<div class="post-share">x</div>', 'div'))).toBe(true);
+  });
+
+  it('ignores CMS taxonomy classes such as tag-social or category-newsletter', () => {
+    expect(classWords(element('<div class="post tag-social category-newsletter">x</div>', 'div'))).not.toContain('social');
+    const { text } = clean(`<div class="entry tag-social">${prose('social media', 1)}</div>${prose('harbour')}`);
+    expect(text).toContain('about social media');
+  });
+
+  it('keeps a large block even when its class looks like boilerplate', () => {
+    const { text } = clean(`<div class="related-content">${prose('the harbour', 6)}</div>${prose('bus lanes', 1)}`);
+    expect(text).toContain('Paragraph 6 about the harbour');
+  });
+});
+
+describe('cleanArticle: link-only blocks', () => {
+  it('drops a paragraph that is only a link to another article', () => {
+    const { text, report } = clean(
+      `${prose('harbour', 2)}<p><strong>Read also »</strong> <a href="/other">Why the harbour wall keeps crumbling</a></p>${prose('budget', 1)}`,
+    );
+    expect(text).not.toContain('Read also');
+    expect(text).not.toContain('Why the harbour wall keeps crumbling');
+    expect(report.linkBlocks).toBe(1);
+  });
+
+  it('drops a "see also" paragraph made of several links', () => {
+    const links = ['First older post on this', 'Second older post', 'A third one', 'And a fourth']
+      .map((t, i) => `<a href="/p${i}">${t}</a>`).join('<br>');
+    const { text } = clean(`${prose('harbour', 4)}<p>See also<br>${links}</p>`);
+    expect(text).not.toContain('Second older post');
+  });
+
+  it('keeps a bare source address and links that are list items', () => {
+    const { text } = clean(
+      `${prose('harbour', 2)}<p><a href="http://example.org/a">http://example.org/2013/02/source.html</a></p>` +
+        `<ul><li><p><a href="/x">Press subsidy: study doubts state support</a></p></li></ul>`,
+    );
+    expect(text).toContain('http://example.org/2013/02/source.html');
+    expect(text).toContain('Press subsidy: study doubts state support');
+  });
+
+  it('keeps a paragraph that merely contains a link', () => {
+    const { text } = clean(
+      `${prose('harbour', 2)}<p>The mayor said the plan, <a href="/plan">published last week</a>, would be put to a vote in spring.</p>`,
+    );
+    expect(text).toContain('would be put to a vote in spring');
+  });
+});

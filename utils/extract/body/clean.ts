@@ -1,0 +1,135 @@
+// Removes boilerplate that Readability leaves inside the article element: image captions and credits,
+// share/social bars, newsletter and other calls to action, "related" teasers and paragraphs that are
+// nothing but a link to another article. Cues are structural (tag names, class/id words, link density),
+// never site names or page text.
+
+
+/**
+ * Class/id words that mark page furniture rather than article prose. Matched against whole words of
+ * class and id values split at spaces, dashes, underscores and camelCase humps
+ * ("responsive-img-caption" -> responsive, img, caption).
+ */
+const BOILERPLATE_WORDS = new Set([
+  'caption', 'captions', 'figcaption', 'credit', 'credits', 'copyright',
+  'share', 'shares', 'sharing', 'sharebar', 'social', 'socials',
+  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'cta',
+  'related', 'recommended', 'recommendations', 'readmore',
+  'hide', 'hidden',
+]);
+/** WordPress and similar CMSs put taxonomy on the article element ("tag-social", "category-newsletter"). */
+const TAXONOMY_TOKEN = /^(tag|category|categories|topic|format|type|status)[-_]|^post(id)?-\d/i;
+
+const NEGATION_WORDS = new Set(['no', 'non', 'not', 'without', 'has', 'with', 'is']);
+
+/** An element whose own text is at most this long may be dropped on a class cue alone. */
+const MAX_CUE_CHARS = 400;
+/** ...and it must hold at most this share of the article's text. */
+const MAX_CUE_SHARE = 0.25;
+/** Paragraph-like blocks (not list items or table cells) at most this long that are (almost) all link text are teasers for other pages. */
+const MAX_LINK_BLOCK_CHARS = 200;
+const MIN_LINK_SHARE = 0.75;
+
+/** A block of several links and almost nothing else ("See also: <a>…</a><br><a>…</a>…") is a link list. */
+const MIN_LIST_LINKS = 3;
+const MIN_LIST_LINK_SHARE = 0.9;
+
+const LINK_BLOCK_TAGS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE']);
+
+export function classWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const words: string[] = [];
+  for (const token of raw.split(/\s+/)) {
+    if (!token || TAXONOMY_TOKEN.test(token)) continue;
+    const parts = token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s\-_:./]+/).filter(Boolean);
+    // "no-caption", "has-caption", "with-share": a state of the element, not what it is.
+    if (parts.some((w) => NEGATION_WORDS.has(w))) continue;
+    words.push(...parts);
+  }
+  // "read-more", "sr-only": also try adjacent pairs joined.
+  const n = words.length;
+  for (let i = 0; i + 1 < n; i++) words.push(words[i] + words[i + 1]);
+  return words;
+}
+
+export function hasBoilerplateClass(el: Element): boolean {
+  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  return classWords(el).some((w) => BOILERPLATE_WORDS.has(w));
+}
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+const squashLen = (s: string | null | undefined) => squash(s).length;
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) n += squashLen(a.textContent);
+  return n;
+}
+
+function insideTag(el: Element, tags: Set<string>, stop: Element): boolean {
+  for (let p = el.parentElement; p && p !== stop; p = p.parentElement) if (tags.has(p.tagName.toUpperCase())) return true;
+  return false;
+}
+const LIST_TAGS = new Set(['LI', 'DD', 'TD', 'TH']);
+
+export interface CleanReport {
+  captions: number;
+  classCues: number;
+  linkBlocks: number;
+  /** The removed elements, outermost only, in document order. */
+  removed: Element[];
+}
+
+/** Cleans `root` (Readability's article element) in place. */
+export function cleanArticle(root: Element): CleanReport {
+  const report: CleanReport = { captions: 0, classCues: 0, linkBlocks: 0, removed: [] };
+  const total = squashLen(root.textContent);
+  if (!total) return report;
+  const maxCue = Math.min(MAX_CUE_CHARS, total * MAX_CUE_SHARE);
+
+  const removable = report.removed;
+  const all = Array.from(root.querySelectorAll('*'));
+  const gone = new Set<Element>();
+  const isGone = (el: Element) => {
+    for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (gone.has(p)) return true;
+    return false;
+  };
+  for (const el of all) {
+    if (isGone(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'FIGCAPTION') {
+      if (squashLen(el.textContent) <= maxCue) {
+        gone.add(el);
+        removable.push(el);
+        report.captions++;
+      }
+      continue;
+    }
+    if (hasBoilerplateClass(el)) {
+      const len = squashLen(el.textContent);
+      if (len <= maxCue) {
+        gone.add(el);
+        removable.push(el);
+        report.classCues++;
+      }
+      continue;
+    }
+    if (LINK_BLOCK_TAGS.has(tag) && !insideTag(el, LIST_TAGS, root)) {
+      const len = squashLen(el.textContent);
+      const text = squash(el.textContent);
+      // A bare address ("www.example.org/…") is a cited source, not a teaser.
+      const linked = len > 0 && /\s/.test(text) ? linkTextLength(el) : 0;
+      const teaser = len <= MAX_LINK_BLOCK_CHARS && linked >= MIN_LINK_SHARE * len;
+      const linkList =
+        len <= total * MAX_CUE_SHARE &&
+        linked >= MIN_LIST_LINK_SHARE * len &&
+        el.getElementsByTagName('a').length >= MIN_LIST_LINKS;
+      if (linked > 0 && (teaser || linkList)) {
+        gone.add(el);
+        removable.push(el);
+        report.linkBlocks++;
+      }
+    }
+  }
+  for (const el of removable) el.parentNode?.removeChild(el);
+  return report;
+}
