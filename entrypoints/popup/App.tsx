@@ -31,6 +31,8 @@ export function App() {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [duplicates, setDuplicates] = useState<PrecisRecord[] | null>(null);
   const draftRef = useRef<Draft | null>(null);
+  // What the page gave, kept while restored edits are shown so the user can start over from it.
+  const [fromPage, setFromPage] = useState<FormValues | null>(null);
   const pageKey = useRef<string | null>(null);
   const db = useMemo(() => openDatabase(), []);
 
@@ -70,6 +72,7 @@ export function App() {
       pageKey.current = canonicalUrl(next.url) ?? (tab ? `tab:${tab.id}` : null);
       const restored = pageKey.current ? await loadUnsavedEdits(pageKey.current).catch(() => null) : null;
       if (restored) {
+        setFromPage(next);
         next = restored;
         message = 'Restored your unsaved edits for this page.';
       }
@@ -120,6 +123,7 @@ export function App() {
       const stored = await saveRecord(db, built.value, mode === 'update' && existing[0] ? { kind: 'update', id: existing[0].id } : { kind: 'create' });
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
       if (pageKey.current) await clearUnsavedEdits(pageKey.current);
+      setFromPage(null);
       setSuggestions(await listKeywords(db));
       setStatus(`Saved “${stored.title}” ${mode === 'update' && existing[0] ? '(updated the existing record)' : 'to your library'}.`);
     } catch (e) {
@@ -173,6 +177,21 @@ export function App() {
       {notice && (
         <p role="alert" class="notice">
           {notice}
+        </p>
+      )}
+      {fromPage && (
+        <p class="restored">
+          Showing your unsaved edits.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setValues(fromPage);
+              setFromPage(null);
+              setStatus('Back to the values read from the page.');
+            }}
+          >
+            Start over from the page
+          </button>
         </p>
       )}
       {errors.length > 0 && (

@@ -1,0 +1,57 @@
+// The popup closes whenever it loses focus: typed work must survive until it is saved, and the user can
+// still go back to what the page says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABELS, clickSave, field, statusLine, waitForExtraction } from '../../scripts/lib/popup.mjs';
+import { SAMPLE, startHarness, type Harness } from './support';
+
+let h: Harness;
+let tabId: number;
+
+beforeAll(async () => {
+  h = await startHarness('e2e');
+  ({ tabId } = await h.browser.openTab(h.server.url(SAMPLE.file)));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function reopen() {
+  const popup = await h.browser.openPopup(tabId);
+  expect(await waitForExtraction(popup)).toBe('filled');
+  return popup;
+}
+
+describe('unsaved edits', () => {
+  it('restores typed work after the popup closed, and can start over from the page', async () => {
+    let popup = await reopen();
+    await field(popup, LABELS.summary).fill('Half-written summary.');
+    await field(popup, LABELS.title).fill('My own title');
+    // Edits are stored a moment after typing stops.
+    await popup.waitForTimeout(600);
+    await popup.close();
+
+    popup = await reopen();
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('Half-written summary.');
+    expect(await field(popup, LABELS.title).inputValue()).toBe('My own title');
+    expect(await statusLine(popup).innerText()).toContain('Restored your unsaved edits');
+
+    await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
+    expect(await field(popup, LABELS.title).inputValue()).toBe(SAMPLE.title);
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('');
+    await popup.close();
+  });
+
+  it('forgets the edits once the record is saved', async () => {
+    let popup = await reopen();
+    await field(popup, LABELS.summary).fill('Finished summary.');
+    await popup.waitForTimeout(600);
+    expect(await clickSave(popup)).toBe('saved');
+    await popup.close();
+
+    popup = await reopen();
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('');
+    expect(await statusLine(popup).innerText()).not.toContain('Restored');
+    expect(await statusLine(popup).innerText()).toContain('You saved this page on');
+    await popup.close();
+  });
+});
