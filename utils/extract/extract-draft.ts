@@ -7,12 +7,14 @@ import { fromJsonLd } from './metadata/json-ld';
 import { fromCitation, fromDublinCore } from './metadata/citation';
 import { fromOpenGraph } from './metadata/opengraph';
 import { fromHtmlMeta } from './metadata/html-meta';
-import { dateFromUrl, fromPageMarkup, siteNameFromFeeds } from './metadata/page';
+import { dateBesideSelfReference, dateFromUrl, fromPageMarkup, siteNameFromFeeds } from './metadata/page';
+import { normaliseDate } from './metadata/dates';
 import { chooseMetadata } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl } from './metadata/publisher';
 import { affiliationsFromBio, datelinePlace, signatureByline } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
+import { dateFromScripts } from './metadata/scripts';
 import { cleanText, squashKey } from './metadata/clean';
 
 export interface ExtractOptions {
@@ -31,12 +33,15 @@ export interface ExtractOptions {
 const ORDER = {
   authors: ['JSON-LD', 'citation tags', 'Dublin Core', 'page byline', 'OpenGraph', 'meta tags', 'article text', 'Readability'],
   publisher: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'Readability', 'host name'],
-  publishedDate: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'page date', 'URL', 'page text', 'Readability'],
+  publishedDate: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'page date', 'URL', 'page text', 'Readability', 'page self-reference', 'page scripts'],
   place: ['JSON-LD', 'dateline'],
   keywords: ['JSON-LD', 'citation tags', 'OpenGraph', 'meta tags', 'Dublin Core'],
   section: ['JSON-LD', 'OpenGraph', 'meta tags', 'Dublin Core'],
   language: ['meta tags', 'JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'Readability'],
 };
+
+/** Sources whose dates are stated publication dates (as in chooseMetadata's default). */
+const STATED_DATES = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
 
 /** Readability's default `charThreshold`: shorter results are not taken as an article. */
 const MIN_ARTICLE_CHARS = 500;
@@ -90,6 +95,19 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const sources: SourceResult[] = [...structured, ...page.results];
   const urlDate = dateFromUrl(url);
   if (urlDate) sources.push({ label: 'URL', values: { publishedDate: urlDate } });
+  // Late date fallbacks, read before Readability rewrites the document, and only when no source with a short,
+  // stated value has a usable date (the page text is not tried here: chrono on it is the costly part): a date beside
+  // a mention of the page itself (a sidebar's "about this article"), then inline script data (bounded scan).
+  const hasDate = sources.some(
+    (s) => s.label !== 'page text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_DATES.has(s.label) }),
+  );
+  if (!hasDate) {
+    const titles = [...metaTitles, ...page.headlines];
+    const beside = safe(() => dateBesideSelfReference(doc, { titles, url, lang }) ?? { label: 'page self-reference', values: {} }, 'page self-reference');
+    if (beside.values.publishedDate) sources.push(beside);
+    const scripted = safe(() => dateFromScripts(doc, { titles, url }) ?? { label: 'page scripts', values: {} }, 'page scripts');
+    if (scripted.values.publishedDate) sources.push(scripted);
+  }
 
   const readabilityDoc = options.cloneForReadability === false ? doc : (doc.cloneNode(true) as Document);
   const article = runReadability(readabilityDoc);
@@ -112,8 +130,9 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   if (host) sources.push({ label: 'host name', values: { publisher: host } });
 
   const chosen = chooseMetadata(sources, { order: ORDER, siteNames, lang });
-  const { types, ...fields } = chosen;
+  const { types, guessed, ...fields } = chosen;
   Object.assign(draft, fields);
+  draft.guessed = [...guessed];
 
   const title = chooseTitle(
     [
@@ -149,7 +168,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   if (guess) {
     draft.literatureType = guess.value;
     draft.sources.literatureType = guess.source;
-    draft.guessed = ['literatureType'];
+    draft.guessed.push('literatureType');
   }
   return draft;
 }

@@ -150,3 +150,72 @@ export function cleanAuthors(authors: Author[], options: BylineOptions = {}): Au
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Last resort: an organisation, the site itself or a newsroom credited as author.
+
+/** Newsroom placeholders: the desk is credited, not a person ("Redaktion", "Staff", "Newsroom", "Editorial team"). */
+const NEWSROOM =
+  /^(?:the\s+)?(?:redaktion|online-?redaktion|nachrichtenredaktion|lokalredaktion|sportredaktion|red\.|staff|staff\s+(?:writers?|reporters?)|newsroom|news\s*(?:desk|team|room)|editorial(?:\s+(?:team|staff|board|desk|office))?|editors|editorial\s+department|web\s*desk|digital\s+(?:desk|team)|rédaction|redacción|redação|redazione|redactie|redakcja)(?=\s|$)/i;
+/** Values that never credit anybody, organisation or not: log-ins, anonymity, technical defaults. */
+const NOBODY =
+  /^(?:admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\/?a|nobody|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|\W+)$/i;
+
+export type OrganisationKind = 'newsroom' | 'site' | 'organisation';
+
+export interface OrganisationOptions extends BylineOptions {
+  /**
+   * The value was stated as the author in metadata (JSON-LD author, an `author` meta tag): any organisation name
+   * is accepted. Otherwise (visible page text) only a newsroom placeholder or the site's own name is.
+   */
+  stated?: boolean;
+}
+
+function isSite(name: string, siteNames: string[]): boolean {
+  const key = squashKey(name);
+  if (key.length < 2) return false;
+  return siteNames.some((site) => {
+    const s = squashKey(site);
+    return !!s && (s === key || (s.length >= 4 && key.length >= 4 && (s.includes(key) || key.includes(s))));
+  });
+}
+
+/**
+ * An organisation, the site itself or a newsroom credited as the author ("Redaktion", "Eurosport", "Miami Today",
+ * "Redaktion Polizeiticker Schweiz"). For use only when no person is named anywhere: the result is a guess.
+ * Never returns log-in names ("admin"), "Anonymous", URLs, e-mail addresses or dates.
+ */
+export function parseOrganisations(byline: string, options: OrganisationOptions = {}): Array<Author & { kind: OrganisationKind }> {
+  let s = cleanText(byline, 300);
+  if (!s || /(?:https?:\/\/|www\.)|\S@\S/i.test(s)) return [];
+
+  const siteNames = options.siteNames ?? [];
+  const out: Array<Author & { kind: OrganisationKind }> = [];
+  const seen = new Set<string>();
+  s = s.replace(RELATIVE_TIME, ' ');
+  for (let seg of s.split(/\s*(?:\||·|•|\n|\s[–—]\s|\s-\s|;|,|\s\/\s)\s*/)) {
+    seg = seg.replace(TRAILING_LABEL, '').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr)\s*$/i, '');
+    // "By", "Von", "Autor:" in front, but "Redaktion" is kept: it is the credit itself.
+    seg = seg.replace(/^(?:(?:written|posted|published|veröffentlicht|geschrieben)\s+)?(?:by|von|vom|from|por|par|door|autor(?:in)?|author|auteur|autore)\b\s*[:：\-–]?\s*/i, '');
+    seg = seg.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/[\s\u00a0]+/g, ' ').replace(/^[\s,;:·•|/–—-]+|[\s,;:·•|/–—-]+$/g, '').trim();
+    if (!seg || seg.length > 80 || seg.split(/\s+/).length > 8) continue;
+    // A bare host name ("example.com") is an address, not a credit.
+    if (/^[\p{L}\p{N}.-]+\.\p{L}{2,6}$/u.test(seg)) continue;
+    if (NOBODY.test(seg) || /\d/.test(seg) || /[<>{}[\]=|@#*\\]/.test(seg) || !/\p{L}{2}/u.test(seg)) continue;
+    if (/[.!?:]$/.test(seg) && !/\b\p{Lu}\.$/u.test(seg) && !/\bred\.$/i.test(seg)) continue;
+    // Log-in names and slugs ("solar-server", "jdoe_admin").
+    if (!/\s/.test(seg) && /[._]/.test(seg) && seg === seg.toLowerCase()) continue;
+    if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(seg)) continue; // words glued by page furniture
+    let kind: OrganisationKind | null = null;
+    if (NEWSROOM.test(seg)) kind = 'newsroom';
+    else if (isSite(seg, siteNames)) kind = 'site';
+    else if (options.stated && /^\p{Lu}|^\p{Lo}/u.test(seg)) kind = 'organisation';
+    if (!kind) continue;
+    const key = squashKey(seg);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: seg, affiliation: null, kind });
+    if (out.length >= 3) break;
+  }
+  return out;
+}

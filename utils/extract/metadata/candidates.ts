@@ -10,6 +10,11 @@ export interface Candidates {
   authors?: Author[];
   /** Unsplit byline text (e.g. "By Jane Doe and John Roe"), cleaned into authors later. */
   byline?: string;
+  /**
+   * Byline text naming no person, only an organisation, the site or a newsroom ("Redaktion", "Staff"): used as a
+   * guessed author only when no source names a person.
+   */
+  orgByline?: string;
   publisher?: string;
   /** Raw date string in any format; normalised later. */
   publishedDate?: string;

@@ -1,13 +1,15 @@
 import type { Author } from '../../record/schema';
 import type { Draft, DraftField } from '../draft';
 import type { SourceResult } from './candidates';
-import { cleanAuthors, parseByline } from './byline';
+import { cleanAuthors, parseByline, parseOrganisations, type OrganisationKind } from './byline';
 import { cleanText, squashKey } from './clean';
 import { normaliseDate } from './dates';
 
 type Chosen = Pick<Draft, 'title' | 'authors' | 'publisher' | 'publishedDate' | 'place' | 'keywords' | 'section' | 'language' | 'wordCount'> & {
   types: string[];
   sources: Partial<Record<DraftField, string>>;
+  /** Fields whose value is a guess (an organisation or newsroom credited as author). */
+  guessed: DraftField[];
 };
 
 export interface ChooseOptions {
@@ -35,7 +37,7 @@ function ordered(results: SourceResult[], labels: string[] | undefined): SourceR
 export function chooseMetadata(results: SourceResult[], options: ChooseOptions = {}): Chosen {
   const out: Chosen = {
     title: null, authors: [], publisher: null, publishedDate: null, place: null, keywords: [], section: null,
-    language: null, wordCount: null, types: [], sources: {},
+    language: null, wordCount: null, types: [], sources: {}, guessed: [],
   };
   const siteNames = options.siteNames ?? [];
   const explicit = new Set(options.explicitDateLabels ?? ['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
@@ -64,6 +66,7 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
     return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
   };
   if (out.authors.length) widenAuthors(out, results, readAuthors);
+  else organisationAuthor(out, ordered(results, options.order?.authors), siteNames);
   pick('publisher', (r) => text(r.values.publisher));
   const readDate = (r: SourceResult) =>
     r.values.publishedDate ? normaliseDate(r.values.publishedDate, { lang: options.lang, explicit: explicit.has(r.label) }) : null;
@@ -79,6 +82,40 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
   pick('wordCount', (r) => r.values.wordCount);
   for (const r of results) out.types.push(...(r.values.types ?? []));
   return out;
+}
+
+/** Sources whose author values the page states as its author (structured data, author meta tags). */
+const STATED_AUTHOR_LABELS = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
+
+/**
+ * Last resort when no source names a person: the organisation, site or newsroom that a byline, author meta tag or
+ * JSON-LD author credits ("Redaktion", "Eurosport"). Marked as guessed, with a label saying what it is.
+ */
+function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: string[]): void {
+  for (const r of results) {
+    if (r.label === 'Readability' || r.label === 'article text') continue;
+    const stated = STATED_AUTHOR_LABELS.has(r.label);
+    const raws = [...(r.values.authors?.map((a) => a.name) ?? []), r.values.byline, r.values.orgByline].filter((v): v is string => !!v);
+    const found: Array<Author & { kind: OrganisationKind }> = [];
+    for (const raw of raws.slice(0, 10)) {
+      try {
+        found.push(...parseOrganisations(raw, { siteNames, stated }));
+      } catch {
+        // a hostile value is no value
+      }
+    }
+    if (!found.length) continue;
+    const seen = new Set<string>();
+    out.authors = found
+      .filter((a) => !seen.has(squashKey(a.name)) && !!seen.add(squashKey(a.name)))
+      .slice(0, 3)
+      .map((a) => ({ name: a.name, affiliation: null }));
+    const kinds = new Set(found.map((a) => a.kind));
+    const kind = kinds.has('newsroom') ? 'newsroom' : kinds.has('site') ? 'site name' : 'organisation';
+    out.sources.authors = `${r.label} (${kind})`;
+    out.guessed.push('authors');
+    return;
+  }
 }
 
 const keyOf = (a: Author) => squashKey(a.name);

@@ -105,7 +105,14 @@ function nameOf(v: Json | undefined, byId: Map<string, Obj>, depth = 0): string 
   return '';
 }
 
-function authorsOf(v: Json | undefined, byId: Map<string, Obj>): Author[] {
+/** A bare host name ("example.com"), not a log-in name with a dot. */
+const HOST_NAME = /\.(?:com|org|net|info|biz|io|co|de|at|ch|fr|es|it|nl|be|eu|uk|us|ca|au|tv|news|blog|online|media)$/i;
+
+/** Schema.org types of an organisation credited as author (not a person). */
+const ORGANISATION_TYPE = /^(?:Organi[sz]ation|NewsMediaOrganization|Corporation|GovernmentOrganization|EducationalOrganization|NGO|Brand|LocalBusiness|OnlineBusiness|ResearchOrganization|PerformingGroup|MusicGroup|SportsTeam|SportsOrganization|Project|FundingScheme|Consortium|LibrarySystem|WorkersUnion|PoliticalParty|MedicalOrganization)$/;
+
+/** Authors of the article, with organisations (typed `Organization` and its subtypes) apart. */
+function authorsOf(v: Json | undefined, byId: Map<string, Obj>, organisations: string[] = []): Author[] {
   const out: Author[] = [];
   for (const item of asList(resolve(v, byId)).slice(0, 50)) {
     const a = resolve(item, byId);
@@ -117,8 +124,14 @@ function authorsOf(v: Json | undefined, byId: Map<string, Obj>): Author[] {
     if (!isObj(a)) continue;
     let name = nameOf(a, byId);
     if (!name) continue;
+    const types = typesOf(a);
+    if (types.length && types.every((t) => ORGANISATION_TYPE.test(t))) {
+      // An organisation is credited only when no person is named anywhere (a guess, see choose.ts).
+      organisations.push(name);
+      continue;
+    }
     // A Person given by its log-in name ("jane.doe", "jane_doe"): the two parts are the person's names.
-    if (typesOf(a).includes('Person') && /^\p{Ll}{2,}[._]\p{Ll}{2,}$/u.test(name)) name = name.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+    if (typesOf(a).includes('Person') && /^\p{Ll}{2,}[._]\p{Ll}{2,}$/u.test(name) && !HOST_NAME.test(name)) name = name.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
     const affiliation = nameOf(a.affiliation, byId) || nameOf(a.worksFor, byId) || null;
     out.push({ name, affiliation });
   }
@@ -225,9 +238,11 @@ export function valuesFromJsonLd(roots: Json[]): SourceResult['values'] {
   const wc = typeof main.wordCount === 'number' ? main.wordCount : typeof main.wordCount === 'string' ? parseInt(main.wordCount, 10) : NaN;
   const keywords = stringList(main.keywords, byId);
   const language = nameOf(main.inLanguage, byId) || (page ? nameOf(page.inLanguage, byId) : '');
+  const organisations: string[] = [];
   const values: SourceResult['values'] = {
     title: (isArticle ? nameOf(main.headline, byId) || nameOf(main.name, byId) : '') || undefined,
-    authors: authorsOf(main.author ?? main.creator ?? page?.author, byId),
+    authors: authorsOf(main.author ?? main.creator ?? page?.author, byId, organisations),
+    orgByline: organisations.length ? organisations.slice(0, 5).join('; ') : undefined,
     publisher: nameOf(main.publisher, byId) || nameOf(main.sourceOrganization, byId) || (page ? nameOf(page.publisher, byId) : '') || undefined,
     publishedDate: publishedOf(main, page),
     place: placeOf(main, byId) || undefined,
@@ -238,5 +253,6 @@ export function valuesFromJsonLd(roots: Json[]): SourceResult['values'] {
     types,
   };
   if (!values.authors?.length) delete values.authors;
+  if (!values.orgByline) delete values.orgByline;
   return values;
 }

@@ -1,7 +1,7 @@
 import type { Author } from '../../record/schema';
 import type { SourceResult } from './candidates';
 import { cleanText, squashKey } from './clean';
-import { parseByline } from './byline';
+import { parseByline, parseOrganisations } from './byline';
 import { normaliseDate } from './dates';
 import { headlineMatch, isSiteName } from './title';
 
@@ -216,8 +216,9 @@ export function fromPageMarkup(
   });
 
   const results: SourceResult[] = [];
-  const authors = bestByline([...bylines, ...labelled], opts.siteNames);
+  const { authors, org } = bestByline([...bylines, ...labelled], opts.siteNames);
   if (authors.length) results.push({ label: 'page byline', values: { authors } });
+  else if (org) results.push({ label: 'page byline', values: { orgByline: org } });
   const date = bestDate(dates, opts.lang);
   if (date) results.push({ label: 'page date', values: { publishedDate: date.value, dateShown: date.shown } });
   if (main) {
@@ -245,7 +246,8 @@ function inArticleItem(chain: Element[]): boolean {
 function bylineText(el: Element): string {
   if (LABEL_TAGS.has(el.tagName)) return textAfterLabel(el);
   const own = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
-  if (own && own.length < 25 && AUTHOR_LABEL.test(own)) return textAfterLabel(el);
+  // "Redaktion" is a label before a name, or on its own the newsroom's credit (a last-resort author).
+  if (own && own.length < 25 && AUTHOR_LABEL.test(own)) return textAfterLabel(el) || own;
   const name = el.querySelector('[itemprop~="name"]');
   if (name) return attr(name, 'content') || boundedText(name, 200);
   const content = attr(el, 'content');
@@ -253,9 +255,12 @@ function bylineText(el: Element): string {
   return boundedText(el, 300);
 }
 
-function bestByline(found: Found[], siteNames: string[]): Author[] {
+function bestByline(found: Found[], siteNames: string[]): { authors: Author[]; org: string | null } {
   let best: Author[] = [];
   let bestScore = Infinity;
+  // The closest byline that credits only an organisation, the site or a newsroom: a last resort.
+  let org: string | null = null;
+  let orgScore = Infinity;
   // Closest first; stop once no candidate further away could still win (bonuses are at most 6).
   const sorted = found.slice().sort((a, b) => a.dist - b.dist || a.order - b.order);
   for (const f of sorted.slice(0, 60)) {
@@ -265,7 +270,7 @@ function bestByline(found: Found[], siteNames: string[]): Author[] {
     if (!text || text.length > 250) continue; // author boxes with a bio are not bylines
     const authors = parseByline(text, { siteNames });
     // A list of many "names" near a headline is a tag or category list, not a byline.
-    if (!authors.length || authors.length > 5) continue;
+    if (authors.length > 5) continue;
     // Prefer explicit markup and elements close to the headline.
     let score = f.dist;
     if (/author/i.test(attr(el, 'itemprop')) || /author/i.test(attr(el, 'rel'))) score -= 2;
@@ -274,12 +279,19 @@ function bestByline(found: Found[], siteNames: string[]): Author[] {
     if (/byline/i.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) score -= 1;
     if (LABEL_TAGS.has(el.tagName)) score -= 3;
     if (/avatar|image|img|photo|bio|description|box|about/i.test(attr(el, 'class'))) score += 3;
+    if (!authors.length) {
+      if (score < orgScore && !best.length && parseOrganisations(text, { siteNames }).length) {
+        orgScore = score;
+        org = text;
+      }
+      continue;
+    }
     if (score < bestScore) {
       bestScore = score;
       best = authors;
     }
   }
-  return bestScore <= 14 ? best : [];
+  return bestScore <= 14 ? { authors: best, org: null } : { authors: [], org: orgScore <= 14 ? org : null };
 }
 
 function bestDate(found: Found[], lang: string | null | undefined): { value: string; shown: boolean } | null {
@@ -378,6 +390,79 @@ export function siteNameFromFeeds(doc: Document): string | null {
     if (!/rss|atom/i.test(type)) continue;
     const m = cleanText(attr(links[i], 'title'), 300).match(/^(.{2,80}?)\s+(?:»|›|-|–|—|\||:)\s+(?:[\p{L}-]+\s+)?(?:feed|rss|atom)\b/iu);
     if (m) return m[1].trim();
+  }
+  return null;
+}
+
+const SELF_SELECTOR = 'a[href], [class*="title"], [class*="headline"], [class*="h1"]';
+const MAX_SELF_SCAN = 3_000;
+const MAX_SELF_REFS = 12;
+
+function sameAddress(href: string, url: URL): boolean {
+  if (!href || href.startsWith('#') || href.startsWith('javascript:')) return false;
+  let u: URL;
+  try {
+    u = new URL(href, url);
+  } catch {
+    return false;
+  }
+  const path = (p: string) => p.replace(/\/+$/, '');
+  return u.host === url.host && path(u.pathname) === path(url.pathname) && path(url.pathname).length > 1 && u.search === url.search;
+}
+
+/**
+ * A date written beside a mention of the page itself (a link to its own address, or an element repeating its title)
+ * outside the headline: "About this article: <a>Title</a> was published on 19 May 2010" in a sidebar, a sticky
+ * header repeating the headline with its `<time>`. A late fallback for pages whose only date sits in a region the
+ * page-date source skips.
+ */
+export function dateBesideSelfReference(
+  doc: Document,
+  opts: { titles: string[]; url?: string | null; lang?: string | null },
+): SourceResult | null {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return null;
+  let url: URL | null = null;
+  try {
+    url = opts.url ? new URL(opts.url) : null;
+  } catch {
+    url = null;
+  }
+  const titleKeys = new Set(opts.titles.map(squashKey).filter((k) => k.length >= 12));
+  if (!url && !titleKeys.size) return null;
+  // Cheap pre-tests before parsing an address or squashing a text: the page's last path segment, the titles' lengths.
+  const segment = url ? (url.pathname.replace(/\/+$/, '').split('/').pop() ?? '') : '';
+  const minLen = Math.min(...[...titleKeys].map((k) => k.length));
+  const maxLen = Math.max(0, ...opts.titles.map((t) => t.length)) * 2 + 40;
+  const els = body.querySelectorAll(SELF_SELECTOR);
+  const parents: Element[] = [];
+  for (let i = 0; i < els.length && i < MAX_SELF_SCAN && parents.length < MAX_SELF_REFS; i++) {
+    const el = els[i];
+    let self = false;
+    if (el.tagName === 'A' && url && segment) {
+      const href = attr(el, 'href');
+      self = href.includes(segment) && sameAddress(href, url);
+    }
+    if (!self && titleKeys.size && el.childElementCount <= 3) {
+      const t = el.textContent ?? '';
+      self = t.length >= minLen && t.length <= maxLen && titleKeys.has(squashKey(t));
+    }
+    if (!self) continue;
+    const parent = el.parentElement;
+    // Not the headline itself: the page-date source has looked there.
+    if (!parent || parent.tagName === 'H1' || parents.includes(parent) || el.closest('h1')) continue;
+    parents.push(parent);
+  }
+  for (const parent of parents) {
+    if (parent === body || parent.childElementCount > 8) continue;
+    const text = boundedText(parent, 400);
+    const time = parent.querySelector('time[datetime]');
+    const raws = [time ? attr(time, 'datetime') : '', text.length < 400 && !MODIFIED.test(text) ? text : ''];
+    for (const raw of raws) {
+      if (!raw) continue;
+      const value = normaliseDate(raw, { lang: opts.lang });
+      if (value) return { label: 'page self-reference', values: { publishedDate: raw === text ? value : raw } };
+    }
   }
   return null;
 }

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { doc } from './helpers';
+import { extractDraft } from '../../../utils/extract/extract-draft';
+import { parseOrganisations } from '../../../utils/extract/metadata/byline';
+import { dateFromScripts, MAX_SCRIPT_CHARS } from '../../../utils/extract/metadata/scripts';
+import { dateBesideSelfReference } from '../../../utils/extract/metadata/page';
+import { chooseTitle } from '../../../utils/extract/metadata/title';
+
+const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
+const orgs = (s: string, opts: Parameters<typeof parseOrganisations>[1] = {}) => parseOrganisations(s, opts).map((a) => a.name);
+
+describe('organisation or newsroom as a last-resort author', () => {
+  it('reads newsroom placeholders, the site name and stated organisations', () => {
+    expect(orgs('Redaktion')).toEqual(['Redaktion']);
+    expect(orgs('Von Redaktion Polizeiticker')).toEqual(['Redaktion Polizeiticker']);
+    expect(orgs('By Staff')).toEqual(['Staff']);
+    expect(orgs('Editorial team')).toEqual(['Editorial team']);
+    expect(orgs('Miami Today on November 7, 2023', { siteNames: ['Miami Today'] })).toEqual(['Miami Today']);
+    // An organisation that is not the site: only when stated as the author in metadata.
+    expect(orgs('Acme Research Institute')).toEqual([]);
+    expect(orgs('Acme Research Institute', { stated: true })).toEqual(['Acme Research Institute']);
+  });
+
+  it('never uses log-ins, anonymity, URLs, e-mails, dates or junk', () => {
+    for (const junk of ['admin', 'Administrator', 'Anonymous', 'https://example.com/team', 'news@example.com', 'example.com', '12.03.2021', '—', '', 'jdoe_admin', 'undefined']) {
+      expect(orgs(junk, { stated: true, siteNames: ['Example'] })).toEqual([]);
+    }
+  });
+
+  it('a person byline beats an organisation byline', () => {
+    const d = doc(`<head><title>Floods | The Daily</title><meta property="og:site_name" content="The Daily">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Why cities flood","author":{"@type":"Organization","name":"The Daily"}}</script></head>
+      <body><article><h1>Why cities flood</h1><div class="byline">By Jane Doe</div>${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(draft.guessed).not.toContain('authors');
+  });
+
+  it('a page crediting only the site or its newsroom gets it, marked guessed', () => {
+    const d1 = doc(`<head><title>Floods | The Daily</title><meta property="og:site_name" content="The Daily"></head>
+      <body><article><h1>Why cities flood</h1><div class="byline">By The Daily</div>${para}</article></body>`);
+    const draft1 = extractDraft(d1);
+    expect(draft1.authors.map((a) => a.name)).toEqual(['The Daily']);
+    expect(draft1.guessed).toContain('authors');
+    expect(draft1.sources.authors).toBe('page byline (site name)');
+
+    const d2 = doc(`<head><title>Floods</title></head>
+      <body><article><h1>Why cities flood</h1><span class="author">Redaktion</span>${para}</article></body>`);
+    const draft2 = extractDraft(d2);
+    expect(draft2.authors.map((a) => a.name)).toEqual(['Redaktion']);
+    expect(draft2.sources.authors).toBe('page byline (newsroom)');
+    expect(draft2.guessed).toContain('authors');
+
+    const d3 = doc(`<head><title>Floods</title>
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Why cities flood","author":{"@type":"Organization","name":"Flood Research Council"}}</script></head>
+      <body><article><h1>Why cities flood</h1>${para}</article></body>`);
+    const draft3 = extractDraft(d3);
+    expect(draft3.authors.map((a) => a.name)).toEqual(['Flood Research Council']);
+    expect(draft3.sources.authors).toBe('JSON-LD (organisation)');
+  });
+
+  it('never takes "admin" or an address as the author', () => {
+    const d = doc(`<head><title>Floods</title><meta name="author" content="admin">
+      <script type="application/ld+json">{"@type":"BlogPosting","headline":"Why cities flood","author":{"@type":"Person","name":"example.com"}}</script></head>
+      <body><article><h1>Why cities flood</h1><span class="author">admin</span>${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors).toEqual([]);
+    expect(draft.guessed).not.toContain('authors');
+  });
+});
+
+describe('dates from inline script data', () => {
+  it('reads publication keys with ISO and epoch values', () => {
+    const d1 = doc(`<body><script>window.__STATE__ = {"article":{"title":"Why cities flood","publishDate":"2021-03-04T09:00:00Z"}};</script></body>`);
+    expect(dateFromScripts(d1)?.values.publishedDate).toBe('2021-03-04T09:00:00Z');
+    const d2 = doc(`<body><script>var meta = { published_at: 1614848400 };</script></body>`);
+    expect(dateFromScripts(d2)?.values.publishedDate).toBe('2021-03-04');
+  });
+
+  it('ignores modification keys and JSON-LD', () => {
+    const d = doc(`<body><script>var x = {"dateModified":"2022-05-05","updatedAt":"2022-05-06","lastPubDate":"2022-05-07"};</script>
+      <script type="application/ld+json">{"datePublished":"2020-01-01"}</script></body>`);
+    expect(dateFromScripts(d)).toBeNull();
+  });
+
+  it('takes the date next to the page title when scripts list several articles', () => {
+    const d = doc(`<body><script>var related = [{"title":"Another story about bridges","pubDate":"2019-01-01"},
+      {"title":"Why cities flood every spring","pubDate":"2021-03-04"}];</script></body>`);
+    expect(dateFromScripts(d, { titles: ['Why cities flood every spring'] })?.values.publishedDate).toBe('2021-03-04');
+    expect(dateFromScripts(d, { titles: [] })).toBeNull();
+  });
+
+  it('is the last resort in the draft, labelled "page scripts"', () => {
+    const d = doc(`<head><title>Why cities flood</title></head><body><article><h1>Why cities flood</h1>${para}</article>
+      <script>window.data = {"datePublished":"2021-03-04"};</script></body>`);
+    const draft = extractDraft(d);
+    expect(draft.publishedDate).toBe('2021-03-04');
+    expect(draft.sources.publishedDate).toBe('page scripts');
+    const stated = doc(`<head><title>Why cities flood</title><meta property="article:published_time" content="2020-02-02"></head>
+      <body><article><h1>Why cities flood</h1>${para}</article><script>window.data = {"datePublished":"2021-03-04"};</script></body>`);
+    expect(extractDraft(stated).publishedDate).toBe('2020-02-02');
+  });
+
+  it('scans a bounded amount of script text, fast, on a huge script', () => {
+    const filler = 'var a = "x";\n'.repeat(400_000); // ~5 MB
+    const d = doc(`<body><script>${filler}</script><script>var m = {"datePublished":"2021-03-04"};</script></body>`);
+    const t0 = performance.now();
+    const r = dateFromScripts(d);
+    const ms = performance.now() - t0;
+    expect(filler.length).toBeGreaterThan(MAX_SCRIPT_CHARS * 10);
+    expect(r).toBeNull(); // the second script is past the budget
+    expect(ms).toBeLessThan(200);
+  });
+});
+
+describe('date beside a mention of the page itself', () => {
+  it('reads a sidebar date next to a link to the page', () => {
+    const d = doc(`<body><div id="sidebar"><p class="news"><a href="https://example.org/2010/05/post/">Literatur und Typografie</a> wurde am 19. Mai 2010 veröffentlicht</p></div>
+      <div class="post"><h1>Literatur und Typografie</h1>${para}</div></body>`);
+    const r = dateBesideSelfReference(d, { titles: [], url: 'https://example.org/2010/05/post/', lang: 'de' });
+    expect(r?.values.publishedDate).toBe('2010-05-19');
+    const draft = extractDraft(d, { url: 'https://example.org/2010/05/post/' });
+    expect(draft.publishedDate).toBe('2010-05-19');
+  });
+
+  it('reads a <time> beside a copy of the headline, not beside other titles', () => {
+    const d = doc(`<body><main><h1>Best of the sweet wines</h1>${para}</main>
+      <div class="sidebar"><div><p class="h1">Best of the sweet wines</p><div><time datetime="2022-01-28">28 January</time></div></div>
+      <ul class="related"><li><p class="title">Another wine story</p><time datetime="2019-01-01">1 Jan</time></li></ul></div></body>`);
+    const draft = extractDraft(d);
+    expect(draft.publishedDate).toBe('2022-01-28');
+    expect(draft.sources.publishedDate).toBe('page self-reference');
+  });
+});
+
+describe('a title cut short', () => {
+  it('prefers the full <title> when og:title stops at a quote', () => {
+    const t = chooseTitle(
+      [
+        { label: 'OpenGraph', value: 'Senator calls Biden de ' },
+        { label: 'page title', value: 'Senator calls Biden de "incapaz" | El Diario' },
+      ],
+      [],
+      ['El Diario'],
+    );
+    expect(t).toEqual({ title: 'Senator calls Biden de "incapaz"', label: 'page title' });
+  });
+
+  it('keeps a complete title when the longer one only adds a section or subtitle', () => {
+    const t = chooseTitle(
+      [
+        { label: 'OpenGraph', value: 'Why cities flood' },
+        { label: 'page title', value: 'Why cities flood - Climate section' },
+      ],
+      [],
+      [],
+    );
+    expect(t?.title).toBe('Why cities flood');
+    const t2 = chooseTitle(
+      [
+        { label: 'OpenGraph', value: 'Why cities flood' },
+        { label: 'page title', value: 'Why cities flood every spring' },
+      ],
+      [],
+      [],
+    );
+    expect(t2?.title).toBe('Why cities flood');
+  });
+});
