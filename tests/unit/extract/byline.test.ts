@@ -50,3 +50,19 @@ describe('byline cleaning', () => {
     expect(names('Peter Maahn/SP-X')).toEqual(['Peter Maahn']);
   });
 });
+
+describe('institutions in a byline', () => {
+  it('reads an institution after a name as that author’s affiliation, not as a co-author', () => {
+    expect(parseByline('By Marta Lindqvist, Baltic Maritime Institute')).toEqual([
+      { name: 'Marta Lindqvist', affiliation: 'Baltic Maritime Institute' },
+    ]);
+    expect(parseByline('Jane Doe, Harvard University, and John Roe')).toEqual([
+      { name: 'Jane Doe', affiliation: 'Harvard University' },
+      { name: 'John Roe', affiliation: null },
+    ]);
+  });
+
+  it('still splits two people', () => {
+    expect(parseByline('By Jane Doe, John Roe').map((a) => a.name)).toEqual(['Jane Doe', 'John Roe']);
+  });
+});

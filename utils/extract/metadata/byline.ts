@@ -23,6 +23,10 @@ const TRAILING_WORDS =
   /(?:\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mehr|more|follow|folgen|profile|profil|abonnieren|subscribe|email|e-mail|twitter|facebook|linkedin|instagram|kontakt|contact|view|bio)\.?,?)+$/i;
 const RELATIVE_TIME = /\b(?:vor|il y a|hace|há|fa)\s+\d+\s+\S+|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?|min|std|stunden?|tagen?|wochen?|monaten?|jahren?)\s*(?:ago)?\b/gi;
 
+// Words that make a byline part an institution, not a co-author ("Jane Doe, Baltic Maritime Institute").
+const INSTITUTION =
+  /(?<![\p{L}])(?:institut(?:e|o|ion)?|universit(?:y|ät|é|à|ad|eit)|college|school|academy|akademie|académie|center|centre|zentrum|centro|foundation|stiftung|fondation|fundación|council|association|verband|society|gesellschaft|agency|ministry|ministerium|laboratory|lab|commission|think\s*tank|forum|programme|program|initiative|department|observatory|bank|trust)(?![\p{L}])/iu;
+
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
 
 export interface BylineOptions {
@@ -89,6 +93,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   const withPrefix = segments.filter((seg) => BY_PREFIX.test(seg) && seg.replace(BY_PREFIX, '').trim());
   if (withPrefix.length) segments = withPrefix;
   const names: string[] = [];
+  const affiliations: (string | undefined)[] = [];
   for (let seg of segments) {
     // "Datum: 19.11.2021 Autor: Fritz Imhof": start after an author label when there is one.
     const label = seg.match(/(?:^|\s|\p{Ll})(?:Autor(?:in)?|Author|Auteur|Autore|Von|By|Por|Par|Text|Texte)\s*:\s*/u);
@@ -116,16 +121,20 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         continue;
       }
       if (allCaps) name = fixCaps(name);
+      if (names.length && INSTITUTION.test(name)) {
+        affiliations[names.length - 1] ??= name;
+        continue;
+      }
       if (isPlausibleName(name, options)) names.push(name);
     }
   }
   const seen = new Set<string>();
   const out: Author[] = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const key = squashKey(name);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ name, affiliation: null });
+    out.push({ name, affiliation: affiliations[i] ?? null });
     if (out.length >= 30) break;
   }
   return out;
