@@ -87,6 +87,23 @@ export function normaliseDate(raw: string, options: DateOptions = {}): string | 
   const numeric = fromNumbers(s, options);
   if (numeric !== undefined) return numeric;
   if (!/(?:19|20)\d{2}/.test(s)) return null;
+  // Pages repeat the same date text in several places; chrono is the costly step, so remember its answers.
+  if (options.now) return parseInWords(s, options);
+  const key = `${options.explicit ? 1 : 0}|${options.lang ?? ''}|${s}`;
+  let v = WORDS_CACHE.get(key);
+  if (v === undefined) {
+    v = parseInWords(s, options);
+    if (WORDS_CACHE.size >= WORDS_CACHE_SIZE) WORDS_CACHE.clear();
+    WORDS_CACHE.set(key, v);
+  }
+  return v;
+}
+
+const WORDS_CACHE = new Map<string, string | null>();
+const WORDS_CACHE_SIZE = 2_000;
+
+/** A date written in words ("5. November 2021", "March 3, 2020"), read with chrono-node. */
+function parseInWords(s: string, options: DateOptions): string | null {
   const lang = (options.lang ?? '').toLowerCase().split(/[-_]/)[0];
   // The page's language and English when the language is known (cheap); the common languages otherwise.
   const order = lang && PARSERS[lang] ? (lang === 'en' ? ['en'] : [lang, 'en']) : DEFAULT_ORDER.slice();
