@@ -84,15 +84,20 @@ export function App() {
     }
   }, [db]);
 
-  // Keep typed work: the popup closes as soon as it loses focus.
+  // Keep typed work: the popup closes as soon as it loses focus. Only the user's own edits are kept, so
+  // opening the popup (or saving) never leaves "unsaved edits" behind.
+  const edited = useRef(false);
   useEffect(() => {
-    if (phase !== 'ready' || !pageKey.current) return;
+    if (phase !== 'ready' || !pageKey.current || !edited.current) return;
     const key = pageKey.current;
     const timer = setTimeout(() => void storeUnsavedEdits(key, values).catch(() => {}), 250);
     return () => clearTimeout(timer);
   }, [values, phase]);
 
-  const update = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const update = (patch: Partial<FormValues>) => {
+    edited.current = true;
+    setValues((v) => ({ ...v, ...patch }));
+  };
 
   const save = async (mode: 'ask' | 'update' | 'new') => {
     if (phase !== 'ready') return;
@@ -122,6 +127,7 @@ export function App() {
       }
       const stored = await saveRecord(db, built.value, mode === 'update' && existing[0] ? { kind: 'update', id: existing[0].id } : { kind: 'create' });
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
+      edited.current = false;
       if (pageKey.current) await clearUnsavedEdits(pageKey.current);
       setFromPage(null);
       setSuggestions(await listKeywords(db));
@@ -185,6 +191,8 @@ export function App() {
           <button
             type="button"
             onClick={() => {
+              edited.current = false;
+              if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
               setValues(fromPage);
               setFromPage(null);
               setStatus('Back to the values read from the page.');

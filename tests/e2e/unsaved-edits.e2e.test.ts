@@ -38,6 +38,16 @@ describe('unsaved edits', () => {
     await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
     expect(await field(popup, LABELS.title).inputValue()).toBe(SAMPLE.title);
     expect(await field(popup, LABELS.summary).inputValue()).toBe('');
+    await popup.waitForTimeout(600);
+    await popup.close();
+
+    // Starting over, or just looking without typing, leaves nothing to restore.
+    popup = await reopen();
+    await popup.waitForTimeout(600);
+    expect(await statusLine(popup).innerText()).not.toContain('Restored');
+    await popup.close();
+    popup = await reopen();
+    expect(await statusLine(popup).innerText()).not.toContain('Restored');
     await popup.close();
   });
 
@@ -46,6 +56,7 @@ describe('unsaved edits', () => {
     await field(popup, LABELS.summary).fill('Finished summary.');
     await popup.waitForTimeout(600);
     expect(await clickSave(popup)).toBe('saved');
+    await popup.waitForTimeout(600);
     await popup.close();
 
     popup = await reopen();
