@@ -9,7 +9,7 @@ import { fromOpenGraph } from './metadata/opengraph';
 import { fromHtmlMeta } from './metadata/html-meta';
 import { dateBesideSelfReference, dateFromUrl, fromPageMarkup, siteNameFromFeeds } from './metadata/page';
 import { normaliseDate } from './metadata/dates';
-import { chooseMetadata } from './metadata/choose';
+import { chooseMetadata, STATED_LABELS } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl } from './metadata/publisher';
 import { affiliationsFromBio, datelinePlace, signatureByline } from './metadata/article-text';
@@ -41,7 +41,6 @@ const ORDER = {
 };
 
 /** Sources whose dates are stated publication dates (as in chooseMetadata's default). */
-const STATED_DATES = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
 
 /** Readability's default `charThreshold`: shorter results are not taken as an article. */
 const MIN_ARTICLE_CHARS = 500;
@@ -99,7 +98,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   // stated value has a usable date (the page text is not tried here: chrono on it is the costly part): a date beside
   // a mention of the page itself (a sidebar's "about this article"), then inline script data (bounded scan).
   const hasDate = sources.some(
-    (s) => s.label !== 'page text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_DATES.has(s.label) }),
+    (s) => s.label !== 'page text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }),
   );
   if (!hasDate) {
     const titles = [...metaTitles, ...page.headlines];
@@ -160,8 +159,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
       draft.wordCount = countWords(article.text);
       draft.sources.wordCount = 'article text';
     }
-    const withBio = affiliationsFromBio(article.text, draft.authors);
-    if (withBio !== draft.authors) draft.authors = withBio;
+    draft.authors = affiliationsFromBio(article.text, draft.authors);
   }
 
   const guess = guessLiteratureType({ types, section: draft.section, url });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessLiteratureType, LITERATURE_TYPES } from '../../../utils/extract/metadata/literature-type';
+import { guessLiteratureType } from '../../../utils/extract/metadata/literature-type';
+import { DEFAULT_LITERATURE_TYPES } from '../../../utils/record/vocabulary';
 
 describe('type of literature guess', () => {
   it('maps schema types', () => {
@@ -30,7 +31,7 @@ describe('type of literature guess', () => {
   it('only ever proposes an allowed value, and nothing without a hint', () => {
     expect(guessLiteratureType({ types: [], url: 'https://example.org/why-cities-flood' })).toBeNull();
     for (const types of [['OpinionNewsArticle'], ['BlogPosting'], ['citation:book']]) {
-      expect(LITERATURE_TYPES).toContain(guessLiteratureType({ types })!.value);
+      expect(DEFAULT_LITERATURE_TYPES).toContain(guessLiteratureType({ types })!.value);
     }
   });
 });

@@ -5,7 +5,7 @@ import { cleanAuthors, parseByline, parseOrganisations, type OrganisationKind } 
 import { cleanText, squashKey } from './clean';
 import { normaliseDate } from './dates';
 
-type Chosen = Pick<Draft, 'title' | 'authors' | 'publisher' | 'publishedDate' | 'place' | 'keywords' | 'section' | 'language' | 'wordCount'> & {
+type Chosen = Pick<Draft, 'authors' | 'publisher' | 'publishedDate' | 'place' | 'keywords' | 'section' | 'language' | 'wordCount'> & {
   types: string[];
   sources: Partial<Record<DraftField, string>>;
   /** Fields whose value is a guess (an organisation or newsroom credited as author). */
@@ -30,17 +30,20 @@ function ordered(results: SourceResult[], labels: string[] | undefined): SourceR
   return [...first, ...results.filter((r) => !labels.includes(r.label))];
 }
 
+/** Sources whose values the page states as metadata (as opposed to text read off the page). */
+export const STATED_LABELS: ReadonlySet<string> = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
+
 /**
  * Picks each field from the first source (in the order given, or the per-field order) that offers a usable
  * value after cleaning, and records which source that was.
  */
 export function chooseMetadata(results: SourceResult[], options: ChooseOptions = {}): Chosen {
   const out: Chosen = {
-    title: null, authors: [], publisher: null, publishedDate: null, place: null, keywords: [], section: null,
+    authors: [], publisher: null, publishedDate: null, place: null, keywords: [], section: null,
     language: null, wordCount: null, types: [], sources: {}, guessed: [],
   };
   const siteNames = options.siteNames ?? [];
-  const explicit = new Set(options.explicitDateLabels ?? ['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
+  const explicit = options.explicitDateLabels ? new Set(options.explicitDateLabels) : STATED_LABELS;
   const pick = <K extends keyof Chosen & DraftField>(field: K, read: (r: SourceResult) => Chosen[K] | null | undefined) => {
     for (const r of ordered(results, options.order?.[field])) {
       let v: Chosen[K] | null | undefined;
@@ -56,15 +59,11 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
     }
   };
   const text = (v: string | undefined) => (v ? cleanText(v) : undefined);
-  pick('title', (r) => text(r.values.title));
-  pick('authors', (r): Author[] | undefined => {
-    if (r.values.authors?.length) return cleanAuthors(r.values.authors, { siteNames });
-    return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
-  });
   const readAuthors = (r: SourceResult): Author[] | undefined => {
     if (r.values.authors?.length) return cleanAuthors(r.values.authors, { siteNames });
     return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
   };
+  pick('authors', readAuthors);
   if (out.authors.length) widenAuthors(out, results, readAuthors);
   else organisationAuthor(out, ordered(results, options.order?.authors), siteNames);
   pick('publisher', (r) => text(r.values.publisher));
@@ -85,7 +84,6 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
 }
 
 /** Sources whose author values the page states as its author (structured data, author meta tags). */
-const STATED_AUTHOR_LABELS = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
 
 /**
  * Last resort when no source names a person: the organisation, site or newsroom that a byline, author meta tag or
@@ -94,7 +92,7 @@ const STATED_AUTHOR_LABELS = new Set(['JSON-LD', 'citation tags', 'Dublin Core',
 function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: string[]): void {
   for (const r of results) {
     if (r.label === 'Readability' || r.label === 'article text') continue;
-    const stated = STATED_AUTHOR_LABELS.has(r.label);
+    const stated = STATED_LABELS.has(r.label);
     const raws = [...(r.values.authors?.map((a) => a.name) ?? []), r.values.byline, r.values.orgByline].filter((v): v is string => !!v);
     const found: Array<Author & { kind: OrganisationKind }> = [];
     for (const raw of raws.slice(0, 10)) {
@@ -164,7 +162,7 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00
  * - the date shown next to the headline agrees with another stated publication date but not with the chosen one:
  *   two sources outvote one.
  */
-function refineDate(out: Chosen, results: SourceResult[], explicit: Set<string>, read: (r: SourceResult) => string | null): void {
+function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<string>, read: (r: SourceResult) => string | null): void {
   const chosenLabel = out.sources.publishedDate;
   const chosenRaw = results.find((r) => r.label === chosenLabel)?.values.publishedDate?.trim() ?? '';
   if (UTC_TIME.test(chosenRaw)) {

@@ -45,9 +45,3 @@ export function cleanText(value: unknown, max = MAX_VALUE): string {
 export function squashKey(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
-
-/** Collapse whitespace of an element's text, reading at most `max` characters of it. */
-export function elementText(el: Element, max = 400): string {
-  const s = el.textContent ?? '';
-  return (s.length > max * 2 ? s.slice(0, max * 2) : s).replace(/[\u00ad\u200c\u200d\u2060]/g, '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}

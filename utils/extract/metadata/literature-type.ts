@@ -1,9 +1,7 @@
-/** The values the record's "Type of Literature" field accepts. */
-export const LITERATURE_TYPES = [
-  'Analysis', 'Opinion/Op-Ed', 'News', 'Report', 'Policy Brief', 'Research Article', 'Interview', 'Book', 'Book Review',
-  'Speech', 'Blog Post', 'Other',
-] as const;
-export type LiteratureType = (typeof LITERATURE_TYPES)[number];
+import { DEFAULT_LITERATURE_TYPES } from '../../record/vocabulary';
+
+/** A guess is always one of the default vocabulary's values. */
+export type LiteratureType = (typeof DEFAULT_LITERATURE_TYPES)[number];
 
 export interface LiteratureGuess {
   value: LiteratureType;

@@ -375,7 +375,6 @@ export function dateFromUrl(url: string | null | undefined): string | null {
   return normaliseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
 }
 
-export { squashKey };
 
 /**
  * The site's name from its feed links: WordPress and most blog engines title them "Site Name » Feed",

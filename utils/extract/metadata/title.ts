@@ -65,16 +65,6 @@ function join(parts: string[], seps: string[]): string {
 
 const tokens = (s: string) => new Set(s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-/** Share of the smaller token set found in the other (0…1). */
-export function tokenOverlap(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (!ta.size || !tb.size) return 0;
-  let hit = 0;
-  for (const t of ta) if (tb.has(t)) hit++;
-  return hit / Math.min(ta.size, tb.size);
-}
-
 /**
  * How well a visible headline matches a metadata title: 1 when equal, high when one is a segment of the other
  * ("Headline – Teaser" vs "Headline") or the words largely agree; 0 when unrelated.
