@@ -112,8 +112,13 @@ export function Library() {
                     aria-label={`Delete ${r.title}`}
                     onClick={async () => {
                       if (!confirm(`Delete “${r.title}”? This cannot be undone.`)) return;
-                      await deleteRecord(db, r.id);
-                      await reload();
+                      try {
+                        await deleteRecord(db, r.id);
+                        if (editing?.id === r.id) setEditing(null);
+                        await reload();
+                      } catch (e) {
+                        setStatus(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
+                      }
                     }}
                   >
                     Delete

@@ -10,11 +10,14 @@ export function Options() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void Promise.all([loadSummarizer(), loadLiteratureTypes()]).then(([s, t]) => {
-      setName(s?.name ?? '');
-      setRole(s?.role ?? '');
-      setTypes(t.join('\n'));
-    });
+    Promise.all([loadSummarizer(), loadLiteratureTypes()]).then(
+      ([s, t]) => {
+        setName(s?.name ?? '');
+        setRole(s?.role ?? '');
+        setTypes(t.join('\n'));
+      },
+      (e: unknown) => setStatus(`Could not read the settings: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }, []);
 
   const save = async (e: Event) => {
@@ -24,9 +27,13 @@ export function Options() {
       setStatus('Not saved: the Type of Literature list needs at least one entry.');
       return;
     }
-    await Promise.all([saveSummarizer({ name: name.trim(), role: role.trim() }), saveLiteratureTypes(vocabulary)]);
-    setTypes(vocabulary.join('\n'));
-    setStatus('Saved.');
+    try {
+      await Promise.all([saveSummarizer({ name: name.trim(), role: role.trim() }), saveLiteratureTypes(vocabulary)]);
+      setTypes(vocabulary.join('\n'));
+      setStatus('Saved.');
+    } catch (err) {
+      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
 
   return (

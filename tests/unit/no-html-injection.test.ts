@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Page content is untrusted: extension pages render it as text only. This guards against anyone
 // reaching for an HTML sink in our own code (Readability's internals are not ours and not scanned).
 const root = resolve(__dirname, '../..');
-const SINKS = /\binnerHTML\s*=|\bouterHTML\s*=|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write\(|\bnew Function\(|\beval\(/;
+const SINKS = /\binnerHTML\s*\+?=|\bouterHTML\s*\+?=|\bsetHTML(?:Unsafe)?\(|\bsrcdoc\b|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write\(|\bnew Function\(|\beval\(/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
