@@ -67,16 +67,13 @@ function countSegmentedWords(run: string): number {
  */
 export function countWords(text: string): number {
   if (!text) return 0;
-  if (!UNSPACED.test(text)) {
-    let n = 0;
-    for (const token of text.split(/[\s\u00a0]+/)) if (token && HAS_WORD_CHAR.test(token)) n++;
-    return n;
-  }
   let n = 0;
-  const spaced = text.replace(UNSPACED_RUN, (run) => {
-    n += countSegmentedWords(run);
-    return ' ';
-  });
+  const spaced = UNSPACED.test(text)
+    ? text.replace(UNSPACED_RUN, (run) => {
+        n += countSegmentedWords(run);
+        return ' ';
+      })
+    : text;
   for (const token of spaced.split(/[\s\u00a0]+/)) if (token && HAS_WORD_CHAR.test(token)) n++;
   return n;
 }

@@ -1,5 +1,5 @@
 import type { Author } from '../../record/schema';
-import { squashKey } from './clean';
+import { fixCaps, squashKey } from './clean';
 
 const UPPER = '\\p{Lu}';
 // "WASHINGTON —", "LONDON (Reuters) -", "SAN JUAN, Puerto Rico —", "Berlin (dpa) -".
@@ -9,7 +9,6 @@ const CAPS_DATELINE = new RegExp(
 );
 const AGENCY_DATELINE = new RegExp(`^([${UPPER}][\\p{L}'’.\\- ]{1,40}?)\\s*\\(([^)]{1,40})\\)\\s*[—–:-]{1,2}\\s*\\S`, 'u');
 
-const fixCaps = (s: string) => s.toLowerCase().replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 /**
  * The place of a news dateline at the start of the article text: "WASHINGTON — …" → "Washington",

@@ -1,5 +1,5 @@
 import type { Author } from '../../record/schema';
-import { cleanText, squashKey } from './clean';
+import { cleanText, fixCaps, squashKey } from './clean';
 
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Di", "Door", "Av"…).
 const BY_PREFIX =
@@ -32,11 +32,6 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 export interface BylineOptions {
   /** Site and publisher names that must not pass for authors. */
   siteNames?: string[];
-}
-
-/** Title-case a name written entirely in capitals: "JANE O'NEIL" → "Jane O'Neil". */
-function fixCaps(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 /** Whether a cleaned string looks like a person's (or an organisation's) name rather than page furniture. */

@@ -1,7 +1,7 @@
 import type { Author } from '../../record/schema';
 import type { MetaIndex } from './meta-tags';
 import type { SourceResult } from './candidates';
-import { cleanText } from './clean';
+import { cleanText, keywordList } from './clean';
 
 /** "Doe, Jane" (one author per tag, as citation and Dublin Core tags give them) → "Jane Doe". */
 export function invertName(raw: string): string {
@@ -11,11 +11,6 @@ export function invertName(raw: string): string {
   // "Doe, Jr." or "Doe, PhD" are suffixes, not given names.
   if (/^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i.test(m[2].trim())) return s;
   return `${m[2].trim()} ${m[1].trim()}`;
-}
-
-function keywordList(values: string[]): string[] | undefined {
-  const out = values.flatMap((v) => v.split(/[;,]/)).map((k) => cleanText(k, 200)).filter(Boolean);
-  return out.length ? [...new Set(out)] : undefined;
 }
 
 /**

@@ -45,3 +45,19 @@ export function cleanText(value: unknown, max = MAX_VALUE): string {
 export function squashKey(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** Title-case text written entirely in capitals: "JANE O'NEIL" → "Jane O'Neil". */
+export function fixCaps(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’\-.])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** Keywords from meta values that list several ("a, b; c"): cleaned, de-duplicated; undefined when none. */
+export function keywordList(values: string[]): string[] | undefined {
+  const out = values.flatMap((v) => v.split(/[;,]/)).map((k) => cleanText(k, 200)).filter(Boolean);
+  return out.length ? [...new Set(out)] : undefined;
+}
+
+/** An address rather than a name: "https://…", "//…", "www.…", "example.com/jane". */
+export function isUrlLike(v: string): boolean {
+  return /^(?:https?:)?\/\/|^www\.|^[\w.-]+\.[a-z]{2,}\/\S*$/i.test(v.trim());
+}

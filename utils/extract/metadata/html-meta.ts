@@ -1,6 +1,6 @@
 import type { MetaIndex } from './meta-tags';
 import type { SourceResult } from './candidates';
-import { cleanText } from './clean';
+import { cleanText, isUrlLike, keywordList } from './clean';
 
 interface ParselyPage {
   title?: unknown;
@@ -23,12 +23,6 @@ function parselyPage(meta: MetaIndex): ParselyPage {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? cleanText(v) : '');
-const isUrl = (v: string) => /^(?:https?:)?\/\/|^www\./i.test(v.trim());
-
-function split(list: string[]): string[] | undefined {
-  const out = list.flatMap((v) => v.split(/[,;]/)).map((k) => cleanText(k, 200)).filter(Boolean);
-  return out.length ? [...new Set(out)] : undefined;
-}
 
 /** Plain HTML meta tags (`author`, `byl`, `keywords`, `date`…), Parse.ly and Sailthru tags, and `<html lang>`. */
 export function fromHtmlMeta(doc: Document, meta: MetaIndex): SourceResult {
@@ -39,7 +33,7 @@ export function fromHtmlMeta(doc: Document, meta: MetaIndex): SourceResult {
     parselyAuthors,
     meta.first('sailthru.author') ?? '',
     meta.first('byl') ?? '',
-    meta.all('author').filter((v) => !isUrl(v)).join('; '),
+    meta.all('author').filter((v) => !isUrlLike(v)).join('; '),
     meta.first('dc.creator') ? '' : (meta.first('creator') ?? ''),
   ].map((v) => cleanText(v, 500));
   return {
@@ -52,7 +46,7 @@ export function fromHtmlMeta(doc: Document, meta: MetaIndex): SourceResult {
         ?? (str(parsely.pub_date) || undefined),
       publisher: cleanText(meta.first('application-name', 'publisher', 'copyright-holder')) || undefined,
       section: cleanText(meta.first('parsely-section', 'section', 'article.section')) || str(parsely.section) || undefined,
-      keywords: split(meta.all('news_keywords')) ?? split(meta.all('parsely-tags', 'sailthru.tags')) ?? split(meta.all('keywords')),
+      keywords: keywordList(meta.all('news_keywords')) ?? keywordList(meta.all('parsely-tags', 'sailthru.tags')) ?? keywordList(meta.all('keywords')),
       language:
         doc.documentElement?.getAttribute('lang')?.trim() || doc.documentElement?.getAttribute('xml:lang')?.trim() || meta.first('content-language', 'language', 'dc.language'),
     },

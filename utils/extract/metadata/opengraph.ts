@@ -1,8 +1,7 @@
 import type { MetaIndex } from './meta-tags';
 import type { SourceResult } from './candidates';
-import { cleanText } from './clean';
+import { cleanText, isUrlLike } from './clean';
 
-const isUrl = (v: string) => /^(?:https?:)?\/\/|^www\.|^[\w.-]+\.[a-z]{2,}\/\S*$/i.test(v.trim());
 
 /** OpenGraph and `article:*` tags (plus `twitter:title` as a title fallback). */
 export function fromOpenGraph(meta: MetaIndex): SourceResult {
@@ -10,7 +9,7 @@ export function fromOpenGraph(meta: MetaIndex): SourceResult {
   const type = meta.first('og:type');
   const section = meta.first('article:section', 'og:article:section');
   // article:author is often a profile URL; only names count.
-  const authorNames = meta.all('article:author', 'og:article:author', 'article:author:name').filter((v) => !isUrl(v));
+  const authorNames = meta.all('article:author', 'og:article:author', 'article:author:name').filter((v) => !isUrlLike(v));
   return {
     label: 'OpenGraph',
     values: {
