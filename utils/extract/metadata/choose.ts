@@ -59,9 +59,14 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
     }
   };
   const text = (v: string | undefined) => (v ? cleanText(v) : undefined);
+  // Each source's authors are read once: picking and widening both look at them.
+  const authorsRead = new Map<SourceResult, Author[] | undefined>();
   const readAuthors = (r: SourceResult): Author[] | undefined => {
-    if (r.values.authors?.length) return cleanAuthors(r.values.authors, { siteNames });
-    return r.values.byline ? parseByline(r.values.byline, { siteNames }) : undefined;
+    if (!authorsRead.has(r)) {
+      const v = r.values;
+      authorsRead.set(r, v.authors?.length ? cleanAuthors(v.authors, { siteNames }) : v.byline ? parseByline(v.byline, { siteNames }) : undefined);
+    }
+    return authorsRead.get(r);
   };
   pick('authors', readAuthors);
   if (out.authors.length) widenAuthors(out, results, readAuthors);
