@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { PrecisRecord } from '../utils/record/schema';
+import type { StoredRecord } from '../utils/db/database';
 
 interface Props {
-  existing: PrecisRecord;
+  existing: StoredRecord;
   onUpdate: () => void;
   onKeepBoth: () => void;
   onCancel: () => void;

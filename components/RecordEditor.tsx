@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordForm } from './RecordForm';
 import { formValuesFromRecord, recordFromFormValues, type FormValues } from '../utils/record/form-values';
 import type { PrecisRecord } from '../utils/record/schema';
+import type { StoredRecord } from '../utils/db/database';
 
 interface Props {
-  record: PrecisRecord;
+  /** The record as listed, without its article text: saving keeps the stored text. */
+  record: StoredRecord;
   literatureTypes: string[];
   keywordSuggestions: string[];
   onSave: (record: PrecisRecord) => Promise<void>;
@@ -25,7 +27,6 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       id: record.id,
       createdAt: record.createdAt,
       updatedAt: new Date().toISOString(),
-      text: record.text,
       sources: record.sources,
     });
     if (!built.ok) {

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase } from '../../utils/db/database';
-import { deleteRecord, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { deleteRecord, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { RecordEditor } from '../../components/RecordEditor';
 import { exportFileName, exportJson } from '../../utils/export/json';
 import { downloadText } from '../../utils/browser/download';
-import type { PrecisRecord } from '../../utils/record/schema';
+import type { StoredRecord } from '../../utils/db/database';
 
-function matches(record: PrecisRecord, query: string): boolean {
+function matches(record: StoredRecord, query: string): boolean {
   const haystack = [record.title, record.publisher, record.summary, record.section, ...record.keywords, ...record.authors.map((a) => a.name)]
     .join(' ')
     .toLowerCase();
@@ -17,10 +17,10 @@ function matches(record: PrecisRecord, query: string): boolean {
 /** Every saved record: search, edit, export, delete. */
 export function Library() {
   const db = useMemo(() => openDatabase(), []);
-  const [records, setRecords] = useState<PrecisRecord[] | null>(null);
+  const [records, setRecords] = useState<StoredRecord[] | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('Loading…');
-  const [editing, setEditing] = useState<PrecisRecord | null>(null);
+  const [editing, setEditing] = useState<StoredRecord | null>(null);
   const [types, setTypes] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
 
@@ -53,10 +53,15 @@ export function Library() {
           type="button"
           class="primary"
           disabled={!records?.length}
-          onClick={() => {
-            const name = exportFileName();
-            downloadText(name, exportJson(records ?? []));
-            setStatus(`Exported ${records?.length ?? 0} records to ${name}.`);
+          onClick={async () => {
+            try {
+              const all = await listFullRecords(db);
+              const name = exportFileName();
+              downloadText(name, exportJson(all));
+              setStatus(`Exported ${all.length} record${all.length === 1 ? '' : 's'} to ${name}.`);
+            } catch (e) {
+              setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+            }
           }}
         >
           Export JSON

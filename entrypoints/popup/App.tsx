@@ -4,15 +4,14 @@ import type { Hint } from '../../components/SourceHint';
 import { hintsFromDraft } from '../../components/draft-hints';
 import { DuplicateDialog } from '../../components/DuplicateDialog';
 import { emptyFormValues, formValuesFromDraft, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
-import type { PrecisRecord } from '../../utils/record/schema';
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
 import { clearUnsavedEdits, loadUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { downloadText } from '../../utils/browser/download';
-import { openDatabase } from '../../utils/db/database';
-import { findRecordsByUrl, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { openDatabase, type StoredRecord } from '../../utils/db/database';
+import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
 import { exportFileName, exportJson } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 
@@ -29,7 +28,7 @@ export function App() {
   const [errors, setErrors] = useState<string[]>([]);
   const [types, setTypes] = useState<string[]>([...DEFAULT_LITERATURE_TYPES]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [duplicates, setDuplicates] = useState<PrecisRecord[] | null>(null);
+  const [duplicates, setDuplicates] = useState<StoredRecord[] | null>(null);
   const draftRef = useRef<Draft | null>(null);
   // What the page gave, kept while restored edits are shown so the user can start over from it.
   const [fromPage, setFromPage] = useState<FormValues | null>(null);
@@ -141,7 +140,7 @@ export function App() {
 
   const exportAll = async () => {
     try {
-      const records = await listRecords(db);
+      const records = await listFullRecords(db);
       if (!records.length) {
         setStatus('Nothing to export yet: save a record first.');
         return;

@@ -51,6 +51,8 @@ describe('library', () => {
     expect(data.records).toHaveLength(1);
     expect(data.records[0]).toMatchObject({ title: SAMPLE.title, summary: 'Revised summary.', place: 'Gdańsk, Poland' });
     expect(data.records[0].updatedAt > data.records[0].createdAt).toBe(true);
+    // The clipped article text is stored apart from the listed record; an edit keeps it and exports carry it.
+    expect(data.records[0].text).toMatch(/^When a ferry ties up for the night at a small harbour/);
   });
 
   it('refuses an edit that leaves the record without a title, and says why', async () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
-import { deleteRecord, findRecordsByUrl, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { deleteRecord, findRecordsByUrl, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
 let db: PrecisDatabase;
@@ -75,19 +75,50 @@ describe('records database', () => {
   });
 });
 
+describe('article text', () => {
+  it('keeps the clipped text out of lists and joins it back for exports', async () => {
+    await saveRecord(db, record({ id: 'with-text', text: 'The whole article.' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'no-text' }), { kind: 'create' });
+    expect((await listRecords(db)).every((r) => !('text' in r))).toBe(true);
+    const full = await listFullRecords(db);
+    expect(full.find((r) => r.id === 'with-text')?.text).toBe('The whole article.');
+    expect(full.find((r) => r.id === 'no-text')).not.toHaveProperty('text');
+  });
+
+  it('keeps the stored text when an edit comes without it, and replaces it when one comes with it', async () => {
+    await saveRecord(db, record({ id: 'r', text: 'Original text.' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'r', summary: 'edited' }), { kind: 'update', id: 'r' });
+    expect((await listFullRecords(db))[0]).toMatchObject({ summary: 'edited', text: 'Original text.' });
+    await saveRecord(db, record({ id: 'r', text: 'Clipped again.' }), { kind: 'update', id: 'r' });
+    expect((await listFullRecords(db))[0].text).toBe('Clipped again.');
+  });
+
+  it('deletes a record’s text with the record', async () => {
+    await saveRecord(db, record({ id: 'r', text: 'Text.' }), { kind: 'create' });
+    await deleteRecord(db, 'r');
+    expect(await db.recordTexts.count()).toBe(0);
+  });
+});
+
 describe('database versions', () => {
-  it('opens data written by schema version 1 with the current code', async () => {
+  it('opens data written by schema version 1 and moves its article text to its own table', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     // Version 1 exactly as released; later versions must keep reading what it wrote.
     const v1 = new Dexie(name);
     v1.version(1).stores({ records: 'id, url, *keywords, publishedDate, createdAt, updatedAt, literatureType' });
-    await v1.table('records').put(record({ id: 'from-v1', keywords: ['Legacy'] }));
+    await v1.table('records').bulkPut([
+      record({ id: 'from-v1', keywords: ['Legacy'], text: 'Text clipped under v1.' }),
+      record({ id: 'v1-no-text', createdAt: '2020-01-01T00:00:00.000Z' }),
+    ]);
     v1.close();
 
     const current = new PrecisDatabase(name);
-    expect((await listRecords(current)).map((r) => r.id)).toEqual(['from-v1']);
-    expect(await listKeywords(current)).toEqual(['Legacy']);
-    expect(current.verno).toBeGreaterThanOrEqual(1);
+    const listed = await listRecords(current);
+    expect(listed.map((r) => r.id)).toEqual(['from-v1', 'v1-no-text']);
+    expect(listed.every((r) => !('text' in r))).toBe(true);
+    expect((await listFullRecords(current))[0]).toMatchObject({ id: 'from-v1', text: 'Text clipped under v1.' });
+    expect(await listKeywords(current)).toEqual(['Legacy', 'Trade']);
+    expect(current.verno).toBe(2);
     await current.delete();
   });
 });

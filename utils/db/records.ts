@@ -1,9 +1,9 @@
-import type { PrecisDatabase } from './database';
+import type { PrecisDatabase, StoredRecord } from './database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
 
-/** Records saved under the same address, newest first. */
-export async function findRecordsByUrl(db: PrecisDatabase, url: string | null): Promise<PrecisRecord[]> {
+/** Records saved under the same address, newest first (without their article text). */
+export async function findRecordsByUrl(db: PrecisDatabase, url: string | null): Promise<StoredRecord[]> {
   const key = canonicalUrl(url);
   if (!key) return [];
   const found = await db.records.where('url').equals(key).toArray();
@@ -11,33 +11,48 @@ export async function findRecordsByUrl(db: PrecisDatabase, url: string | null): 
 }
 
 /**
- * Store a record (validated again here, the last gate before IndexedDB). Creating keeps the record's
- * id; updating keeps the stored record's id and creation time and replaces everything else.
+ * Store a record (validated again here, the last gate before IndexedDB). Creating keeps the record's id;
+ * updating keeps the stored record's id and creation time and replaces everything else, except that an
+ * update without article text keeps the text already stored.
  */
 export async function saveRecord(
   db: PrecisDatabase,
   record: PrecisRecord,
   mode: { kind: 'create' } | { kind: 'update'; id: string },
 ): Promise<PrecisRecord> {
-  let toStore = record;
-  if (mode.kind === 'update') {
-    const existing = await db.records.get(mode.id);
-    if (!existing) throw new Error('The record to update no longer exists.');
-    toStore = { ...record, id: existing.id, createdAt: existing.createdAt };
-  }
-  const checked = validateRecord(toStore);
-  if (!checked.ok) throw new Error(`Invalid record: ${checked.errors.join('; ')}`);
-  await db.records.put(checked.value);
-  return checked.value;
+  return db.transaction('rw', db.records, db.recordTexts, async () => {
+    let toStore = record;
+    if (mode.kind === 'update') {
+      const existing = await db.records.get(mode.id);
+      if (!existing) throw new Error('The record to update no longer exists.');
+      toStore = { ...record, id: existing.id, createdAt: existing.createdAt };
+    }
+    const checked = validateRecord(toStore);
+    if (!checked.ok) throw new Error(`Invalid record: ${checked.errors.join('; ')}`);
+    const { text, ...stored } = checked.value;
+    await db.records.put(stored);
+    if (text) await db.recordTexts.put({ id: stored.id, text });
+    return checked.value;
+  });
 }
 
-/** All records, most recently created first. */
-export async function listRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
+/** All records, most recently created first, without their article text (for lists). */
+export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
   return db.records.orderBy('createdAt').reverse().toArray();
 }
 
+/** All records with their article text, most recently created first (for exports). */
+export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
+  const records = await listRecords(db);
+  const texts = await db.recordTexts.bulkGet(records.map((r) => r.id));
+  return records.map((r, i) => (texts[i] ? { ...r, text: texts[i]!.text } : r));
+}
+
 export async function deleteRecord(db: PrecisDatabase, id: string): Promise<void> {
-  await db.records.delete(id);
+  await db.transaction('rw', db.records, db.recordTexts, async () => {
+    await db.records.delete(id);
+    await db.recordTexts.delete(id);
+  });
 }
 
 /** Every keyword used in the library, for tag suggestions (case-insensitive duplicates merged). */
