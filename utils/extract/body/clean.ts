@@ -114,8 +114,8 @@ export function cleanArticle(root: Element): CleanReport {
       continue;
     }
     if (LINK_BLOCK_TAGS.has(tag) && !insideTag(el, LIST_TAGS, root)) {
-      const len = squashLen(el.textContent);
       const text = squash(el.textContent);
+      const len = text.length;
       // A bare address ("www.example.org/…") is a cited source, not a teaser.
       const linked = len > 0 && /\s/.test(text) ? linkTextLength(el) : 0;
       const teaser = len <= MAX_LINK_BLOCK_CHARS && linked >= MIN_LINK_SHARE * len;

@@ -162,7 +162,7 @@ export function fromPageMarkup(
   }
 
   // Headlines: h1s that are not the site's logo, outside navigation.
-  const headlineEls: Array<{ el: Element; text: string; match: number }> = [];
+  const headlineEls: Array<{ el: Element; chain: Element[]; text: string; match: number }> = [];
   for (const el of h1s) {
     let text = cleanText(boundedText(el, 400).replace(/\n/g, ' '), 400);
     if (text.length < 2 || text.length > 350) continue;
@@ -170,20 +170,22 @@ export function fromPageMarkup(
     // A logo in an <h1> is the site's name; a headline that is the page's stated title is not, even when it
     // starts with the site's name ("Axios Future" on axios.com).
     if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
-    if (isExcluded(el, ancestors(el))) continue;
+    const chain = ancestors(el);
+    if (isExcluded(el, chain)) continue;
     const bare = withoutKicker(el, text, opts.metaTitles);
     if (bare) {
       text = bare;
       match = 1;
     }
-    headlineEls.push({ el, text, match });
+    headlineEls.push({ el, chain, text, match });
   }
   // The main headline: best match with a metadata title, else the first.
-  const main = headlineEls.slice().sort((a, b) => b.match - a.match)[0]?.el ?? null;
+  const best = headlineEls.slice().sort((a, b) => b.match - a.match)[0];
+  const main = best?.el ?? null;
   const mainChain = new Map<Element, number>();
-  if (main) {
-    mainChain.set(main, 0);
-    ancestors(main).forEach((a, i) => mainChain.set(a, i + 1));
+  if (best) {
+    mainChain.set(best.el, 0);
+    best.chain.forEach((a, i) => mainChain.set(a, i + 1));
   }
 
   const bylines: Found[] = [];
@@ -192,10 +194,11 @@ export function fromPageMarkup(
   rest.forEach((el, order) => {
     if (LABEL_TAGS.has(el.tagName)) {
       const t = el.firstChild && !el.firstElementChild ? (el.textContent ?? '') : '';
-      if (t.length > 1 && t.length < 25 && (AUTHOR_LABEL.test(t.trim()) || DATE_LABEL.test(t.trim()))) {
+      const isAuthorLabel = t.length > 1 && t.length < 25 && AUTHOR_LABEL.test(t.trim());
+      if (isAuthorLabel || (t.length > 1 && t.length < 25 && DATE_LABEL.test(t.trim()))) {
         const chain = ancestors(el);
         const f = { el, chain, dist: main ? treeDistance(chain, el, mainChain) : 10 + order / 100, order };
-        if (!isExcluded(el, chain)) (AUTHOR_LABEL.test(t.trim()) ? labelled : dates).push(f);
+        if (!isExcluded(el, chain)) (isAuthorLabel ? labelled : dates).push(f);
         return;
       }
       if (!/[a-z]/i.test(attr(el, 'class') + attr(el, 'itemprop') + attr(el, 'rel'))) return;
@@ -204,7 +207,7 @@ export function fromPageMarkup(
     const itemprop = attr(el, 'itemprop').toLowerCase();
     const isAuthor = /\bauthor\b|\bcreator\b/.test(itemprop) || /\bauthor\b/i.test(attr(el, 'rel')) || AUTHOR_CLASS.test(cls);
     const isDate =
-      el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || (!isAuthor && DATE_CLASS.test(cls)) || (isAuthor && DATE_CLASS.test(cls));
+      el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || DATE_CLASS.test(cls);
     if (!isAuthor && !isDate) return;
     if (mainChain.has(el)) return; // a container holding the headline is too broad
     const chain = ancestors(el);
