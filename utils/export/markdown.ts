@@ -42,5 +42,7 @@ export function exportMarkdownZip(records: readonly PrecisRecord[]): Uint8Array 
   for (const record of records) {
     files[nameFor(record.title)] = [strToU8(markdownNote(record)), { mtime: new Date(record.updatedAt) }];
   }
-  return zipSync(files, { level: 6 });
+  // Level 1: deflate's per-file set-up dominates with thousands of small notes (10,000 notes took seconds at
+  // level 6), and short text compresses nearly as well.
+  return zipSync(files, { level: 1 });
 }

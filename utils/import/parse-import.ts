@@ -1,8 +1,12 @@
-import { EXPORT_FORMAT, EXPORT_VERSION, validateRecord, type PrecisRecord } from '../record/schema';
+import type * as z from 'zod/mini';
+import { EXPORT_FORMAT, EXPORT_VERSION, RecordSchema, type PrecisRecord } from '../record/schema';
 import { migrateRecords } from './migrations';
 
-/** Larger files are refused before reading them: 10,000 records with full article texts are about 100 MB. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/**
+ * Larger files are refused before reading them. 10,000 records with 1,500-word article texts export to about
+ * 100-130 MB, which must still import; a 200 MB file is refused.
+ */
+export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 export const MAX_IMPORT_RECORDS = 100_000;
 
 export type ParsedImport = { ok: true; records: PrecisRecord[]; version: number } | { ok: false; message: string };
@@ -15,21 +19,49 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const fail = (message: string): ParsedImport => ({ ok: false, message });
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (value === undefined) return 'nothing';
+  return Array.isArray(value) ? 'a list' : withArticle(typeof value);
 }
 
-/** JSON.parse's message with a line and column, which editors can jump to (V8 only reports a position). */
+/** JSON.parse's message with a line and column, which editors can jump to (V8 reports only a position). */
 function syntaxMessage(text: string, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const first = text.trimStart()[0] ?? '';
+  if (!/[{["\d\-tfn]/.test(first)) return `The file is not JSON (it starts with "${first}", where a Précis export starts with "{").`;
+  // Engines quote the offending text in their message; keep it to one short line.
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
   const position = Number(detail.match(/at position (\d+)/)?.[1] ?? NaN);
   if (Number.isNaN(position)) return `The file is not valid JSON: ${detail}.`;
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return `The file is not valid JSON (line ${line}, column ${column}): ${detail.replace(/\s*\(line \d+ column \d+\)/, '')}.`;
+  return `The file is not valid JSON (line ${line}, column ${column}): ${detail.replace(/ \(line \d+ column \d+\)/, '')}.`;
+}
+
+const at = (value: unknown, path: readonly PropertyKey[]) =>
+  path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), value);
+
+// zod's names for JSON shapes, in the words the rest of the messages use.
+const EXPECTED_NAMES: Record<string, string> = { array: 'a list', record: 'an object' };
+
+/** A schema complaint in words: the schema's own message where it has one, else one made from the issue. */
+function issueText(issue: z.core.$ZodIssue, raw: unknown): string {
+  const field = issue.path.join('.') || '(record)';
+  if (issue.message && issue.message !== 'Invalid input') return `${field}: ${issue.message}`;
+  const limit = (n: number | bigint) => n.toLocaleString('en');
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${field}: expected ${EXPECTED_NAMES[issue.expected] ?? withArticle(issue.expected)}, found ${describe(at(raw, issue.path))}`;
+    case 'too_big':
+      return `${field}: ${issue.origin === 'array' ? `more than ${limit(issue.maximum)} items` : issue.origin === 'string' ? `longer than ${limit(issue.maximum)} characters` : `above ${limit(issue.maximum)}`}`;
+    case 'too_small':
+      return `${field}: ${issue.origin === 'string' && issue.minimum === 1 ? 'cannot be empty' : `below the minimum of ${limit(issue.minimum)}`}`;
+    default:
+      return `${field}: not a valid value`;
+  }
 }
 
 /** The first forbidden key anywhere in a parsed value, walked without recursion (JSON may nest deeply). */
@@ -112,18 +144,18 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
       problems.push(`${recordLabel(raw, i)} contains the key "${key}", which Précis refuses.`);
       continue;
     }
-    const checked = validateRecord(raw);
-    if (!checked.ok) {
-      problems.push(`${recordLabel(raw, i)}: ${checked.errors.slice(0, 3).join('; ')}.`);
+    const checked = RecordSchema.safeParse(raw);
+    if (!checked.success) {
+      problems.push(`${recordLabel(raw, i)}: ${checked.error.issues.slice(0, 3).map((issue) => issueText(issue, raw)).join('; ')}.`);
       continue;
     }
-    const earlier = positionById.get(checked.value.id);
+    const earlier = positionById.get(checked.data.id);
     if (earlier !== undefined) {
-      problems.push(`Records ${earlier + 1} and ${i + 1} have the same id "${checked.value.id.slice(0, 80)}".`);
+      problems.push(`Records ${earlier + 1} and ${i + 1} have the same id "${checked.data.id.slice(0, 80)}".`);
       continue;
     }
-    positionById.set(checked.value.id, i);
-    records.push(checked.value);
+    positionById.set(checked.data.id, i);
+    records.push(checked.data);
   }
   if (problems.length) {
     const more = problems.length - 1;
