@@ -56,7 +56,10 @@ function dateParts(iso: string | null): CslItem['issued'] {
   return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
 }
 
-/** What CSL has no field for, as lines Zotero keeps in its Extra field. */
+/**
+ * What CSL has no field for, as lines Zotero keeps in its Extra field. The labels are no CSL or Zotero field
+ * names, so Zotero does not try to read them back as fields.
+ */
 function note(record: PrecisRecord): string | undefined {
   const affiliated = record.authors.filter((a) => a.affiliation);
   const lines = [
@@ -82,7 +85,7 @@ export function cslItem(record: PrecisRecord): CslItem {
     genre: record.literatureType ?? undefined,
     section: record.section ?? undefined,
     URL: record.url ?? undefined,
-    // Zotero turns a comma-separated `keyword` into tags.
+    // CSL's one keyword variable: a comma-separated list, as tools that read it into tags expect.
     keyword: record.keywords.length ? record.keywords.join(', ') : undefined,
     abstract: record.summary.replace(/\r\n?/g, '\n') || undefined,
     language: record.language ?? undefined,

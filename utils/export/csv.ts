@@ -35,8 +35,9 @@ const COLUMNS: [header: string, value: (r: PrecisRecord) => string | number | nu
 /**
  * Spreadsheets run a cell that starts with = + - @ (or a tab / carriage return before one) as a formula, so a
  * clipped title like "=HYPERLINK(...)" could fetch URLs or run commands when the CSV is opened. Such cells get
- * a leading apostrophe, which spreadsheets show as text. Papa Parse's own `escapeFormulae: true` pattern ends
- * with `.*$` and so misses multi-line cells; this one tests the first character only.
+ * a leading apostrophe so they stay text (OWASP's advice; the apostrophe stays visible, a small price).
+ * Papa Parse's own `escapeFormulae: true` pattern ends with `.*$` and so misses multi-line cells; this one
+ * tests the first character only.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
