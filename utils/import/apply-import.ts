@@ -24,15 +24,14 @@ function sameData(a: unknown, b: unknown): boolean {
  */
 async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Promise<Verdict[]> {
   const existing = await db.records.bulkGet(records.map((r) => r.id));
+  const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
   // Article texts are megabytes: read only those that can decide "identical".
-  const textIds = records.filter((r, i) => r.text !== undefined && sameFields(existing[i], r)).map((r) => r.id);
+  const textIds = records.filter((r, i) => fieldsMatch[i] && r.text !== undefined).map((r) => r.id);
   const texts = new Map((await db.recordTexts.bulkGet(textIds)).flatMap((t) => (t ? [[t.id, t.text] as const] : [])));
   return records.map((record, i) => {
     const stored = existing[i];
     if (!stored) return 'new';
-    if (sameFields(stored, record) && (record.text === undefined || (texts.get(record.id) ?? '') === record.text)) {
-      return 'identical';
-    }
+    if (fieldsMatch[i] && (record.text === undefined || (texts.get(record.id) ?? '') === record.text)) return 'identical';
     return Date.parse(record.updatedAt) > Date.parse(stored.updatedAt) ? 'newer' : 'older';
   });
 }
