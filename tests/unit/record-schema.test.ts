@@ -38,6 +38,15 @@ describe('record schema', () => {
     if (!r.ok) expect(r.errors.some((e) => e.startsWith(`${path}:`))).toBe(true);
   });
 
+  it('explains a rejection in words, not a bare "Invalid input"', () => {
+    const r = validateRecord({ ...seedRecord, title: 'x'.repeat(3_000), keywords: [7] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toContain('title: longer than 2,000 characters');
+      expect(r.errors).toContain('keywords.0: expected a string, found a number');
+    }
+  });
+
   it('accepts a date with a time and offset', () => {
     expect(validateRecord({ ...seedRecord, publishedDate: '2021-09-30T08:15:00+02:00' }).ok).toBe(true);
   });

@@ -1,6 +1,6 @@
-import type * as z from 'zod/mini';
 import { EXPORT_FORMAT, EXPORT_VERSION, RecordSchema, type PrecisRecord } from '../record/schema';
 import { migrateRecords } from './migrations';
+import { describeJsonValue, issueText } from '../record/issue-text';
 
 /**
  * Larger files are refused before reading them. 10,000 records with 1,500-word article texts export to about
@@ -19,14 +19,6 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const fail = (message: string): ParsedImport => ({ ok: false, message });
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  return Array.isArray(value) ? 'a list' : withArticle(typeof value);
-}
-
 /** JSON.parse's message with a line and column, which editors can jump to (V8 reports only a position). */
 function syntaxMessage(text: string, error: unknown): string {
   const first = text.trimStart()[0] ?? '';
@@ -39,29 +31,6 @@ function syntaxMessage(text: string, error: unknown): string {
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `The file is not valid JSON (line ${line}, column ${column}): ${detail.replace(/ \(line \d+ column \d+\)/, '')}.`;
-}
-
-const at = (value: unknown, path: readonly PropertyKey[]) =>
-  path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), value);
-
-// zod's names for JSON shapes, in the words the rest of the messages use.
-const EXPECTED_NAMES: Record<string, string> = { array: 'a list', record: 'an object' };
-
-/** A schema complaint in words: the schema's own message where it has one, else one made from the issue. */
-function issueText(issue: z.core.$ZodIssue, raw: unknown): string {
-  const field = issue.path.join('.') || '(record)';
-  if (issue.message && issue.message !== 'Invalid input') return `${field}: ${issue.message}`;
-  const limit = (n: number | bigint) => n.toLocaleString('en');
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${field}: expected ${EXPECTED_NAMES[issue.expected] ?? withArticle(issue.expected)}, found ${describe(at(raw, issue.path))}`;
-    case 'too_big':
-      return `${field}: ${issue.origin === 'array' ? `more than ${limit(issue.maximum)} items` : issue.origin === 'string' ? `longer than ${limit(issue.maximum)} characters` : `above ${limit(issue.maximum)}`}`;
-    case 'too_small':
-      return `${field}: ${issue.origin === 'string' && issue.minimum === 1 ? 'cannot be empty' : `below the minimum of ${limit(issue.minimum)}`}`;
-    default:
-      return `${field}: not a valid value`;
-  }
 }
 
 /** The first forbidden key anywhere in a parsed value, walked without recursion (JSON may nest deeply). */
@@ -106,7 +75,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
   }
 
   const notExport = `This is not a Précis export (expected an object with "format": "${EXPORT_FORMAT}"`;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail(`${notExport}, found ${describe(data)}).`);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail(`${notExport}, found ${describeJsonValue(data)}).`);
   const envelope = data as Record<string, unknown>;
   if (envelope.format !== EXPORT_FORMAT) {
     const found = typeof envelope.format === 'string' ? `"${envelope.format.slice(0, 60)}"` : 'no format';
@@ -121,7 +90,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
     return fail(`This file was made by a newer Précis (export version ${version}; this one reads up to version ${EXPORT_VERSION}). Update Précis, then import it again.`);
   }
 
-  if (!Array.isArray(envelope.records)) return fail(`This Précis export has no "records" list (found ${describe(envelope.records)}).`);
+  if (!Array.isArray(envelope.records)) return fail(`This Précis export has no "records" list (found ${describeJsonValue(envelope.records)}).`);
   if (envelope.records.length > MAX_IMPORT_RECORDS) {
     return fail(`This file holds ${envelope.records.length.toLocaleString('en')} records; Précis imports at most ${MAX_IMPORT_RECORDS.toLocaleString('en')} at a time.`);
   }
@@ -136,7 +105,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
   const positionById = new Map<string, number>();
   for (const [i, raw] of migrated.entries()) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      problems.push(`${recordLabel(raw, i)} is not a record (found ${describe(raw)}).`);
+      problems.push(`${recordLabel(raw, i)} is not a record (found ${describeJsonValue(raw)}).`);
       continue;
     }
     const key = forbiddenKey(raw);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { issueText } from './issue-text';
 
 // The one definition of a Précis record. Types are inferred from it and imports are validated with it,
 // so the export contract (../shared/examples/seed-record.json) cannot drift from the code.
@@ -71,16 +72,16 @@ export type ExportEnvelope = z.infer<typeof ExportEnvelopeSchema>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
-function explain(error: z.core.$ZodError): string[] {
-  return error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
+function explain(error: z.core.$ZodError, input: unknown): string[] {
+  return error.issues.slice(0, 20).map((i) => issueText(i, input));
 }
 
 export function validateRecord(input: unknown): ValidationResult<PrecisRecord> {
   const r = RecordSchema.safeParse(input);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: explain(r.error) };
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: explain(r.error, input) };
 }
 
 export function validateEnvelope(input: unknown): ValidationResult<ExportEnvelope> {
   const r = ExportEnvelopeSchema.safeParse(input);
-  return r.success ? { ok: true, value: r.data } : { ok: false, errors: explain(r.error) };
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: explain(r.error, input) };
 }
