@@ -37,3 +37,9 @@ export async function loadOpenInSidePanel(): Promise<boolean> {
 export async function saveOpenInSidePanel(on: boolean): Promise<void> {
   await browser.storage.local.set({ [SIDE_PANEL_KEY]: on });
 }
+
+export function onOpenInSidePanelChanged(listener: (on: boolean) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SIDE_PANEL_KEY]) listener(changes[SIDE_PANEL_KEY].newValue === true);
+  });
+}

@@ -13,6 +13,8 @@ export const EN = {
   badgeAdded: 'Précis: added to your draft for this page. Click the Précis icon to see it.',
   badgeFailed: 'Précis could not add the selection: $1',
   badgeNothingSelected: 'Précis: nothing was selected.',
+  badgeRestricted:
+    'Précis can’t read this page: browsers keep their own pages and extension stores off limits. Click the Précis icon to fill in a record by hand.',
 
   // Options page
   optionsTitle: 'Précis options',
