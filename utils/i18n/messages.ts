@@ -51,7 +51,8 @@ export const EN = {
   draftsOpenPage: 'Open page',
   draftsDiscard: 'Discard',
   draftsDiscardLabel: 'Discard the draft for $1',
-  draftsOpenLabel: 'Open $1',
+  draftsDiscardFailed: 'Could not discard the draft: $1',
+  draftsOpenLabel: 'Open page: $1',
   draftsDiscarded: 'Draft for “$1” discarded.',
   draftsReadFailed: 'Could not read the drafts: $1',
 
