@@ -63,8 +63,9 @@ export async function handleMenuClick(info: MenuClick, tab: Tab | undefined, pre
   }
   if (id === MENU.clipPage) {
     const shown = showPrecis(tab, preferSidePanel);
+    // On a page no extension may read, the popup still opens to be filled by hand; the button says why.
     if (isRestrictedUrl(tab?.url ?? info.pageUrl ?? null)) await tellOnButton(tab?.id, '!', t('badgeRestricted'));
-    if (!(await shown)) await tellOnButton(tab?.id, '1', t('badgeClickIcon'));
+    else if (!(await shown)) await tellOnButton(tab?.id, '1', t('badgeClickIcon'));
     return;
   }
   if (id !== MENU.addToSummary && id !== MENU.addQuote) return;
