@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAbortError, type EngineAvailability, type SummaryEngine, type SummaryLength, type SummaryType } from '../utils/summarizer/engine';
 import { extractiveEngine } from '../utils/summarizer/extractive';
-import { browserAiEngine } from '../utils/summarizer/browser-ai';
 import './popup-extras.css';
 
 /** The article the draft is written from. */
@@ -23,7 +22,27 @@ interface Props {
 }
 
 const EXTRACTIVE = extractiveEngine();
-const BROWSER_AI = browserAiEngine();
+
+/** The browser's AI engine, loaded only in browsers that have one (Chrome 138+), after the popup shows. */
+async function loadBrowserAi(): Promise<SummaryEngine | null> {
+  if (!('Summarizer' in globalThis)) return null;
+  return (await import('../utils/summarizer/browser-ai')).browserAiEngine();
+}
+
+function Choice<T extends string>(props: { id: string; label: string; value: T; options: Array<[T, string]>; onChange: (value: T) => void }) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as T)}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
 
 const LENGTHS: Array<[SummaryLength, string]> = [['short', 'Short'], ['medium', 'Medium'], ['long', 'Long']];
 const TYPES: Array<[SummaryType, string]> = [['tldr', 'Paragraph'], ['key-points', 'Key points'], ['teaser', 'Teaser'], ['headline', 'Headline']];
@@ -42,7 +61,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
   const [length, setLength] = useState<SummaryLength>('medium');
   const [engineId, setEngineId] = useState<SummaryEngine['id']>('extractive');
   const [type, setType] = useState<SummaryType>('tldr');
-  const [ai, setAi] = useState<EngineAvailability>('unavailable');
+  const [ai, setAi] = useState<{ engine: SummaryEngine; state: EngineAvailability } | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [running, setRunning] = useState<Running | null>(null);
   const [message, setMessage] = useState('');
@@ -60,13 +79,18 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
   useEffect(() => {
     if (!article) return;
     let live = true;
-    void BROWSER_AI.availability({ language }).then((state) => live && setAi(state));
+    void loadBrowserAi()
+      .then(async (engine) => {
+        const state = engine ? await engine.availability({ language }) : 'unavailable';
+        if (live) setAi(engine && state !== 'unavailable' ? { engine, state } : null);
+      })
+      .catch(() => live && setAi(null));
     return () => {
       live = false;
     };
   }, [article, language]);
 
-  const engine = engineId === 'browser-ai' && ai !== 'unavailable' ? BROWSER_AI : EXTRACTIVE;
+  const engine = engineId === 'browser-ai' && ai ? ai.engine : EXTRACTIVE;
 
   const run = async (mode: 'replace' | 'append', origin: 'user' | 'auto', using: SummaryEngine) => {
     if (!article?.text.trim()) {
@@ -149,35 +173,20 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
   return (
     <div class="summary-drafter">
       <div class="drafter-row">
-        <label for="draft-length">Length</label>
-          <select id="draft-length" value={length} onChange={(e) => setLength((e.currentTarget as HTMLSelectElement).value as SummaryLength)}>
-            {LENGTHS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        {ai !== 'unavailable' && (
-          <>
-            <label for="draft-engine">Draft with</label>
-            <select id="draft-engine" value={engineId} onChange={(e) => setEngineId((e.currentTarget as HTMLSelectElement).value as SummaryEngine['id'])}>
-              <option value="extractive">{EXTRACTIVE.label}</option>
-              <option value="browser-ai">{ai === 'available' ? BROWSER_AI.label : `${BROWSER_AI.label} (downloads a model first)`}</option>
-            </select>
-          </>
+        <Choice id="draft-length" label="Length" value={length} options={LENGTHS} onChange={setLength} />
+        {ai && (
+          <Choice
+            id="draft-engine"
+            label="Draft with"
+            value={engineId}
+            options={[
+              ['extractive', EXTRACTIVE.label],
+              ['browser-ai', ai.state === 'available' ? ai.engine.label : `${ai.engine.label} (downloads a model first)`],
+            ]}
+            onChange={setEngineId}
+          />
         )}
-        {engine === BROWSER_AI && (
-          <>
-            <label for="draft-type">Style</label>
-            <select id="draft-type" value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value as SummaryType)}>
-              {TYPES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
+        {engine.id === 'browser-ai' && <Choice id="draft-type" label="Style" value={type} options={TYPES} onChange={setType} />}
         {running ? (
           <button type="button" ref={cancelButton} onClick={() => controller.current?.abort()}>
             Cancel draft
