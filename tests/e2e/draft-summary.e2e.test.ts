@@ -1,5 +1,6 @@
 // Drafting on the device: the popup drafts a summary from the article, the user edits it (a second draft
-// never overwrites the edit without asking), adds two suggested keywords and saves.
+// never overwrites the edit without asking), adds two suggested keywords and saves. Then the browser's own
+// AI (a stand-in Summarizer global): download progress, streaming, cancel.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -88,5 +89,96 @@ describe('summary draft and keyword suggestions', () => {
     expect(data.records).toHaveLength(1);
     expect(data.records[0].summary).toBe(edited.trim());
     expect(data.records[0].keywords).toEqual(expect.arrayContaining(added));
+  });
+});
+
+// Chrome's built-in Summarizer cannot run here: a stand-in global, injected before the popup's scripts,
+// downloads "a model" in three steps and streams a fixed summary.
+function installFakeSummarizer() {
+  const w = window as unknown as Record<string, any>;
+  const calls: { created: Array<Record<string, unknown>>; destroyed: number } = { created: [], destroyed: 0 };
+  w.fakeSummarizerCalls = calls;
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  w.Summarizer = {
+    async availability() {
+      return 'downloadable';
+    },
+    async create(options: Record<string, any>) {
+      calls.created.push({ type: options.type, length: options.length, outputLanguage: options.outputLanguage });
+      const monitor = new EventTarget();
+      options.monitor?.(monitor);
+      for (const loaded of [0, 0.5, 1]) {
+        await wait(200);
+        monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
+      }
+      return {
+        inputQuota: 1e6,
+        async measureInputUsage(text: string) {
+          return text.length / 4;
+        },
+        async summarize() {
+          return 'unused';
+        },
+        summarizeStreaming(_text: string, call: { signal?: AbortSignal } = {}) {
+          const pieces = ['The harbours ', 'plug in ', 'their ferries.'];
+          let i = 0;
+          return new ReadableStream<string>({
+            async pull(controller) {
+              await wait(w.slowSummarizer ? 60_000 : 100);
+              if (call.signal?.aborted) return controller.error(new DOMException('cancelled', 'AbortError'));
+              if (i < pieces.length) controller.enqueue(pieces[i++]);
+              else controller.close();
+            },
+          });
+        },
+        destroy() {
+          calls.destroyed++;
+        },
+      };
+    },
+  };
+}
+
+describe('the browser’s own AI, when it has one', () => {
+  let ai: Page;
+  const aiSummary = () => field(ai, LABELS.summary);
+
+  beforeAll(async () => {
+    // Another address than the page saved above, so the popup starts a new record.
+    const { tabId } = await h.browser.openTab(h.server.url(`${SAMPLE.file}?edition=2`));
+    ai = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
+    await ai.addInitScript(installFakeSummarizer);
+    await ai.reload();
+    expect(await waitForExtraction(ai)).toBe('filled');
+  });
+
+  it('offers "Browser AI", shows the model download, and streams its summary into the field', async () => {
+    const engine = ai.getByLabel('Draft with', { exact: true });
+    await engine.waitFor({ timeout: 10_000 });
+    expect(await engine.locator('option').allInnerTexts()).toEqual([expect.any(String), 'Browser AI (downloads a model first)']);
+    await engine.selectOption('browser-ai');
+    await ai.getByLabel('Style', { exact: true }).selectOption('key-points');
+    await ai.getByLabel('Length', { exact: true }).selectOption('long');
+    await expect.poll(() => aiSummary().inputValue(), { timeout: 10_000 }).not.toBe('');
+    await ai.getByRole('button', { name: 'Draft summary', exact: true }).click();
+    await ai.getByRole('progressbar').waitFor({ timeout: 5_000 });
+    await expect.poll(() => aiSummary().inputValue(), { timeout: 10_000 }).toBe('The harbours plug in their ferries.');
+    const calls = await ai.evaluate(() => (window as unknown as Record<string, any>).fakeSummarizerCalls);
+    expect(calls.created).toEqual([{ type: 'key-points', length: 'long', outputLanguage: 'en' }]);
+    await expect.poll(() => ai.evaluate(() => (window as unknown as Record<string, any>).fakeSummarizerCalls.destroyed)).toBe(1);
+  });
+
+  it('cancels by keyboard and puts back what the summary held', async () => {
+    await aiSummary().fill('My own summary.');
+    await ai.evaluate(() => ((window as unknown as Record<string, any>).slowSummarizer = true));
+    await ai.getByRole('button', { name: 'Draft summary', exact: true }).click();
+    await ai.getByRole('button', { name: 'Replace it', exact: true }).click();
+    const cancel = ai.getByRole('button', { name: 'Cancel draft', exact: true });
+    await cancel.waitFor();
+    await expect.poll(() => ai.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel draft');
+    await ai.keyboard.press('Enter');
+    await ai.getByRole('button', { name: 'Draft summary', exact: true }).waitFor();
+    expect(await aiSummary().inputValue()).toBe('My own summary.');
+    expect(await ai.getByText('Draft cancelled', { exact: false }).count()).toBe(1);
   });
 });
