@@ -5,6 +5,7 @@ import { hintsFromDraft } from '../../components/draft-hints';
 import { DuplicateDialog } from '../../components/DuplicateDialog';
 import { SummaryDrafter, type Article } from '../../components/SummaryDrafter';
 import { KeywordSuggestions } from '../../components/KeywordSuggestions';
+import { AlreadyClippedLine, DraftRestoredLine } from '../../components/PageLines';
 import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
@@ -255,28 +256,8 @@ export function App() {
           {notice}
         </p>
       )}
-      {clipped && (
-        <p class="clipped">
-          <span>
-            Already in your library, saved {new Date(clipped.createdAt).toLocaleDateString()}: you are editing that record.
-          </span>
-          <button type="button" onClick={clipAsNew}>
-            Clip as new
-          </button>
-        </p>
-      )}
-      {restored && (
-        <p class="restored-line">
-          <span>Draft restored</span>
-          <span aria-hidden="true">·</span>
-          <button type="button" onClick={discardDraft} aria-describedby="discard-what">
-            Discard
-          </button>
-          <span id="discard-what" class="visually-hidden">
-            your unsaved edits and go back to {clipped ? 'the saved record' : "the page's values"}
-          </span>
-        </p>
-      )}
+      {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}
+      {restored && <DraftRestoredLine backTo={clipped ? 'the saved record' : "the page's values"} onDiscard={discardDraft} />}
       {errors.length > 0 && (
         <ul class="errors" aria-label="Problems to fix">
           {errors.map((e) => (
