@@ -1,8 +1,5 @@
-import { splitSentences } from './sentences';
 
-export type SummaryLength = 'short' | 'medium' | 'long';
-/** Target length of the drafted summary, in words. */
-export const SUMMARY_LENGTH_WORDS: Record<SummaryLength, number> = { short: 40, medium: 80, long: 160 };
+export { draftSummary, SUMMARY_LENGTH_WORDS, type SummaryLength } from './summary';
 
 export interface KeywordInput {
   text: string;
@@ -15,27 +12,6 @@ export interface KeywordSuggestion {
   keyword: string;
   kind: 'library' | 'page' | 'entity' | 'phrase';
   score: number;
-}
-
-const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
-
-/** An extractive draft: the article's first sentences up to the target length, in article order. */
-export function draftSummary(
-  text: string,
-  options: { length?: SummaryLength; language?: string | null; title?: string | null } = {},
-): string {
-  const budget = SUMMARY_LENGTH_WORDS[options.length ?? 'medium'];
-  const picked: string[] = [];
-  let words = 0;
-  for (const s of splitSentences(text, options.language)) {
-    if (options.title && s.text === options.title.trim()) continue;
-    const n = countWords(s.text);
-    if (words && words + n > budget * 1.15) break;
-    picked.push(s.text);
-    words += n;
-    if (words >= budget) break;
-  }
-  return picked.join(' ');
 }
 
 /** Keyword suggestions, best first: the page's own tags, then frequent capitalised phrases. */
