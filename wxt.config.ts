@@ -4,6 +4,11 @@ import preact from '@preact/preset-vite';
 // The e2e mode adds a host permission for the loopback test server only, so simple flows can be tested
 // without simulating a toolbar click. Production builds carry no host permission: activeTab grants
 // access to the one tab the user clicked on, which is all extraction needs.
+
+// Extension pages run only the extension's own scripts: no inline or remote code, no plugins, no <base>
+// rewriting, never framed by a page, no form posting anywhere. WXT's dev server adds its own origin to
+// script-src while `wxt` (dev) runs; the MV2 build gets the same policy as a string.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -14,8 +19,14 @@ export default defineConfig({
     // activeTab: read the page the user clicked the toolbar icon (or pressed the shortcut) on.
     // scripting: inject the extractor into that tab on demand.
     // storage: remember the summarizer's name and role, and unsaved form drafts.
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // contextMenus: "Clip this page", "Add selection to summary", "Add selection as a quote" and, on the
+    //   toolbar button, "Open library". The selected text arrives with the click; no page access is needed.
+    // sidePanel (Chrome, added by WXT for entrypoints/sidepanel): the optional panel that stays open on
+    //   click-away; Firefox declares a sidebar_action instead, which needs no permission.
+    // No notifications permission: messages go on the toolbar button's badge and tooltip.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : undefined,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       // Opens the popup; MV2 (Firefox's default build) names the same command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

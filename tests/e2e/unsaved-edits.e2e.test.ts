@@ -66,4 +66,40 @@ describe('unsaved edits', () => {
     expect(await statusLine(popup).innerText()).toContain('Already in your library');
     await popup.close();
   });
+
+  it('keeps every letter when the popup closes mid-word, before the pause that stores edits', async () => {
+    let popup = await reopen();
+    const summary = field(popup, LABELS.summary);
+    await summary.click();
+    // Typed key by key, as a person does, and closed at once: the pause that triggers storing never comes.
+    await summary.pressSequentially('Closing mid-wo', { delay: 15 });
+    await popup.close();
+
+    popup = await reopen();
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('Closing mid-wo');
+    // Again, from the restored draft: the next letters are kept too.
+    await field(popup, LABELS.summary).press('End');
+    await field(popup, LABELS.summary).pressSequentially('rd.', { delay: 15 });
+    await popup.close();
+
+    popup = await reopen();
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('Closing mid-word.');
+    await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
+    await popup.close();
+  });
+
+  it('keeps the draft when the popup is hidden (the browser may discard it without unloading)', async () => {
+    let popup = await reopen();
+    await field(popup, LABELS.title).fill('Title typed, then the window was hidden');
+    // What the browser reports when the popup loses the screen: the draft is written at that moment.
+    await popup.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const stored = await popup.evaluate(
+      () => new Promise((resolve) => (globalThis as any).chrome.storage.local.get(null, (all: Record<string, any>) => resolve(Object.values(all).map((v) => v?.values?.title)))),
+    );
+    expect(stored).toContain('Title typed, then the window was hidden');
+    await popup.close();
+  });
 });

@@ -1,12 +1,32 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isRestrictedUrl } from '../../utils/browser/extract-tab';
-import { loadLiteratureTypes, loadSummarizer, saveLiteratureTypes, saveSummarizer } from '../../utils/browser/settings';
-import { clearUnsavedEdits, loadUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import {
+  loadLiteratureTypes,
+  loadOpenInSidePanel,
+  loadSummarizer,
+  saveLiteratureTypes,
+  saveOpenInSidePanel,
+  saveSummarizer,
+} from '../../utils/browser/settings';
+import {
+  DraftStorageFullError,
+  appendToUnsavedEdits,
+  clearUnsavedEdits,
+  listUnsavedEdits,
+  loadUnsavedEdits,
+  onUnsavedEditsChanged,
+  restoreUnsavedEdits,
+  storeUnsavedEdits,
+} from '../../utils/browser/unsaved-edits';
+import { formatBytes } from '../../utils/browser/storage-usage';
 import { emptyFormValues } from '../../utils/record/form-values';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
 
 describe('restricted pages', () => {
   it.each(['chrome://extensions/', 'about:blank', 'https://chromewebstore.google.com/detail/x', 'https://addons.mozilla.org/en-US/firefox/', 'view-source:https://a.b/', 'edge://settings'])(
@@ -21,6 +41,12 @@ describe('settings', () => {
     expect(await loadSummarizer()).toBeNull();
     await saveSummarizer({ name: 'Riyaz ul Khaliq', role: 'Research Associate' });
     expect(await loadSummarizer()).toEqual({ name: 'Riyaz ul Khaliq', role: 'Research Associate' });
+  });
+
+  it('opens the popup, not the side panel, until the user chooses the side panel', async () => {
+    expect(await loadOpenInSidePanel()).toBe(false);
+    await saveOpenInSidePanel(true);
+    expect(await loadOpenInSidePanel()).toBe(true);
   });
 
   it('offers the default Type of Literature vocabulary until the user edits it', async () => {
@@ -43,6 +69,94 @@ describe('unsaved edits', () => {
     expect(await loadUnsavedEdits('https://a.example/0')).toBeNull();
     expect(await loadUnsavedEdits('https://a.example/24')).not.toBeNull();
   });
+});
+
+describe('drafts', () => {
+  const page = 'https://a.example/article';
+  const quotaError = () => Object.assign(new Error('QUOTA_BYTES quota exceeded'), { name: 'Error' });
+
+  it('lists every draft newest first, with when it was last kept', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+      await storeUnsavedEdits('https://a.example/old', { ...emptyFormValues(), title: 'Old' });
+      vi.setSystemTime(new Date('2026-01-02T10:00:00Z'));
+      await storeUnsavedEdits('https://a.example/new', { ...emptyFormValues(), title: 'New' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const drafts = await listUnsavedEdits();
+    expect(drafts.map((d) => [d.key, d.values.title, d.savedAt])).toEqual([
+      ['https://a.example/new', 'New', '2026-01-02T10:00:00.000Z'],
+      ['https://a.example/old', 'Old', '2026-01-01T10:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps drafts written by the earlier single-object layout', async () => {
+    const values = { ...emptyFormValues(), summary: 'typed before the update' };
+    await fakeBrowser.storage.local.set({ unsavedEdits: { [page]: { values, at: '2025-12-01T00:00:00.000Z' } } });
+    expect(await loadUnsavedEdits(page)).toEqual(values);
+    expect((await listUnsavedEdits()).map((d) => d.key)).toEqual([page]);
+    expect(await fakeBrowser.storage.local.get('unsavedEdits')).toEqual({});
+  });
+
+  it('starts a draft from a selection, holding only the summary as the user’s', async () => {
+    await appendToUnsavedEdits(page, { kind: 'summary', text: '  Shore power\n cuts   emissions. ', pageTitle: 'Harbours', pageUrl: page });
+    expect(await loadUnsavedEdits(page)).toMatchObject({ title: 'Harbours', url: page, summary: 'Shore power cuts emissions.' });
+    // When the popup opens, the page's own values fill the rest of the form.
+    const fromPage = { ...emptyFormValues(), title: 'Plugging In at the Quay', url: page, authors: 'Marta Lindqvist' };
+    expect(await restoreUnsavedEdits([page], fromPage)).toEqual({ ...fromPage, summary: 'Shore power cuts emissions.' });
+  });
+
+  it('adds a quote as its own paragraph, in quotation marks with its source', async () => {
+    await storeUnsavedEdits(page, { ...emptyFormValues(), title: 'Typed title', summary: 'My first paragraph.' });
+    const values = await appendToUnsavedEdits(page, { kind: 'quote', text: 'Ports are the new grid.', pageTitle: 'Harbours', pageUrl: page });
+    expect(values.summary).toBe(`My first paragraph.\n\n“Ports are the new grid.” (Harbours, ${page})`);
+    // A draft the popup kept stays whole: every field is the user's.
+    expect(await restoreUnsavedEdits([page], emptyFormValues())).toEqual(values);
+  });
+
+  it('finds a draft under any of the page’s addresses, first match winning', async () => {
+    await storeUnsavedEdits('https://a.example/tab-url', { ...emptyFormValues(), summary: 'from the tab address' });
+    expect((await restoreUnsavedEdits([null, 'https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues()))?.summary).toBe(
+      'from the tab address',
+    );
+    expect(await restoreUnsavedEdits(['https://a.example/none'], emptyFormValues())).toBeNull();
+  });
+
+  it('tells an open popup when the context menu changed its draft', async () => {
+    const seen: Array<string | undefined> = [];
+    const stop = onUnsavedEditsChanged(page, (v) => seen.push(v?.summary));
+    await appendToUnsavedEdits(page, { kind: 'summary', text: 'Added from the menu.' });
+    await clearUnsavedEdits(page);
+    stop();
+    await appendToUnsavedEdits(page, { kind: 'summary', text: 'Not seen.' });
+    expect(seen).toEqual(['Added from the menu.', undefined]);
+  });
+
+  it('drops older drafts to make room when storage is full', async () => {
+    for (let i = 0; i < 10; i++) await storeUnsavedEdits(`https://a.example/${i}`, emptyFormValues());
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(quotaError()).mockImplementation(realSet);
+    await storeUnsavedEdits(page, { ...emptyFormValues(), summary: 'kept' });
+    expect((await loadUnsavedEdits(page))?.summary).toBe('kept');
+    expect((await listUnsavedEdits()).length).toBeLessThanOrEqual(6);
+  });
+
+  it('says clearly when even a pruned storage cannot keep the draft', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(quotaError());
+    await expect(storeUnsavedEdits(page, emptyFormValues())).rejects.toBeInstanceOf(DraftStorageFullError);
+    await expect(appendToUnsavedEdits(page, { kind: 'summary', text: 'x' })).rejects.toThrow(/storage is full/);
+  });
+});
+
+describe('storage sizes', () => {
+  it.each([
+    [0, '0 bytes'],
+    [999, '999 bytes'],
+    [1_234_567, '1.2 MB'],
+    [52_000_000_000, '52 GB'],
+  ])('shows %i as %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
 });
 
 describe('Type of Literature vocabulary', () => {

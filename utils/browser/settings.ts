@@ -26,3 +26,20 @@ export async function loadLiteratureTypes(): Promise<string[]> {
 export async function saveLiteratureTypes(types: string[]): Promise<void> {
   await browser.storage.local.set({ [VOCABULARY_KEY]: types });
 }
+
+const SIDE_PANEL_KEY = 'settings.openInSidePanel';
+
+/** Whether the toolbar button opens the side panel (which stays open on click-away) instead of the popup. */
+export async function loadOpenInSidePanel(): Promise<boolean> {
+  return (await browser.storage.local.get(SIDE_PANEL_KEY))[SIDE_PANEL_KEY] === true;
+}
+
+export async function saveOpenInSidePanel(on: boolean): Promise<void> {
+  await browser.storage.local.set({ [SIDE_PANEL_KEY]: on });
+}
+
+export function onOpenInSidePanelChanged(listener: (on: boolean) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SIDE_PANEL_KEY]) listener(changes[SIDE_PANEL_KEY].newValue === true);
+  });
+}

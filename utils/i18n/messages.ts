@@ -1,0 +1,80 @@
+/**
+ * The extension's user-facing labels, English first. A translation is another object with the same keys
+ * (the type below makes a missing key a compile error); `$1`, `$2`… are filled from `t()`'s arguments, as in
+ * the browser's own `_locales` messages, so the strings can move to messages.json unchanged later.
+ */
+export const EN = {
+  // Context menus (background)
+  menuClipPage: 'Clip this page',
+  menuAddToSummary: 'Add selection to summary',
+  menuAddQuote: 'Add selection as a quote',
+  menuOpenLibrary: 'Open library',
+  badgeClickIcon: 'Précis: click the Précis icon in the toolbar to continue.',
+  badgeAdded: 'Précis: added to your draft for this page. Click the Précis icon to see it.',
+  badgeFailed: 'Précis could not add the selection: $1',
+  badgeNothingSelected: 'Précis: nothing was selected.',
+  badgeRestricted:
+    'Précis can’t read this page: browsers keep their own pages and extension stores off limits. Click the Précis icon to fill in a record by hand.',
+
+  // Options page
+  optionsTitle: 'Précis options',
+  optionsSummarizedBy: 'Summarized by',
+  optionsName: 'Name',
+  optionsRole: 'Role',
+  optionsTypes: 'Type of Literature choices (one a line)',
+  optionsSave: 'Save',
+  optionsRestoreTypes: 'Restore default list',
+  optionsSaved: 'Saved.',
+  optionsNotSaved: 'Not saved: $1',
+  optionsNeedOneType: 'Not saved: the Type of Literature list needs at least one entry.',
+  optionsReadFailed: 'Could not read the settings: $1',
+  optionsPanelHeading: 'Where Précis opens',
+  optionsPanelToggle: 'Open Précis in the side panel (stays open when you click the page)',
+  optionsPanelUnsupported: 'This browser has no side panel for extensions; Précis opens as a popup.',
+  optionsPanelFirefox: 'In Firefox, the Précis sidebar is also in View › Sidebar.',
+  optionsStorageHeading: 'Storage',
+  optionsStorageUse: 'Précis and its data use $1 of the $2 your browser allows.',
+  optionsStorageUnknown: 'Your browser does not say how much storage is used.',
+  optionsCounts: '$1 saved records, $2 unsaved drafts.',
+  optionsPersisted: 'Storage is persistent: the browser will not clear your library to free space.',
+  optionsNotPersisted:
+    'Storage is not yet persistent: when the disk is nearly full, the browser may clear it. Export your library regularly, or ask the browser to keep it.',
+  optionsPersistButton: 'Keep my library when space runs low',
+  optionsPersistRefused: 'The browser declined for now (it decides from how you use Précis). Export your library to keep a copy.',
+  optionsPersistUnsupported: 'This browser cannot be asked to keep the library.',
+
+  // Drafts list (library page)
+  draftsHeading: 'Unsaved drafts',
+  draftsNone: 'No unsaved drafts.',
+  draftsUntitled: 'Untitled draft',
+  draftsSavedAt: 'last edited $1',
+  draftsOpenPage: 'Open page',
+  draftsDiscard: 'Discard',
+  draftsDiscardLabel: 'Discard the draft for $1',
+  draftsDiscardFailed: 'Could not discard the draft: $1',
+  draftsOpenLabel: 'Open page: $1',
+  draftsDiscarded: 'Draft for “$1” discarded.',
+  draftsReadFailed: 'Could not read the drafts: $1',
+
+  // Side panel
+  sidepanelTitle: 'Précis side panel',
+
+  // Storage errors (shown by the popup, library and options when a write fails)
+  storageQuota:
+    "Your browser's storage is full, so this was not saved. Your draft is kept: export and delete old records, or free space on the disk, then save again.",
+  storageUnavailable:
+    'The browser would not open Précis’s storage (a private window, or site data blocked?). Your draft is kept; save again in a normal window.',
+  storageNewerVersion: 'Your library was written by a newer version of Précis. Update the extension to open it; nothing was changed.',
+  storageFailed: 'Not saved: $1. Your draft is kept.',
+  draftStorageFull: 'Your browser’s extension storage is full: this draft could not be kept. Save the record or discard old drafts.',
+} as const;
+
+export type MessageKey = keyof typeof EN;
+export type Messages = Record<MessageKey, string>;
+
+const current: Messages = EN;
+
+/** The label for `key`, with `$1`, `$2`… replaced by `subs` in order. */
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  return current[key].replace(/\$(\d)/g, (whole, n: string) => (subs[Number(n) - 1] ?? whole).toString());
+}
