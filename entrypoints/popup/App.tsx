@@ -11,7 +11,7 @@ import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
-import { clearUnsavedEdits, loadUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { downloadText } from '../../utils/browser/download';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
@@ -91,7 +91,8 @@ export function App() {
         message = `Already in your library (saved ${new Date(saved.createdAt).toLocaleDateString()}): editing that record. Save updates it.`;
       }
       baseValues.current = base;
-      const draftValues = pageKey.current ? await loadUnsavedEdits(pageKey.current).catch(() => null) : null;
+      // The context menu files selections under the tab's own address, the popup under the canonical one.
+      const draftValues = await restoreUnsavedEdits([pageKey.current, canonicalUrl(tab?.url)], base).catch(() => null);
       if (draftValues) {
         setRestored(true);
         message = `Restored your unsaved edits for this page.${saved ? ' Save updates the record already in your library.' : ''}`;
@@ -124,11 +125,11 @@ export function App() {
   // Keep typed work: the popup closes as soon as it loses focus. Only the user's own edits are kept, so
   // opening the popup (or saving) never leaves "unsaved edits" behind.
   const edited = useRef(false);
+  const keeper = useMemo(() => createDraftKeeper(250, (e) => setStatus(e instanceof Error ? e.message : String(e))), []);
+  useEffect(() => () => keeper.dispose(), [keeper]);
   useEffect(() => {
     if (phase !== 'ready' || !pageKey.current || !edited.current) return;
-    const key = pageKey.current;
-    const timer = setTimeout(() => void storeUnsavedEdits(key, values).catch(() => {}), 250);
-    return () => clearTimeout(timer);
+    keeper.schedule(pageKey.current, values);
   }, [values, phase]);
 
   const update = (patch: Partial<FormValues>) => {
@@ -139,6 +140,7 @@ export function App() {
   /** Back to the form without the restored draft, which is deleted. */
   const discardDraft = () => {
     edited.current = false;
+    keeper.cancel();
     if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
     if (baseValues.current) setValues(baseValues.current);
     setRestored(false);
@@ -149,7 +151,9 @@ export function App() {
   /** Leave the saved record alone and start a fresh record from the page. */
   const clipAsNew = () => {
     edited.current = false;
-    if (restored && pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
+    keeper.cancel();
+    // Edits made to the saved record are left behind with it.
+    if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
     setRestored(false);
     setClipped(null);
     const page = pageValues.current ?? emptyFormValues();
@@ -195,6 +199,7 @@ export function App() {
       const { text: _text, ...stored } = await saveRecord(db, built.value, target);
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
       edited.current = false;
+      keeper.cancel();
       if (pageKey.current) await clearUnsavedEdits(pageKey.current);
       // From now on the popup edits what was just saved: saving again updates it.
       setClipped(stored);

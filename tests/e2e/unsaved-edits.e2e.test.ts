@@ -70,6 +70,8 @@ describe('unsaved edits', () => {
   it('keeps every letter when the popup closes mid-word, before the pause that stores edits', async () => {
     let popup = await reopen();
     const summary = field(popup, LABELS.summary);
+    // The page was saved above: the popup shows that record's summary.
+    await summary.fill('');
     await summary.click();
     // Typed key by key, as a person does, and closed at once: the pause that triggers storing never comes.
     await summary.pressSequentially('Closing mid-wo', { delay: 15 });
@@ -84,7 +86,7 @@ describe('unsaved edits', () => {
 
     popup = await reopen();
     expect(await field(popup, LABELS.summary).inputValue()).toBe('Closing mid-word.');
-    await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
     await popup.close();
   });
 
