@@ -49,6 +49,7 @@ const TYPES: Array<[SummaryType, string]> = [['tldr', 'Paragraph'], ['key-points
 
 interface Running {
   user: boolean;
+  label: string;
   progress: number | null;
   step: { part: number; parts: number } | null;
 }
@@ -64,7 +65,8 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
   const [ai, setAi] = useState<{ engine: SummaryEngine; state: EngineAvailability } | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [running, setRunning] = useState<Running | null>(null);
-  const [message, setMessage] = useState('');
+  // A note about the last draft, shown while the summary still holds what the note is about.
+  const [note, setNote] = useState<{ text: string; about: string } | null>(null);
   const latest = useRef(summary);
   latest.current = summary;
   // The last draft we wrote: drafting again over it (another length, say) needs no question.
@@ -94,7 +96,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
 
   const run = async (mode: 'replace' | 'append', origin: 'user' | 'auto', using: SummaryEngine) => {
     if (!article?.text.trim()) {
-      setMessage('There is no article text to draft from.');
+      setNote({ text: 'There is no article text to draft from.', about: latest.current });
       return;
     }
     const before = latest.current;
@@ -102,9 +104,9 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
     const abort = new AbortController();
     controller.current = abort;
     const user = origin === 'user';
-    setRunning({ user, progress: null, step: null });
+    const label = using.id === 'browser-ai' ? "Drafting with the browser's AI…" : 'Drafting from the article…';
+    setRunning({ user, label, progress: null, step: null });
     if (user) onBusy(true);
-    setMessage(using.id === 'browser-ai' ? "Drafting with the browser's AI…" : 'Drafting from the article…');
     let wrote = false;
     const write = (text: string) => {
       // An automatic draft gives way to anything typed meanwhile.
@@ -126,14 +128,20 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
       );
       if (!text) {
         if (user) onSummary(before, origin);
-        setMessage('The article is too short to draft a summary from.');
-      } else {
-        setMessage(user ? 'Summary drafted: edit it as you like.' : "Summary drafted from the article's sentences: edit it as you like.");
+        setNote({ text: 'The article is too short to draft a summary from.', about: user ? before : latest.current });
+      } else if (user || wrote) {
+        // The streamed text, tidied (the engines trim their result).
+        write(text);
+        setNote({
+          text: user ? 'Summary drafted: edit it as you like.' : "Summary drafted from the article's sentences: edit it as you like.",
+          about: base + text,
+        });
       }
     } catch (e) {
       if (user) onSummary(before, origin);
-      if (isAbortError(e)) setMessage(user ? 'Draft cancelled: the summary is as it was.' : '');
-      else setMessage(`No draft: ${e instanceof Error ? e.message : String(e)}`);
+      const about = user ? before : latest.current;
+      if (!isAbortError(e)) setNote({ text: `No draft: ${e instanceof Error ? e.message : String(e)}`, about });
+      else if (user) setNote({ text: 'Draft cancelled: the summary is as it was.', about });
     } finally {
       controller.current = null;
       setRunning(null);
@@ -236,7 +244,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
         </div>
       )}
       <p class="drafter-note" aria-live="polite">
-        {message}
+        {running ? running.label : note?.about === summary ? note.text : ''}
       </p>
     </div>
   );
