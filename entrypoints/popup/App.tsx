@@ -100,21 +100,23 @@ export function App() {
       setValues(draftValues ?? base);
       setStatus(message.trim() || 'Fill in the record, then save.');
       setPhase('ready');
+      // The article to draft from: the page as read now, else the text stored with the saved record.
       const draft = draftRef.current;
-      if (draft?.isArticle && draft.text.trim()) {
-        setArticle({ text: draft.text, title: next.title || null, language: next.language || null });
+      const read = draft?.isArticle ? draft.text : '';
+      const text = read.trim() || !saved ? read : ((await db.recordTexts.get(saved.id).catch(() => undefined))?.text ?? '');
+      if (text.trim()) {
+        const known = saved ? base : next;
+        const found: Article = { text, title: known.title || null, language: known.language || null };
+        setArticle(found);
         setAutoDraft(!saved && !draftValues);
-        void suggestFor(draft, next, keywords);
+        void suggestFor(found, draft?.keywords ?? [], keywords);
       }
     }
     // The NLP code is loaded only now, once the form is on screen.
-    async function suggestFor(draft: Draft, page: FormValues, libraryKeywords: string[]) {
+    async function suggestFor(article: Article, pageKeywords: string[], libraryKeywords: string[]) {
       try {
         const { suggestKeywords } = await import('../../utils/nlp/index');
-        const found = suggestKeywords(
-          { text: draft.text, title: page.title, language: page.language || null, pageKeywords: draft.keywords, libraryKeywords },
-          15,
-        );
+        const found = suggestKeywords({ ...article, pageKeywords, libraryKeywords }, 15);
         setSuggested(found.map((s) => s.keyword));
       } catch {
         // Suggestions are a convenience: without them the form works as before.
