@@ -45,6 +45,8 @@ export function App() {
   const [drafting, setDrafting] = useState(false);
   const [suggested, setSuggested] = useState<string[]>([]);
   const pageKey = useRef<string | null>(null);
+  // Every key a draft for this page may be filed under (see restoreUnsavedEdits).
+  const draftKeys = useRef<string[]>([]);
   const db = useMemo(() => openDatabase(), []);
 
   useEffect(() => {
@@ -92,7 +94,8 @@ export function App() {
       }
       baseValues.current = base;
       // The context menu files selections under the tab's own address, the popup under the canonical one.
-      const draftValues = await restoreUnsavedEdits([pageKey.current, canonicalUrl(tab?.url)], base).catch(() => null);
+      draftKeys.current = [...new Set([pageKey.current, canonicalUrl(tab?.url)].filter((k): k is string => !!k))];
+      const draftValues = await restoreUnsavedEdits(draftKeys.current, base).catch(() => null);
       if (draftValues) {
         setRestored(true);
         message = `Restored your unsaved edits for this page.${saved ? ' Save updates the record already in your library.' : ''}`;
@@ -134,6 +137,13 @@ export function App() {
     keeper.schedule(pageKey.current, values);
   }, [values, phase]);
 
+  /** The form's draft is done with (saved, discarded, or left for a new clip): stop keeping it. */
+  const forgetDraft = async () => {
+    edited.current = false;
+    keeper.cancel();
+    await Promise.all(draftKeys.current.map((key) => clearUnsavedEdits(key)));
+  };
+
   const update = (patch: Partial<FormValues>) => {
     edited.current = true;
     setValues((v) => ({ ...v, ...patch }));
@@ -141,9 +151,7 @@ export function App() {
 
   /** Back to the form without the restored draft, which is deleted. */
   const discardDraft = () => {
-    edited.current = false;
-    keeper.cancel();
-    if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
+    void forgetDraft().catch(() => {});
     if (baseValues.current) setValues(baseValues.current);
     setRestored(false);
     setStatus(clipped ? 'Draft discarded: back to the saved record.' : 'Draft discarded: back to the values read from the page.');
@@ -152,10 +160,8 @@ export function App() {
 
   /** Leave the saved record alone and start a fresh record from the page. */
   const clipAsNew = () => {
-    edited.current = false;
-    keeper.cancel();
     // Edits made to the saved record are left behind with it.
-    if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
+    void forgetDraft().catch(() => {});
     setRestored(false);
     setClipped(null);
     const page = pageValues.current ?? emptyFormValues();
@@ -200,9 +206,7 @@ export function App() {
       }
       const { text: _text, ...stored } = await saveRecord(db, built.value, target);
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
-      edited.current = false;
-      keeper.cancel();
-      if (pageKey.current) await clearUnsavedEdits(pageKey.current);
+      await forgetDraft();
       // From now on the popup edits what was just saved: saving again updates it.
       setClipped(stored);
       baseValues.current = values;
