@@ -14,8 +14,11 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser, manifestVersion }) => ({
-    name: 'Précis',
-    description: 'Clip an article into a structured literature-summary record, kept in your browser.',
+    // The browser shows these before any of our code runs, so they come from public/_locales (the UI's
+    // labels are in utils/i18n/messages.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // activeTab: read the page the user clicked the toolbar icon (or pressed the shortcut) on.
     // scripting: inject the extractor into that tab on demand.
     // storage: remember the summarizer's name and role, and unsaved form drafts.
@@ -31,7 +34,7 @@ export default defineConfig({
       // Opens the popup; MV2 (Firefox's default build) names the same command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open Précis on this page',
+        description: '__MSG_commandOpen__',
       },
     },
     ...(browser === 'firefox'

@@ -13,7 +13,12 @@ function show(tabId: number) {
   if (tabId === shownTab) return;
   shownTab = tabId;
   history.replaceState(null, '', `?tabId=${tabId}`);
-  render(<App key={++generation} />, root);
+  render(
+    <main>
+      <App key={++generation} />
+    </main>,
+    root,
+  );
 }
 
 void browser.windows.getCurrent().then(async (win) => {

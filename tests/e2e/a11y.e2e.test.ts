@@ -118,6 +118,15 @@ describe('accessibility', () => {
     await library.close();
   });
 
+  it('side panel: the popup’s form, as wide as the panel, with no serious findings', async () => {
+    // Opened as a tab, the panel's active tab is itself, which no extension may read: the form is filled by hand.
+    const panel = await h.browser.openExtensionPage('sidepanel.html', { viewport: { width: 360, height: 800 } });
+    expect(await waitForExtraction(panel)).toBe('notice');
+    expect(await panel.evaluate(() => document.querySelector('form')!.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
+    await expectAccessible(panel, 'side panel');
+    await panel.close();
+  });
+
   it('options: no serious findings in either theme', async () => {
     const options = await h.browser.openExtensionPage('options.html');
     await options.getByRole('heading', { name: 'Storage' }).waitFor();
