@@ -53,6 +53,27 @@ function endsInAbbreviation(left: string, right: string): boolean {
   return false;
 }
 
+// V8's sentence segmenter slows down quadratically on long strings (20 s for a 50,000-word block), so long
+// blocks are cut into pieces of about this many characters after a sentence-final mark before segmenting.
+const CHUNK_CHARS = 500;
+
+function chunks(block: string): string[] {
+  if (block.length <= CHUNK_CHARS * 2) return [block];
+  const out: string[] = [];
+  const boundary = /[.!?]["'”’»)]*\s+/g;
+  let start = 0;
+  while (block.length - start > CHUNK_CHARS * 2) {
+    boundary.lastIndex = start + CHUNK_CHARS;
+    const m = boundary.exec(block);
+    if (!m) break;
+    const end = m.index + m[0].length;
+    out.push(block.slice(start, end));
+    start = end;
+  }
+  out.push(block.slice(start));
+  return out;
+}
+
 /**
  * Split article text (one block per line) into sentences: `Intl.Segmenter` in the article's language, then
  * re-joined where the segmenter broke after an abbreviation, an initial or a dotted acronym.
@@ -65,9 +86,11 @@ export function splitSentences(text: string, language?: string | null): Sentence
     const block = blocks[b].replace(/\s+/g, ' ').trim();
     if (!block) continue;
     const parts: string[] = [];
-    for (const { segment } of segmenter.segment(block)) {
-      if (parts.length && endsInAbbreviation(parts[parts.length - 1], segment)) parts[parts.length - 1] += segment;
-      else parts.push(segment);
+    for (const chunk of chunks(block)) {
+      for (const { segment } of segmenter.segment(chunk)) {
+        if (parts.length && endsInAbbreviation(parts[parts.length - 1], segment)) parts[parts.length - 1] += segment;
+        else parts.push(segment);
+      }
     }
     for (const part of parts) {
       const s = part.trim();

@@ -6,7 +6,7 @@ const STOPWORDS: Record<string, string> = {
     cannot could did do does doing done down during each either else enough even ever every few first for from
     further get gets getting go going got had has have having he her here hers herself him himself his how however
     i if in into is it its itself just last least less like made make many may me might more most much must my
-    myself near neither never new next no nor not now of off often on once one only onto or other others our ours
+    myself near neither never next no nor not now of off often on once one only onto or other others our ours
     ourselves out over own per perhaps put quite rather really said same say says see seen several shall she should
     since so some someone something still such than that the their theirs them themselves then there these they
     this those though through thus to together too toward towards under until up upon us used very via was we well
