@@ -6,9 +6,11 @@ import { draftFromPlainText } from '../utils/extract/plain-text';
 import { decodeHtml } from '../utils/extract/charset';
 import { parseHtml } from '../utils/extract/parse-html';
 import type { Draft } from '../utils/extract/draft';
+import { draftSummary, suggestKeywords } from '../utils/nlp/index';
 
 const USAGE = `usage:
-  precis extract [--url URL] FILE          print one JSON draft record for an HTML (or .txt) file
+  precis extract [--url URL] FILE          print one JSON draft record for an HTML (or .txt) file, with a
+                                           drafted summary (medium length) and keyword suggestions
   precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
   precis bench [--corpus DIR] [--runs N]   time extraction against plain Readability (see bench/)`;
 
@@ -16,8 +18,21 @@ export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'i
   sources: Draft['sources'];
   guessed: Draft['guessed'];
   isArticle: boolean;
-  timings: { extractMs: number };
+  /** The page's own tags; `keywords` holds the suggestions, best first (page tags among them). */
+  pageKeywords: string[];
+  timings: { extractMs: number; nlpMs: number };
 }) | { file: string; error: string };
+
+const roundMs = (ms: number) => Math.round(ms * 100) / 100;
+
+/** The draft with the on-device NLP applied: summary at medium length, keyword suggestions best first. */
+function withNlp(draft: Draft): { draft: Draft; pageKeywords: string[]; nlpMs: number } {
+  const start = performance.now();
+  const options = { language: draft.language, title: draft.title };
+  const summary = draftSummary(draft.text, { ...options, length: 'medium' });
+  const keywords = suggestKeywords({ text: draft.text, ...options, pageKeywords: draft.keywords }).map((k) => k.keyword);
+  return { draft: { ...draft, summary, keywords }, pageKeywords: draft.keywords, nlpMs: performance.now() - start };
+}
 
 /** Extract one file; errors become a line with `error`, never an exception. */
 export function extractFile(file: string, url: string | null): CliLine {
@@ -35,7 +50,8 @@ export function extractFile(file: string, url: string | null): CliLine {
     const start = performance.now();
     const draft = isText ? draftFromPlainText(source, url) : extractDraft(parseHtml(source), { url, cloneForReadability: false });
     const extractMs = performance.now() - start;
-    return { file, ...draft, timings: { extractMs: Math.round(extractMs * 100) / 100 } };
+    const nlp = withNlp(draft);
+    return { file, ...nlp.draft, pageKeywords: nlp.pageKeywords, timings: { extractMs: roundMs(extractMs), nlpMs: roundMs(nlp.nlpMs) } };
   } catch (e) {
     return { file, error: `cannot extract: ${(e as Error).message}` };
   }

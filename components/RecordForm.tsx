@@ -13,6 +13,12 @@ interface Props {
   hints: Partial<Record<HintField, Hint>>;
   literatureTypes: string[];
   keywordSuggestions: string[];
+  /** Shown under the Keywords input (the popup's suggested keywords). */
+  keywordTools?: ComponentChildren;
+  /** Shown under the Summary (the popup's summary drafter). */
+  summaryTools?: ComponentChildren;
+  /** While a draft streams into the Summary, typing there would be overwritten. */
+  summaryBusy?: boolean;
 }
 
 function Field(props: { id: string; label: string; hint?: Hint; children: ComponentChildren; wide?: boolean }) {
@@ -28,7 +34,7 @@ function Field(props: { id: string; label: string; hint?: Hint; children: Compon
 }
 
 /** Every field of a record, with visible labels and where each auto-filled value came from. */
-export function RecordForm({ values, onChange, hints, literatureTypes, keywordSuggestions }: Props) {
+export function RecordForm({ values, onChange, hints, literatureTypes, keywordSuggestions, keywordTools, summaryTools, summaryBusy }: Props) {
   type TextKey = Exclude<keyof FormValues & HintField, 'keywords'>;
   const text = (id: string, key: TextKey, label: string, extra: { wide?: boolean; attrs?: InputHTMLAttributes<HTMLInputElement> } = {}) => (
     <Field id={id} label={label} hint={hints[key]} wide={extra.wide}>
@@ -81,6 +87,7 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
           suggestions={keywordSuggestions}
           describedBy={hints.keywords ? 'f-keywords-hint' : undefined}
         />
+        {keywordTools}
       </Field>
       {text('f-url', 'url', 'URL', { wide: true, attrs: { type: 'url' } })}
       <Field id="f-summary" label="Summary" wide>
@@ -88,8 +95,11 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
           id="f-summary"
           rows={7}
           value={values.summary}
+          readOnly={summaryBusy}
+          aria-busy={summaryBusy || undefined}
           onInput={(e) => onChange({ summary: (e.currentTarget as HTMLTextAreaElement).value })}
         />
+        {summaryTools}
       </Field>
       <fieldset class="wide summarizer">
         <legend>Summarized by</legend>

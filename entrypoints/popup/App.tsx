@@ -3,12 +3,15 @@ import { RecordForm, type HintField } from '../../components/RecordForm';
 import type { Hint } from '../../components/SourceHint';
 import { hintsFromDraft } from '../../components/draft-hints';
 import { DuplicateDialog } from '../../components/DuplicateDialog';
-import { emptyFormValues, formValuesFromDraft, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
+import { SummaryDrafter, type Article } from '../../components/SummaryDrafter';
+import { KeywordSuggestions } from '../../components/KeywordSuggestions';
+import { AlreadyClippedLine, DraftRestoredLine } from '../../components/PageLines';
+import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
-import { clearUnsavedEdits, loadUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { downloadText } from '../../utils/browser/download';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
@@ -30,9 +33,20 @@ export function App() {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [duplicates, setDuplicates] = useState<StoredRecord[] | null>(null);
   const draftRef = useRef<Draft | null>(null);
-  // What the page gave, kept while restored edits are shown so the user can start over from it.
-  const [fromPage, setFromPage] = useState<FormValues | null>(null);
+  // What the page gave, for "Clip as new".
+  const pageValues = useRef<FormValues | null>(null);
+  // The saved record this page is already filed as: the form edits it, and Save updates it.
+  const [clipped, setClipped] = useState<StoredRecord | null>(null);
+  // The form without the restored draft (the page's values, or the saved record's), for "Discard".
+  const baseValues = useRef<FormValues | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [autoDraft, setAutoDraft] = useState(false);
+  const [drafting, setDrafting] = useState(false);
+  const [suggested, setSuggested] = useState<string[]>([]);
   const pageKey = useRef<string | null>(null);
+  // Every key a draft for this page may be filed under (see restoreUnsavedEdits).
+  const draftKeys = useRef<string[]>([]);
   const db = useMemo(() => openDatabase(), []);
 
   useEffect(() => {
@@ -69,33 +83,94 @@ export function App() {
         }
       }
       pageKey.current = canonicalUrl(next.url) ?? (tab ? `tab:${tab.id}` : null);
-      const restored = pageKey.current ? await loadUnsavedEdits(pageKey.current).catch(() => null) : null;
-      if (restored) {
-        setFromPage(next);
-        next = restored;
-        message = 'Restored your unsaved edits for this page.';
+      pageValues.current = next;
+      const saved = (await findRecordsByUrl(db, next.url).catch(() => []))[0];
+      let base = next;
+      if (saved) {
+        base = formValuesFromRecord(saved);
+        setClipped(saved);
+        setHints({});
+        message = `Already in your library (saved ${new Date(saved.createdAt).toLocaleDateString()}): editing that record. Save updates it.`;
       }
-      const saved = await findRecordsByUrl(db, next.url).catch(() => []);
-      if (saved.length) message += ` You saved this page on ${new Date(saved[0].createdAt).toLocaleDateString()}.`;
-      setValues(next);
+      baseValues.current = base;
+      // The context menu files selections under the tab's own address, the popup under the canonical one.
+      draftKeys.current = [...new Set([pageKey.current, canonicalUrl(tab?.url)].filter((k): k is string => !!k))];
+      const draftValues = await restoreUnsavedEdits(draftKeys.current, base).catch(() => null);
+      if (draftValues) {
+        setRestored(true);
+        message = `Restored your unsaved edits for this page.${saved ? ' Save updates the record already in your library.' : ''}`;
+      }
+      setValues(draftValues ?? base);
       setStatus(message.trim() || 'Fill in the record, then save.');
       setPhase('ready');
+      // The article to draft from: the page as read now, else the text stored with the saved record.
+      const draft = draftRef.current;
+      const read = draft?.isArticle ? draft.text : '';
+      const text = read.trim() || !saved ? read : ((await db.recordTexts.get(saved.id).catch(() => undefined))?.text ?? '');
+      if (text.trim()) {
+        const known = saved ? base : next;
+        const found: Article = { text, title: known.title || null, language: known.language || null };
+        setArticle(found);
+        setAutoDraft(!saved && !draftValues);
+        void suggestFor(found, draft?.keywords ?? [], keywords);
+      }
+    }
+    // The NLP code is loaded only now, once the form is on screen.
+    async function suggestFor(article: Article, pageKeywords: string[], libraryKeywords: string[]) {
+      try {
+        const { suggestKeywords } = await import('../../utils/nlp/index');
+        const found = suggestKeywords({ ...article, pageKeywords, libraryKeywords }, 15);
+        setSuggested(found.map((s) => s.keyword));
+      } catch {
+        // Suggestions are a convenience: without them the form works as before.
+      }
     }
   }, [db]);
 
   // Keep typed work: the popup closes as soon as it loses focus. Only the user's own edits are kept, so
   // opening the popup (or saving) never leaves "unsaved edits" behind.
   const edited = useRef(false);
+  const keeper = useMemo(() => createDraftKeeper(250, (e) => setStatus(e instanceof Error ? e.message : String(e))), []);
+  useEffect(() => () => keeper.dispose(), [keeper]);
   useEffect(() => {
     if (phase !== 'ready' || !pageKey.current || !edited.current) return;
-    const key = pageKey.current;
-    const timer = setTimeout(() => void storeUnsavedEdits(key, values).catch(() => {}), 250);
-    return () => clearTimeout(timer);
+    keeper.schedule(pageKey.current, values);
   }, [values, phase]);
+
+  /** The form's draft is done with (saved, discarded, or left for a new clip): stop keeping it. */
+  const forgetDraft = async () => {
+    edited.current = false;
+    keeper.cancel();
+    await Promise.all(draftKeys.current.map((key) => clearUnsavedEdits(key)));
+  };
 
   const update = (patch: Partial<FormValues>) => {
     edited.current = true;
     setValues((v) => ({ ...v, ...patch }));
+  };
+
+  /** Back to the form without the restored draft, which is deleted. */
+  const discardDraft = () => {
+    void forgetDraft().catch(() => {});
+    if (baseValues.current) setValues(baseValues.current);
+    setRestored(false);
+    setStatus(clipped ? 'Draft discarded: back to the saved record.' : 'Draft discarded: back to the values read from the page.');
+    document.getElementById('f-title')?.focus();
+  };
+
+  /** Leave the saved record alone and start a fresh record from the page. */
+  const clipAsNew = () => {
+    // Edits made to the saved record are left behind with it.
+    void forgetDraft().catch(() => {});
+    setRestored(false);
+    setClipped(null);
+    const page = pageValues.current ?? emptyFormValues();
+    baseValues.current = page;
+    setValues(page);
+    if (draftRef.current) setHints(hintsFromDraft(draftRef.current));
+    setAutoDraft(true);
+    setStatus('A new record from the page. Saving asks before adding a second record for this address.');
+    document.getElementById('f-title')?.focus();
   };
 
   const save = async (mode: 'ask' | 'update' | 'new') => {
@@ -103,13 +178,13 @@ export function App() {
     setDuplicates(null);
     const now = new Date().toISOString();
     const draft = draftRef.current;
-    const built = recordFromFormValues(values, {
-      id: crypto.randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-      text: draft?.text || undefined,
-      sources: draft?.sources,
-    });
+    // Editing the record already saved: it keeps its id, creation time, provenance and stored text.
+    const built = recordFromFormValues(
+      values,
+      clipped
+        ? { id: clipped.id, createdAt: clipped.createdAt, updatedAt: now, sources: clipped.sources }
+        : { id: crypto.randomUUID(), createdAt: now, updatedAt: now, text: draft?.text || undefined, sources: draft?.sources },
+    );
     if (!built.ok) {
       setErrors(built.errors);
       setStatus('Not saved: please correct the fields listed above.');
@@ -118,19 +193,27 @@ export function App() {
     setErrors([]);
     setPhase('saving');
     try {
-      const existing = await findRecordsByUrl(db, built.value.url);
-      if (mode === 'ask' && existing.length) {
-        setDuplicates(existing);
-        setStatus('This page is already in your library.');
-        return;
+      let target: { kind: 'create' } | { kind: 'update'; id: string } = { kind: 'create' };
+      if (clipped) target = { kind: 'update', id: clipped.id };
+      else {
+        const existing = await findRecordsByUrl(db, built.value.url);
+        if (mode === 'ask' && existing.length) {
+          setDuplicates(existing);
+          setStatus('This page is already in your library.');
+          return;
+        }
+        if (mode === 'update' && existing[0]) target = { kind: 'update', id: existing[0].id };
       }
-      const stored = await saveRecord(db, built.value, mode === 'update' && existing[0] ? { kind: 'update', id: existing[0].id } : { kind: 'create' });
+      const { text: _text, ...stored } = await saveRecord(db, built.value, target);
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
-      edited.current = false;
-      if (pageKey.current) await clearUnsavedEdits(pageKey.current);
-      setFromPage(null);
+      await forgetDraft();
+      // From now on the popup edits what was just saved: saving again updates it.
+      setClipped(stored);
+      baseValues.current = values;
+      setRestored(false);
+      setAutoDraft(false);
       setSuggestions(await listKeywords(db));
-      setStatus(`Saved “${stored.title}” ${mode === 'update' && existing[0] ? '(updated the existing record)' : 'to your library'}.`);
+      setStatus(`Saved “${stored.title}” ${target.kind === 'update' ? '(updated the existing record)' : 'to your library'}.`);
     } catch (e) {
       setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -184,23 +267,8 @@ export function App() {
           {notice}
         </p>
       )}
-      {fromPage && (
-        <p class="restored">
-          Showing your unsaved edits.{' '}
-          <button
-            type="button"
-            onClick={() => {
-              edited.current = false;
-              if (pageKey.current) void clearUnsavedEdits(pageKey.current).catch(() => {});
-              setValues(fromPage);
-              setFromPage(null);
-              setStatus('Back to the values read from the page.');
-            }}
-          >
-            Start over from the page
-          </button>
-        </p>
-      )}
+      {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}
+      {restored && <DraftRestoredLine backTo={clipped ? 'the saved record' : "the page's values"} onDiscard={discardDraft} />}
       {errors.length > 0 && (
         <ul class="errors" aria-label="Problems to fix">
           {errors.map((e) => (
@@ -209,7 +277,31 @@ export function App() {
         </ul>
       )}
       <fieldset disabled={phase === 'loading'} class="plain">
-        <RecordForm values={values} onChange={update} hints={hints} literatureTypes={types} keywordSuggestions={suggestions} />
+        <RecordForm
+          values={values}
+          onChange={update}
+          hints={hints}
+          literatureTypes={types}
+          keywordSuggestions={suggestions}
+          summaryBusy={drafting}
+          keywordTools={
+            <KeywordSuggestions
+              suggestions={suggested}
+              tags={values.keywords}
+              inputId="f-keywords"
+              onAdd={(keyword) => update({ keywords: [...values.keywords, keyword] })}
+            />
+          }
+          summaryTools={
+            <SummaryDrafter
+              summary={values.summary}
+              article={article}
+              autoDraft={autoDraft}
+              onBusy={setDrafting}
+              onSummary={(summary, origin) => (origin === 'user' ? update({ summary }) : setValues((v) => ({ ...v, summary })))}
+            />
+          }
+        />
       </fieldset>
       {duplicates && (
         <DuplicateDialog

@@ -112,10 +112,14 @@ describe('clip → save → export (e2e build)', () => {
     await library.close();
   });
 
-  it('asks "update or keep both" when the same URL is saved again', async () => {
-    // The popup was reloaded: make sure the form holds the same keywords (a kept draft may already have them).
-    for (const tag of ['Harbours', 'Baltic Sea']) if (!(await keywordTags(popup)).includes(tag)) await addKeyword(popup, tag);
-    await field(popup, LABELS.summary).fill(SUMMARY + ' (updated)');
+  it('asks "update or keep both" when the same URL is clipped as new and saved again', async () => {
+    // The reloaded popup edits the saved record; "Clip as new" starts again from the page.
+    const clipAsNew = async () => {
+      await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+      for (const tag of ['Harbours', 'Baltic Sea']) if (!(await keywordTags(popup)).includes(tag)) await addKeyword(popup, tag);
+      await field(popup, LABELS.summary).fill(SUMMARY + ' (updated)');
+    };
+    await clipAsNew();
     expect(await clickSave(popup)).toBe('duplicate');
     const dialog = popup.getByRole('alertdialog');
     expect(await dialog.innerText()).toMatch(/already saved/);
@@ -135,6 +139,7 @@ describe('clip → save → export (e2e build)', () => {
     await library.close();
 
     // Keep both: two records for the URL.
+    await clipAsNew();
     expect(await clickSave(popup)).toBe('duplicate');
     await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();
     await expect.poll(async () => (await statusLine(popup).first().innerText()).includes('Saved'), { timeout: 10_000 }).toBe(true);

@@ -22,7 +22,7 @@ async function reopen() {
 }
 
 describe('unsaved edits', () => {
-  it('restores typed work after the popup closed, and can start over from the page', async () => {
+  it('restores typed work after the popup closed ("Draft restored · Discard"), and Discard goes back to the page', async () => {
     let popup = await reopen();
     await field(popup, LABELS.summary).fill('Half-written summary.');
     await field(popup, LABELS.title).fill('My own title');
@@ -34,8 +34,9 @@ describe('unsaved edits', () => {
     expect(await field(popup, LABELS.summary).inputValue()).toBe('Half-written summary.');
     expect(await field(popup, LABELS.title).inputValue()).toBe('My own title');
     expect(await statusLine(popup).innerText()).toContain('Restored your unsaved edits');
+    expect(await popup.getByText(/Draft restored/).count()).toBe(1);
 
-    await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
     expect(await field(popup, LABELS.title).inputValue()).toBe(SAMPLE.title);
     expect(await field(popup, LABELS.summary).inputValue()).toBe('');
     await popup.waitForTimeout(600);
@@ -51,7 +52,7 @@ describe('unsaved edits', () => {
     await popup.close();
   });
 
-  it('forgets the edits once the record is saved', async () => {
+  it('forgets the edits once the record is saved, and reopens on the saved record', async () => {
     let popup = await reopen();
     await field(popup, LABELS.summary).fill('Finished summary.');
     await popup.waitForTimeout(600);
@@ -60,15 +61,17 @@ describe('unsaved edits', () => {
     await popup.close();
 
     popup = await reopen();
-    expect(await field(popup, LABELS.summary).inputValue()).toBe('');
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('Finished summary.');
     expect(await statusLine(popup).innerText()).not.toContain('Restored');
-    expect(await statusLine(popup).innerText()).toContain('You saved this page on');
+    expect(await statusLine(popup).innerText()).toContain('Already in your library');
     await popup.close();
   });
 
   it('keeps every letter when the popup closes mid-word, before the pause that stores edits', async () => {
     let popup = await reopen();
     const summary = field(popup, LABELS.summary);
+    // The page was saved above: the popup shows that record's summary.
+    await summary.fill('');
     await summary.click();
     // Typed key by key, as a person does, and closed at once: the pause that triggers storing never comes.
     await summary.pressSequentially('Closing mid-wo', { delay: 15 });
@@ -83,7 +86,7 @@ describe('unsaved edits', () => {
 
     popup = await reopen();
     expect(await field(popup, LABELS.summary).inputValue()).toBe('Closing mid-word.');
-    await popup.getByRole('button', { name: 'Start over from the page', exact: true }).click();
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
     await popup.close();
   });
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { draftSummary, SUMMARY_LENGTH_WORDS } from '../../../utils/nlp/index';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const sentence = (i: number) => `Sentence number ${i} tells about harbour cranes, shipping lanes and port number ${i}.`;
+const article = (n: number) => Array.from({ length: n }, (_, i) => sentence(i)).join(' ');
+
+describe('draftSummary', () => {
+  it('returns an empty draft for empty or whitespace-only text', () => {
+    expect(draftSummary('')).toBe('');
+    expect(draftSummary(' \n \n')).toBe('');
+  });
+
+  it('returns the only sentence of a one-sentence text', () => {
+    expect(draftSummary('The harbour reopened on Monday after a week of storms.')).toBe(
+      'The harbour reopened on Monday after a week of storms.',
+    );
+  });
+
+  it('keeps each length near its target in words, longer targets giving longer drafts', () => {
+    const text = article(60);
+    const lengths = (['short', 'medium', 'long'] as const).map((length) => {
+      const n = words(draftSummary(text, { length }));
+      expect(n).toBeGreaterThan(SUMMARY_LENGTH_WORDS[length] * 0.7);
+      expect(n).toBeLessThanOrEqual(SUMMARY_LENGTH_WORDS[length] * 1.15);
+      return n;
+    });
+    expect(lengths[0]).toBeLessThan(lengths[1]);
+    expect(lengths[1]).toBeLessThan(lengths[2]);
+  });
+
+  it('prints the chosen sentences in article order', () => {
+    const text = [
+      'Storms closed the northern harbour for a week.',
+      'A local band played at the fish market on Saturday evening.',
+      'Port officials said the harbour cranes were damaged by the storms.',
+      'The harbour reopened on Monday once the cranes were repaired after the storms.',
+    ].join(' ');
+    const draft = draftSummary(text, { length: 'short', title: 'Harbour reopens after storms' });
+    const positions = draft.split(/(?<=\.)\s/).map((s) => text.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('leaves out newsletter prompts, credits, the title and dateline residue', () => {
+    const text = [
+      'Harbour reopens after storms',
+      'By Jane Doe . (Harbour Wire) -- The northern harbour reopened on Monday after a week of storms.',
+      'Sign up for our daily newsletter to get the latest updates.',
+      'Photo credit: John Smith for the Harbour Wire.',
+      'Copyright 2024 Harbour Wire. All rights reserved.',
+    ].join('\n');
+    expect(draftSummary(text, { title: 'Harbour reopens after storms' })).toBe(
+      'The northern harbour reopened on Monday after a week of storms.',
+    );
+  });
+
+  it('drafts a bounded summary of a 50,000-word article from its sentences', { timeout: 60_000 }, () => {
+    const text = article(3900);
+    expect(words(text)).toBeGreaterThan(50_000);
+    const draft = draftSummary(text);
+    expect(words(draft)).toBeLessThanOrEqual(SUMMARY_LENGTH_WORDS.medium * 1.15);
+    expect(draft.startsWith(sentence(0))).toBe(true);
+  });
+});

@@ -1,0 +1,250 @@
+import { splitSentences } from './sentences';
+import { lightStem, stopwordsFor } from './words';
+
+export interface KeywordInput {
+  text: string;
+  title?: string | null;
+  language?: string | null;
+  pageKeywords?: string[];
+  libraryKeywords?: string[];
+}
+export interface KeywordSuggestion {
+  keyword: string;
+  kind: 'library' | 'page' | 'entity' | 'phrase';
+  score: number;
+}
+
+// Different spellings of the same place or body, folded onto one key so that only one is suggested.
+const ALIASES: Record<string, string> = {
+  us: 'united state', usa: 'united state', 'united state of america': 'united state', america: 'united state',
+  uk: 'united kingdom', britain: 'united kingdom', 'great britain': 'united kingdom',
+  eu: 'european union', un: 'united nation', uae: 'united arab emirate', ussr: 'soviet union',
+};
+// Capitalised words that are not names: calendar words and sentence openers a stopword list may miss.
+const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december mr mrs ms dr sir madam yes no oh ok okay please thanks photo image video
+  getty reuters ap afp read click share follow sign subscribe advertisement related`.split(/\s+/),
+);
+// Common verbs and other words that end a noun phrase candidate rather than belong to it.
+const NOT_NOUNS = new Set(
+  `said says say told tell tells asked ask added add made make makes took take takes came come comes went go goes
+  gave give gives found find finds think thought know knew known want wanted wants need needed needs used use uses
+  called call calls according including included seemed seems become became show showed shown shows like likely
+  around ago later earlier just even also already still really very much many more most less least lot lots
+  thing things way ways part kind sort something anything everything nothing someone people percent cent per
+  year years month months week weeks day days time times today yesterday tomorrow tonight morning evening night
+  new old good bad big small great little high low long short first last next other others same different own
+  able whether however although though despite`.split(/\s+/),
+);
+// Titles and descriptors before a name ("President Trump", "CEO Adam Neumann"): the keyword is the name.
+const TITLES = new Set(
+  `president ceo chairman chairwoman chair minister prime secretary senator sen gov governor republican democrat
+  democratic rep representative judge justice officer chief director king queen prince princess pope general gen
+  former mayor coach manager professor prof dr mr mrs ms sir lord lady dame says said`.split(/\s+/),
+);
+const MAX_PHRASE_WORDS = 4;
+const ENTITY_BOOST = 1.6;
+const TITLE_BOOST = 1.5;
+const DAMPING = 0.85;
+
+/** The key two keywords share when they are the same up to case, dots, plurals and known aliases. */
+export function keywordKey(keyword: string): string {
+  const words = keyword
+    .toLowerCase()
+    .replace(/(?<=\b\p{L})\.(?=\p{L}\.|\s|$)/gu, '')
+    .replace(/\.$/, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(lightStem);
+  const key = words.join(' ');
+  return ALIASES[key] ?? key;
+}
+
+interface Token {
+  word: string;
+  lower: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+}
+
+function tokenize(text: string, language: string | null | undefined): Token[][] {
+  return splitSentences(text, language).map((s) => {
+    const out: Token[] = [];
+    for (const m of s.text.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’&-][\p{L}\p{N}]+)*|[,;:()"“”!?—–]/gu)) {
+      const word = m[0].replace(/['’]s$/, '');
+      out.push({ word, lower: word.toLowerCase(), capitalised: /^\p{Lu}/u.test(word), sentenceStart: out.length === 0 });
+    }
+    return out;
+  });
+}
+
+interface Candidate {
+  surface: Map<string, number>;
+  words: string[];
+  entity: boolean;
+  count: number;
+  firstPosition: number;
+}
+
+/**
+ * Named entities (runs of capitalised words, "of"/"de" allowed inside) and noun-phrase-like runs of content
+ * words, each with its occurrences. A sentence-initial capital counts as a name when the word is also
+ * capitalised elsewhere, or opens several sentences and is never written in lower case.
+ */
+function candidatePhrases(sentences: Token[][], stopwords: Set<string>): Map<string, Candidate> {
+  const capitalisedInside = new Set<string>();
+  const lowerSeen = new Set<string>();
+  const openerCount = new Map<string, number>();
+  for (const s of sentences) for (const t of s) {
+    if (t.capitalised && !t.sentenceStart) capitalisedInside.add(t.lower);
+    if (!t.capitalised) lowerSeen.add(t.lower);
+    if (t.sentenceStart) openerCount.set(t.lower, (openerCount.get(t.lower) ?? 0) + 1);
+  }
+  const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.word) && !/^\d+$/.test(t.word);
+  const isName = (t: Token) =>
+    isWord(t) && t.capitalised && !stopwords.has(t.lower) && !NOT_NAMES.has(t.lower) &&
+    (!t.sentenceStart || capitalisedInside.has(t.lower) || (!lowerSeen.has(t.lower) && openerCount.get(t.lower)! > 1));
+  const isContent = (t: Token) => isWord(t) && !t.capitalised && t.word.length > 2 && !stopwords.has(t.lower) &&
+    !NOT_NOUNS.has(t.lower) && !/(?:ly|ing|ed)$/.test(t.lower);
+
+  const out = new Map<string, Candidate>();
+  let position = 0;
+  const add = (tokens: Token[], entity: boolean, at: number) => {
+    const surface = tokens.map((t) => t.word).join(' ');
+    const key = keywordKey(surface);
+    if (!key) return;
+    let c = out.get(key);
+    if (!c) {
+      c = { surface: new Map(), words: key.split(' '), entity, count: 0, firstPosition: at };
+      out.set(key, c);
+    }
+    c.count++;
+    c.entity ||= entity;
+    c.surface.set(surface, (c.surface.get(surface) ?? 0) + 1);
+  };
+  for (const s of sentences) {
+    for (let i = 0; i < s.length; ) {
+      const start = position + i;
+      if (isName(s[i])) {
+        let j = i + 1;
+        while (j < s.length && (isName(s[j]) || (/^(?:of|de|del|von|van|der|al|bin|the|and|&)$/.test(s[j].lower) && j + 1 < s.length && isName(s[j + 1]) && s[j].lower !== 'and'))) j++;
+        let from = i;
+        while (from < j - 1 && TITLES.has(s[from].lower)) from++;
+        add(s.slice(from, Math.min(j, from + MAX_PHRASE_WORDS)), true, start);
+        i = j;
+      } else if (isContent(s[i])) {
+        let j = i + 1;
+        while (j < s.length && j - i < MAX_PHRASE_WORDS && isContent(s[j])) j++;
+        add(s.slice(i, j), false, start);
+        i = j;
+      } else i++;
+    }
+    position += s.length;
+  }
+  return out;
+}
+
+/** PositionRank word scores: PageRank over word co-occurrence, biased towards words that appear early. */
+function positionRank(sentences: Token[][], stopwords: Set<string>): Map<string, number> {
+  const bias = new Map<string, number>();
+  const edges = new Map<string, Map<string, number>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    let m = edges.get(a);
+    if (!m) edges.set(a, (m = new Map()));
+    m.set(b, (m.get(b) ?? 0) + 1);
+  };
+  let position = 0;
+  const window: string[] = [];
+  for (const s of sentences) {
+    for (const t of s) {
+      position++;
+      if (!/[\p{L}]/u.test(t.word) || stopwords.has(t.lower)) continue;
+      const w = lightStem(t.lower.replace(/\./g, ''));
+      bias.set(w, (bias.get(w) ?? 0) + 1 / position);
+      for (const v of window) { link(w, v); link(v, w); }
+      window.push(w);
+      if (window.length > 3) window.shift();
+    }
+    window.length = 0;
+  }
+  let total = 0;
+  for (const v of bias.values()) total += v;
+  for (const [k, v] of bias) bias.set(k, v / total);
+  let score = new Map(bias);
+  const outWeight = new Map<string, number>();
+  for (const [a, m] of edges) { let s = 0; for (const v of m.values()) s += v; outWeight.set(a, s); }
+  for (let iter = 0; iter < 20; iter++) {
+    const next = new Map<string, number>();
+    for (const [k, b] of bias) next.set(k, (1 - DAMPING) * b);
+    for (const [a, m] of edges) {
+      const share = (DAMPING * (score.get(a) ?? 0)) / outWeight.get(a)!;
+      for (const [b, w] of m) next.set(b, next.get(b)! + share * w);
+    }
+    score = next;
+  }
+  return score;
+}
+
+function mostUsed(surface: Map<string, number>): string {
+  let best = '', n = -1;
+  for (const [s, c] of surface) if (c > n || (c === n && s.length > best.length)) { best = s; n = c; }
+  return best;
+}
+
+/**
+ * Keyword suggestions, best first: tags the user already uses that occur in the text, the page's own tags,
+ * then named entities and key phrases ranked by PositionRank (entities and title words boosted), with
+ * near-duplicates ("U.S." / "US" / "United States", plurals, case, "Khan" within "Imran Khan") merged.
+ */
+export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggestion[] {
+  const stopwords = stopwordsFor(input.language);
+  const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
+  const sentences = tokenize(body, input.language);
+  const wordScore = positionRank(sentences, stopwords);
+  const phrases = candidatePhrases(sentences, stopwords);
+  const titleKeys = new Set(
+    tokenize(input.title ?? '', input.language).flat().map((t) => lightStem(t.lower.replace(/\./g, ''))),
+  );
+
+  // A one-word name that is part of a longer name ("Khan" in "Imran Khan") counts towards the longer one.
+  const names = [...phrases.entries()].filter(([, c]) => c.entity);
+  for (const [key, c] of names) {
+    if (c.words.length !== 1) continue;
+    const longer = names.find(([k, o]) => o.words.length > 1 && o.words.includes(key) && k !== key);
+    if (longer) { longer[1].count += c.count; phrases.delete(key); }
+  }
+
+  const ranked: KeywordSuggestion[] = [];
+  for (const c of phrases.values()) {
+    if (!c.entity && c.count < 2 && c.words.length === 1) continue;
+    let score = 0;
+    for (const w of c.words) score += wordScore.get(w) ?? 0;
+    // Mean word score (long phrases gain nothing by length), times a squared log of how often the phrase occurs.
+    score = (score / c.words.length) * Math.log2(1 + c.count) ** 2;
+    if (c.entity) score *= ENTITY_BOOST;
+    if (c.words.some((w) => titleKeys.has(w))) score *= TITLE_BOOST;
+    ranked.push({ keyword: mostUsed(c.surface), kind: c.entity ? 'entity' : 'phrase', score });
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  const top = ranked[0]?.score || 1;
+
+  const textKeys = ` ${[...phrases.keys()].join(' | ')} ${keywordKey(body)} `;
+  const library = (input.libraryKeywords ?? []).filter((k) => k.trim() && textKeys.includes(` ${keywordKey(k)} `));
+  const merged = [
+    ...library.map((keyword, i) => ({ keyword, kind: 'library' as const, score: 3 - i / 1000 })),
+    ...(input.pageKeywords ?? []).map((keyword, i) => ({ keyword: keyword.trim(), kind: 'page' as const, score: 2 - i / 1000 })),
+    ...ranked.map((k) => ({ ...k, score: k.score / top })),
+  ];
+  const seen = new Set<string>();
+  const out: KeywordSuggestion[] = [];
+  for (const k of merged) {
+    const key = keywordKey(k.keyword);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(k);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
