@@ -12,6 +12,8 @@ import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
 import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import { requestPersistentStorage } from '../../utils/browser/storage-usage';
+import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
@@ -205,6 +207,8 @@ export function App() {
         if (mode === 'update' && existing[0]) target = { kind: 'update', id: existing[0].id };
       }
       const { text: _text, ...stored } = await saveRecord(db, built.value, target);
+      // Ask once the user has something worth keeping; the browser may decide silently or prompt.
+      void requestPersistentStorage();
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
       await forgetDraft();
       // From now on the popup edits what was just saved: saving again updates it.
@@ -215,7 +219,7 @@ export function App() {
       setSuggestions(await listKeywords(db));
       setStatus(`Saved “${stored.title}” ${target.kind === 'update' ? '(updated the existing record)' : 'to your library'}.`);
     } catch (e) {
-      setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(describeStorageError(e).message);
     } finally {
       setPhase('ready');
     }
