@@ -1,17 +1,6 @@
-import './scripts/lib/node-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
+import chromium from './vitest.e2e.config';
 
-// End-to-end tests in Firefox ESR (puppeteer-core over WebDriver BiDi; see scripts/lib/firefox.mjs).
-// Needs the Firefox test build: `npx wxt build -b firefox --mode e2e` (npm test builds it).
-export default defineConfig({
-  test: {
-    include: ['tests/e2e-firefox/**/*.e2e.test.ts'],
-    environment: 'node',
-    fileParallelism: false,
-    maxWorkers: 1,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    teardownTimeout: 30_000,
-    passWithNoTests: false,
-  },
-});
+// End-to-end tests in Firefox ESR (puppeteer-core over WebDriver BiDi; see scripts/lib/firefox.mjs), run
+// like the Chromium ones: one browser, files in sequence. Needs `npx wxt build -b firefox --mode e2e`.
+export default defineConfig({ ...chromium, test: { ...chromium.test, include: ['tests/e2e-firefox/**/*.e2e.test.ts'] } });
