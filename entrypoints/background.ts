@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { installE2eHooks } from '../utils/browser/e2e-hooks';
 import { createMenus, handleMenuClick } from '../utils/browser/context-menus';
 import { loadOpenInSidePanel, onOpenInSidePanelChanged } from '../utils/browser/settings';
 import { applyOpenInSidePanel, sidePanelKind, toggleFirefoxSidebar, toolbarAction } from '../utils/browser/side-panel';
@@ -7,8 +8,7 @@ import { applyOpenInSidePanel, sidePanelKind, toggleFirefoxSidebar, toolbarActio
 // Context menus, and the toolbar button's choice between popup and side panel. Listeners are added
 // synchronously in main(), as an MV3 service worker that wakes for an event requires.
 export default defineBackground(() => {
-  // LEAD (merge with wip/hostile): add `import { installE2eHooks } from '../utils/browser/e2e-hooks';`
-  // above and make `installE2eHooks();` the first line of this function.
+  installE2eHooks();
 
   // Read at every wake-up; the menu click handler must not await it (that would lose the user gesture).
   let preferSidePanel = false;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm test: typecheck → unit tests → builds (production and e2e) → end-to-end tests in a real Chromium.
-// Stops at the first failing step. Ends with one line "N passed, M failed" (unit + end-to-end tests).
+// npm test: typecheck → unit tests (with the HTML-sink check) → builds (Chrome production and e2e, Firefox
+// production and e2e) → web-ext lint → end-to-end tests in Chromium → end-to-end tests in Firefox ESR.
+// Stops at the first failing step. Ends with one line "N passed, M failed" (unit + both end-to-end suites).
 import { Pipeline } from './lib/run.mjs';
 
 const run = new Pipeline();
@@ -11,6 +12,11 @@ const ok =
   run.vitest('Unit tests', 'unit') &&
   run.step('Build (production: .output/chrome-mv3)', 'npx', ['wxt', 'build']) &&
   run.step('Build (e2e: .output/chrome-mv3-e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e']) &&
-  run.vitest('End-to-end tests (Chromium)', 'e2e', ['--config', 'vitest.e2e.config.ts']);
+  run.step('Build (Firefox: .output/firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox']) &&
+  run.step('Build (Firefox e2e: .output/firefox-mv2-e2e)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']) &&
+  run.step('web-ext lint (.output/firefox-mv2, 0 errors)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']) &&
+  run.vitest('End-to-end tests (Chromium)', 'e2e', ['--config', 'vitest.e2e.config.ts']) &&
+  run.firefox() &&
+  run.vitest('End-to-end tests (Firefox ESR)', 'e2e-firefox', ['--config', 'vitest.e2e-firefox.config.ts']);
 void ok;
 run.finish();

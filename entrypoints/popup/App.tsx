@@ -80,6 +80,7 @@ export function App() {
           if (!result.draft.isArticle) {
             setNotice('No article found on this page. What the page says about itself is filled in; add the rest by hand.');
           } else message = 'Filled in from the page. Check each field, then save.';
+          if (result.draft.notice) setNotice(result.draft.notice);
         } else {
           setNotice(`${NO_READ}. ${result.message} You can still fill in the form by hand.`);
         }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './browser.mjs';
 import { ensureChromium, ChromiumNotFoundError } from './chromium.mjs';
+import { findFirefox } from './firefox.mjs';
 
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
@@ -14,6 +15,8 @@ export class Pipeline {
     this.skipped = 0;
     /** Why the run failed outside of test counts (a failed typecheck or build, no tests at all…). */
     this.problems = [];
+    /** Steps skipped for lack of a local tool, listed at the end. */
+    this.skippedSteps = [];
     this.started = Date.now();
   }
 
@@ -55,6 +58,28 @@ export class Pipeline {
       this.problems.push('no Chrome/Chromium for the end-to-end tests');
       return false;
     }
+  }
+
+  /**
+   * Finds Firefox for its end-to-end tests and exports it as FIREFOX_PATH. Without one the Firefox tests
+   * are skipped with a clear line locally, and fail in CI (`.ci/run` installs firefox-esr).
+   */
+  firefox() {
+    this.header('Firefox');
+    const p = findFirefox();
+    if (p) {
+      process.env.FIREFOX_PATH = p;
+      console.log(`Using ${p}`);
+      return true;
+    }
+    if (process.env.CI) {
+      console.error('firefox-esr not found (apt-get install -y firefox-esr).');
+      this.problems.push('no Firefox for the end-to-end tests (CI must install firefox-esr)');
+      return false;
+    }
+    console.log('SKIPPED: firefox-esr not found (apt-get install -y firefox-esr to run the Firefox end-to-end tests).');
+    this.skippedSteps.push('Firefox end-to-end tests (firefox-esr not found)');
+    return false;
   }
 
   /**
@@ -102,6 +127,7 @@ export class Pipeline {
     const ok = this.problems.length === 0 && this.failed === 0;
     console.log(`\n${ok ? 'All green' : 'FAILED'} in ${((Date.now() - this.started) / 1000).toFixed(1)} s.`);
     for (const p of this.problems) console.log(`  - ${p}`);
+    for (const s of this.skippedSteps) console.log(`  - SKIPPED: ${s}`);
     if (!ok && this.problems.length && this.failed === 0) this.failed = 1;
     console.log(`${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}`);
     process.exit(ok ? 0 : 1);

@@ -17,22 +17,34 @@ const TYPES = {
 };
 
 /**
- * Serves the files of `dir` read-only. Returns `{ origin, url(name), close() }`; `url('a.html')` is the
- * address of `dir/a.html`.
+ * Serves the files of `dir` read-only. Returns `{ origin, url(name), requests, close() }`; `url('a.html')`
+ * is the address of `dir/a.html`; `requests` lists every request received (path, Origin and Referer).
+ * Options: `pages` adds pages built in memory (name → builder, called once); `htmlCharset: false` serves
+ * HTML without a charset in the header, so the page's own `<meta charset>` decides.
+ * @param {string} dir
+ * @param {{ pages?: Record<string, () => string>, htmlCharset?: boolean }} [options]
  */
-export async function serveDir(dir) {
+export async function serveDir(dir, { pages = {}, htmlCharset = true } = {}) {
   const root = path.resolve(dir);
+  /** @type {Array<{ path: string, origin: string | null, referer: string | null }>} */
+  const requests = [];
+  /** @type {Map<string, string>} */
+  const built = new Map();
   const server = http.createServer(async (req, res) => {
     try {
-      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const { pathname, search } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push({ path: pathname + search, origin: req.headers.origin ?? null, referer: req.headers.referer ?? null });
       const file = path.resolve(root, '.' + decodeURIComponent(pathname));
       if (!file.startsWith(root + path.sep) || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(404).end();
         return;
       }
-      const body = await fs.readFile(file);
+      const name = path.relative(root, file);
+      if (pages[name] && !built.has(name)) built.set(name, pages[name]());
+      const body = built.get(name) ?? (await fs.readFile(file));
+      const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': htmlCharset || !type.startsWith('text/html') ? type : 'text/html',
         'cache-control': 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -49,6 +61,7 @@ export async function serveDir(dir) {
   return {
     origin,
     url: (name) => `${origin}/${name.replace(/^\/+/, '')}`,
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

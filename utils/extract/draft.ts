@@ -38,6 +38,8 @@ export interface Draft {
   guessed: DraftField[];
   /** False when Readability found no article on the page; the metadata may still be filled. */
   isArticle: boolean;
+  /** Set when the page was too large to read whole, e.g. "Page too large: clipped the first 50,000 words." */
+  notice?: string;
 }
 
 export function emptyDraft(url: string | null = null): Draft {

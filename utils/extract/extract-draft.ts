@@ -16,6 +16,7 @@ import { affiliationsFromBio, datelinePlace, signatureByline } from './metadata/
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
 import { cleanText, squashKey } from './metadata/clean';
+import { EXTRACTION_LIMITS, clipWords, clippedNotice, firstWordsOf, measurePage, startBudget, type ExtractionLimits } from './limits';
 
 export interface ExtractOptions {
   /** The page's address; used for the record and as a last resort for the publisher. */
@@ -25,6 +26,13 @@ export interface ExtractOptions {
    * clone; a caller that owns a throwaway document (CLI, tests, benchmarks) can skip the copy.
    */
   cloneForReadability?: boolean;
+  /** Bounds past which the body is read by a capped walk instead of Readability (default EXTRACTION_LIMITS). */
+  limits?: ExtractionLimits;
+  /**
+   * Milliseconds after which the costly optional steps are skipped and the body is read by the capped walk.
+   * None by default, so the CLI, tests and benchmarks give the same answer on a slow machine.
+   */
+  budgetMs?: number | null;
 }
 
 // Which sources to trust first, per field. Structured data first; the page's own byline before the bare
@@ -57,6 +65,9 @@ function safe(read: () => SourceResult, label: string): SourceResult {
 export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft {
   const url = options.url ?? null;
   const draft = emptyDraft(url);
+  const limits = options.limits ?? EXTRACTION_LIMITS;
+  const budget = startBudget(options.budgetMs);
+  const tooLarge = measurePage(doc.documentElement ?? doc, limits).tooLarge !== null;
 
   // Metadata is read before Readability runs, from the untouched document.
   const meta = new MetaIndex(doc);
@@ -97,10 +108,10 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   // Late date fallbacks, read before Readability rewrites the document, and only when no source with a short,
   // stated value has a usable date (the page text is not tried here: chrono on it is the costly part): a date beside
   // a mention of the page itself (a sidebar's "about this article"), then inline script data (bounded scan).
-  const hasDate = sources.some(
+  const hasDate = tooLarge || sources.some(
     (s) => s.label !== 'page text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }),
   );
-  if (!hasDate) {
+  if (!hasDate && !budget.spent()) {
     const titles = [...metaTitles, ...page.headlines];
     const beside = safe(() => dateBesideSelfReference(doc, { titles, url, lang }) ?? { label: 'page self-reference', values: {} }, 'page self-reference');
     if (beside.values.publishedDate) sources.push(beside);
@@ -108,8 +119,16 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     if (scripted.values.publishedDate) sources.push(scripted);
   }
 
-  const readabilityDoc = options.cloneForReadability === false ? doc : (doc.cloneNode(true) as Document);
-  const article = runReadability(readabilityDoc);
+  // Past the limits, or when Readability fails on hostile markup (a stack overflow), the body is read by the capped walk.
+  let bounded = tooLarge || budget.spent();
+  let article: ReturnType<typeof runReadability> = null;
+  if (!bounded) {
+    try {
+      article = runReadability(options.cloneForReadability === false ? doc : (doc.cloneNode(true) as Document));
+    } catch {
+      bounded = true;
+    }
+  }
   if (article) {
     sources.push({
       label: 'Readability',
@@ -151,7 +170,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   else delete draft.sources.title;
 
   if (article) {
-    draft.text = article.text;
+    const kept = clipWords(article.text, limits.maxWords);
+    draft.text = kept.text;
     // Readability returns its best attempt even on a page of links; below its own threshold for an
     // article (500 characters) the text is kept with the record but not offered as the article's length.
     draft.isArticle = article.text.length >= MIN_ARTICLE_CHARS;
@@ -159,7 +179,14 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
       draft.wordCount = countWords(article.text);
       draft.sources.wordCount = 'article text';
     }
-    draft.authors = affiliationsFromBio(article.text, draft.authors);
+    draft.authors = affiliationsFromBio(kept.text, draft.authors);
+    if (kept.clipped) draft.notice = clippedNotice(countWords(kept.text));
+  } else if (bounded) {
+    // The page's text as it comes, capped, with no word count (the whole was not read).
+    const body = firstWordsOf(doc.body ?? doc.documentElement ?? doc, limits.maxWords);
+    draft.text = body.text;
+    draft.isArticle = body.text.length >= MIN_ARTICLE_CHARS;
+    draft.notice = body.clipped ? clippedNotice(countWords(body.text)) : 'Page too large to find the article in: its text is kept as it comes.';
   }
 
   const guess = guessLiteratureType({ types, section: draft.section, url });

@@ -1,0 +1,13 @@
+import type { Browser, Page } from 'puppeteer-core';
+
+export function findFirefox(): string | null;
+export function firefoxBuildDir(): string;
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** `moz-extension://<uuid>` of the installed extension. */
+  origin: string;
+  downloadDir: string;
+  findPage(prefix: string, timeout?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+export function launchFirefoxWithExtension(options: { extensionDir: string; firefoxPath?: string }): Promise<FirefoxWithExtension>;

@@ -1,0 +1,110 @@
+// The clip → save → export flow in Firefox ESR (e2e build, host permission for 127.0.0.1 only), driven by
+// puppeteer-core over WebDriver BiDi. The build's background opens the library in a tab (installE2eHooks);
+// from there the test opens the popup for the article's tab, as `popup.html?tabId=N`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FIXTURE_PAGES, ROOT } from '../../scripts/lib/browser.mjs';
+import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.mjs';
+import { serveDir, type StaticServer } from '../../scripts/lib/serve.mjs';
+
+const SAMPLE = { file: 'sample-article.html', title: 'Plugging In at the Quay: Why Small Harbours Are Betting on Shore Power', publisher: 'The Harbour Review', date: '2024-03-18' };
+const SUMMARY = 'Small Baltic ports wire their quays so ferries can switch off their engines.';
+
+let ff: FirefoxWithExtension;
+let server: StaticServer;
+let hostile: StaticServer;
+let library: Page;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await serveDir(FIXTURE_PAGES);
+  hostile = await serveDir(path.join(ROOT, 'tests/fixtures/hostile'), { htmlCharset: false });
+  ff = await launchFirefoxWithExtension({ extensionDir: firefoxBuildDir() });
+  library = await ff.findPage(`${ff.origin}/library.html`);
+});
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+  await hostile?.close();
+});
+
+/** Opens `url` in a tab of its own and the popup for that tab; returns the popup page. */
+async function popupFor(url: string): Promise<Page> {
+  const article = await ff.browser.newPage();
+  await article.goto(url, { waitUntil: 'load' });
+  const popupUrl = await library.evaluate(async (u) => {
+    const ext = (globalThis as any).browser;
+    // Match patterns take no port: compare addresses (visible to us through the test build's host permission).
+    const tab = (await ext.tabs.query({})).find((t: { url?: string }) => t.url === u);
+    const created = await ext.tabs.create({ url: `/popup.html?tabId=${tab.id}` });
+    return `${location.origin}/popup.html?tabId=${tab.id}#${created.id}`;
+  }, url);
+  return ff.findPage(popupUrl.split('#')[0]);
+}
+
+/** The form control labelled `label` (the label's text starts with it). */
+async function control(page: Page, label: string) {
+  const handle = await page.waitForFunction(
+    (l) => {
+      const found = [...document.querySelectorAll('label')].find((el) => (el.textContent ?? '').trim().startsWith(l));
+      return (found as HTMLLabelElement | undefined)?.control ?? null;
+    },
+    { timeout: 20_000 },
+    label,
+  );
+  return handle.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+}
+
+const valueOf = async (page: Page, label: string) => (await control(page, label)).evaluate((el) => el.value);
+const statusText = (page: Page) => page.evaluate(() => document.querySelector('[role=status]')?.textContent ?? '');
+const clickButton = (page: Page, name: string) =>
+  page.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n)?.click(), name);
+
+describe('Firefox: clip → save → export (e2e build)', () => {
+  it('opens the popup prefilled from the article', async () => {
+    popup = await popupFor(server.url(SAMPLE.file));
+    await popup.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 20_000 }, SAMPLE.title);
+    expect(await valueOf(popup, 'Title')).toBe(SAMPLE.title);
+    expect(await valueOf(popup, 'Organization/Publisher')).toBe(SAMPLE.publisher);
+    expect(await valueOf(popup, 'Date')).toBe(SAMPLE.date);
+    expect(await valueOf(popup, 'URL')).toBe(server.url(SAMPLE.file));
+  });
+
+  it('saves the record with a typed summary', async () => {
+    await (await control(popup, 'Summary')).type(SUMMARY);
+    await clickButton(popup, 'Save');
+    await popup.waitForFunction(() => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
+    expect(await statusText(popup)).toMatch(/Saved/);
+  });
+
+  it('exports the saved record as precis-records-YYYY-MM-DD.json', async () => {
+    await clickButton(popup, 'Export JSON');
+    // The file appears before it is written: wait until it reads as JSON.
+    const deadline = Date.now() + 15_000;
+    let file: string | undefined;
+    let data: any = null;
+    while (!data && Date.now() < deadline) {
+      file = fs.readdirSync(ff.downloadDir).find((f) => /^precis-records-\d{4}-\d{2}-\d{2}\.json$/.test(f));
+      try {
+        data = file ? JSON.parse(fs.readFileSync(path.join(ff.downloadDir, file), 'utf8')) : null;
+      } catch {
+        data = null;
+      }
+      if (!data) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(file, `downloads: ${fs.readdirSync(ff.downloadDir).join(', ')}`).toBeDefined();
+    expect(data.format).toBe('precis.records');
+    expect(data.records).toHaveLength(1);
+    expect(data.records[0]).toMatchObject({ title: SAMPLE.title, url: server.url(SAMPLE.file), summary: SUMMARY });
+  });
+
+  it('a page that poisons its builtins is read correctly (Xray wrappers), and the popup stays inert', async () => {
+    const page = await popupFor(hostile.url('poisoned-prototypes.html'));
+    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Tide Tables and Their Keepers'), { timeout: 20_000 });
+    expect(await valueOf(page, 'Author')).toBe('Jonas Berg');
+    expect(await valueOf(page, 'Date')).toBe('2023-11-02');
+    expect(await page.evaluate(() => (window as any).__pwned ?? null)).toBeNull();
+  });
+});
