@@ -73,9 +73,10 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const refresh = useCallback(async () => {
     const all = await listRecords(db);
     const before = byIdRef.current;
-    for (const r of all) if (before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id)) index.upsert(r);
     setRecords(all);
     setComplete(true);
+    // Only new and changed records go into the index, in chunks: a large import does not freeze the page.
+    await index.addMany(all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id)));
     setIndexVersion((v) => v + 1);
   }, [db]);
 

@@ -43,9 +43,13 @@ export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
 
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
-  const records = await listRecords(db);
-  const texts = await db.recordTexts.bulkGet(records.map((r) => r.id));
-  return records.map((r, i) => (texts[i] ? { ...r, text: texts[i]!.text } : r));
+  // Two whole-table reads (one getAll each) instead of one request per record.
+  const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([listRecords(db), db.recordTexts.toArray()]));
+  const byId = new Map(texts.map((t) => [t.id, t.text]));
+  return records.map((r) => {
+    const text = byId.get(r.id);
+    return text ? { ...r, text } : r;
+  });
 }
 
 export async function deleteRecord(db: PrecisDatabase, id: string): Promise<void> {

@@ -21,14 +21,27 @@ function extractField(record: Searchable, field: string): string {
   }
 }
 
+/** Words shorter than this match only whole words: as prefixes they would expand to most of the vocabulary. */
+const MIN_PREFIX = 3;
+
 // Every word typed so far may be the start of a longer one; longer words also tolerate a typo.
 const SEARCH_OPTIONS: SearchOptions = {
   boost: BOOST,
   combineWith: 'AND',
-  prefix: true,
+  prefix: (term) => term.length >= MIN_PREFIX,
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
 };
+
+/**
+ * The words to search for: a short last word after others is being typed ("policy e"); it is left out until
+ * it is long enough to search as a prefix, so results narrow smoothly instead of dropping to nothing.
+ */
+export function searchWords(query: string): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 1 && /^[\p{L}\p{N}]{1,2}$/u.test(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
 
 /**
  * The library's full-text index over records (without article text). It is kept current one record at a
@@ -58,7 +71,7 @@ export class RecordIndex {
   }
 
   /** Adds many records, yielding to the page between chunks so typing and scrolling stay responsive. */
-  async addMany(records: readonly Searchable[], chunkSize = 500, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
+  async addMany(records: readonly Searchable[], chunkSize = 200, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
     for (let i = 0; i < records.length; i += chunkSize) {
       for (const record of records.slice(i, i + chunkSize)) this.upsert(record);
       if (i + chunkSize < records.length) await pause();
@@ -71,7 +84,8 @@ export class RecordIndex {
 
   /** Ids of the records matching every word of `query`, best match first. */
   search(query: string): string[] {
-    if (!query.trim()) return [];
-    return this.search_.search(query).map((hit) => hit.id as string);
+    const words = searchWords(query);
+    if (!words) return [];
+    return this.search_.search(words).map((hit) => hit.id as string);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordIndex } from '../../../utils/search/record-index';
+import { RecordIndex, searchWords } from '../../../utils/search/record-index';
 import { foldTerm } from '../../../utils/search/normalize';
 import type { StoredRecord } from '../../../utils/db/database';
 
@@ -74,6 +74,16 @@ describe('searching records', () => {
     expect(index.search('lindqvist pakistan')).toEqual([]);
     expect(index.search('zyxwvut')).toEqual([]);
     expect(index.search('   ')).toEqual([]);
+  });
+
+  it('matches one- and two-letter words whole, and leaves out a short last word still being typed', () => {
+    const index = indexOf(harbour, generals);
+    expect(index.search('us')).toEqual(['generals']);
+    expect(index.search('pa')).toEqual([]);
+    expect(searchWords('  policy e ')).toBe('policy');
+    expect(searchWords('trade us')).toBe('trade');
+    expect(searchWords('us')).toBe('us');
+    expect(index.search('lindqvist ha')).toEqual(['harbour']);
   });
 
   it('ranks a title match above a summary match', () => {
