@@ -1,5 +1,8 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEnvelope, type PrecisRecord } from '../record/schema';
 
+// The popup and library import the file name from here; it is defined with the other formats' names.
+export { exportFileName } from './file-name';
+
 // Field order of ../shared/examples/seed-record.json, so exports read the same as the published example.
 const FIELD_ORDER: (keyof PrecisRecord)[] = [
   'id', 'url', 'title', 'authors', 'publisher', 'publishedDate', 'place', 'literatureType', 'wordCount', 'keywords',
@@ -18,10 +21,4 @@ export function buildExportEnvelope(records: PrecisRecord[], now: Date = new Dat
 
 export function exportJson(records: PrecisRecord[], now: Date = new Date()): string {
   return JSON.stringify(buildExportEnvelope(records, now), null, 2) + '\n';
-}
-
-/** `precis-records-YYYY-MM-DD.json`, dated in the user's local time. */
-export function exportFileName(now: Date = new Date(), extension = 'json'): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `precis-records-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }

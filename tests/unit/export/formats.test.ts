@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, exportFileName } from '../../../utils/export/formats';
+import type { PrecisRecord } from '../../../utils/record/schema';
+
+const record: PrecisRecord = {
+  id: 'r1', url: null, title: 'A title', authors: [], publisher: null, publishedDate: null, place: null,
+  literatureType: null, wordCount: null, keywords: [], summary: 'Summary.', summarizedBy: null, section: null,
+  language: null, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
+};
+
+describe('export format registry', () => {
+  it('offers each format once, in the order the library lists them', () => {
+    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(['json', 'csv', 'markdown', 'csl-json', 'text']);
+  });
+
+  it('names each file after the local date with the format extension', () => {
+    const day = new Date(2024, 3, 5, 23, 59);
+    expect(EXPORT_FORMATS.map((f) => exportFileName(f.id, day))).toEqual([
+      'precis-records-2024-04-05.json',
+      'precis-records-2024-04-05.csv',
+      'precis-records-2024-04-05.zip',
+      'precis-records-2024-04-05.csl.json',
+      'precis-records-2024-04-05.txt',
+    ]);
+    for (const f of EXPORT_FORMATS) expect(exportFileName(f.id, day).endsWith(`.${f.extension}`)).toBe(true);
+  });
+
+  it('builds text for every format except the Markdown archive, which is zip bytes', () => {
+    for (const f of EXPORT_FORMATS) {
+      const out = f.build([record], { exportedAt: new Date('2024-05-01T00:00:00Z') });
+      if (f.id === 'markdown') {
+        expect(out).toBeInstanceOf(Uint8Array);
+        expect([...(out as Uint8Array).slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // "PK\3\4"
+      } else {
+        expect(out).toContain('A title');
+      }
+    }
+  });
+
+  it('passes the CSV byte order mark option through', () => {
+    const csv = EXPORT_FORMATS.find((f) => f.id === 'csv')!;
+    expect(csv.build([record], { bom: true }).toString().startsWith('\uFEFFTitle,')).toBe(true);
+    expect(csv.build([record]).toString().startsWith('Title,')).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+import type { PrecisRecord } from '../record/schema';
+import { exportCslJson } from './csl-json';
+import { exportCsv } from './csv';
+import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
+import { exportJson } from './json';
+import { exportMarkdownZip } from './markdown';
+import { exportTextCards } from './text-card';
+
+export { exportFileName, type ExportFormatId } from './file-name';
+
+export interface ExportOptions {
+  /** CSV only: start with a UTF-8 byte order mark (for Excel). */
+  bom?: boolean;
+  /** JSON only: the envelope's `exportedAt` (now by default). */
+  exportedAt?: Date;
+  /** CSV only: add the article text column. */
+  includeText?: boolean;
+}
+
+export interface ExportFormat {
+  id: ExportFormatId;
+  label: string;
+  extension: string;
+  mime: string;
+  build(records: PrecisRecord[], options?: ExportOptions): string | Uint8Array;
+}
+
+/** Every export the library offers, in menu order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    id: 'json',
+    label: 'JSON (Précis backup, re-importable)',
+    extension: FILE_EXTENSIONS.json,
+    mime: 'application/json',
+    build: (records, options) => exportJson(records, options?.exportedAt),
+  },
+  {
+    id: 'csv',
+    label: 'CSV (spreadsheet)',
+    extension: FILE_EXTENSIONS.csv,
+    mime: 'text/csv;charset=utf-8',
+    build: (records, options) => exportCsv(records, options),
+  },
+  {
+    id: 'markdown',
+    label: 'Markdown notes (zip)',
+    extension: FILE_EXTENSIONS.markdown,
+    mime: 'application/zip',
+    build: (records) => exportMarkdownZip(records),
+  },
+  {
+    id: 'csl-json',
+    label: 'CSL-JSON (Zotero, Mendeley, Pandoc)',
+    extension: FILE_EXTENSIONS['csl-json'],
+    mime: 'application/vnd.citationstyles.csl+json',
+    build: (records) => exportCslJson(records),
+  },
+  {
+    id: 'text',
+    label: 'Text cards',
+    extension: FILE_EXTENSIONS.text,
+    mime: 'text/plain;charset=utf-8',
+    build: (records) => exportTextCards(records),
+  },
+];

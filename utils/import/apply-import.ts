@@ -1,0 +1,76 @@
+import type { PrecisDatabase, StoredRecord } from '../db/database';
+import { validateRecord, type PrecisRecord } from '../record/schema';
+
+export interface ImportPreview { total: number; new: number; identical: number; newer: number; older: number }
+
+type Verdict = 'new' | 'identical' | 'newer' | 'older';
+
+/** Order-insensitive deep equality of plain JSON data; a missing key equals an undefined one. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!sameData(ao[k], bo[k])) return false;
+  return true;
+}
+
+/**
+ * Compare each incoming record with the library's record of the same id. Identical means the same fields and,
+ * when the import carries article text, the same text. Otherwise the later `updatedAt` wins; on a tie the
+ * library's copy is kept (counted as "older"), since an import never overwrites without a reason.
+ */
+async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Promise<Verdict[]> {
+  const existing = await db.records.bulkGet(records.map((r) => r.id));
+  const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
+  // Article texts are megabytes: read only those that can decide "identical".
+  const textIds = records.filter((r, i) => fieldsMatch[i] && r.text !== undefined).map((r) => r.id);
+  const texts = new Map((await db.recordTexts.bulkGet(textIds)).flatMap((t) => (t ? [[t.id, t.text] as const] : [])));
+  return records.map((record, i) => {
+    const stored = existing[i];
+    if (!stored) return 'new';
+    if (fieldsMatch[i] && (record.text === undefined || (texts.get(record.id) ?? '') === record.text)) return 'identical';
+    return Date.parse(record.updatedAt) > Date.parse(stored.updatedAt) ? 'newer' : 'older';
+  });
+}
+
+function sameFields(stored: StoredRecord | undefined, record: PrecisRecord): boolean {
+  if (!stored) return false;
+  const { text: _text, ...fields } = record;
+  return sameData(stored, fields);
+}
+
+/** How many records of an import are new, identical, newer or older than the library's (matched by id). */
+export async function previewImport(db: PrecisDatabase, records: PrecisRecord[]): Promise<ImportPreview> {
+  const preview: ImportPreview = { total: records.length, new: 0, identical: 0, newer: 0, older: 0 };
+  const verdicts = await db.transaction('r', db.records, db.recordTexts, () => judge(db, records));
+  for (const v of verdicts) preview[v]++;
+  return preview;
+}
+
+/**
+ * Add the new records and replace those the import has a newer version of, in one transaction: if anything
+ * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `recordTexts`, and a newer
+ * record without text keeps the text already stored.
+ */
+export async function applyImport(
+  db: PrecisDatabase,
+  records: PrecisRecord[],
+): Promise<{ added: number; updated: number; unchanged: number }> {
+  // Checked again here, the last gate before IndexedDB, like saveRecord (callers may skip parseImport).
+  const checked = records.map((r, i) => {
+    const result = validateRecord(r);
+    if (!result.ok) throw new Error(`Record ${i + 1} is not valid: ${result.errors.join('; ')}`);
+    return result.value;
+  });
+  return db.transaction('rw', db.records, db.recordTexts, async () => {
+    const verdicts = await judge(db, checked);
+    const toWrite = checked.filter((_, i) => verdicts[i] === 'new' || verdicts[i] === 'newer');
+    await db.records.bulkPut(toWrite.map(({ text: _text, ...stored }) => stored));
+    await db.recordTexts.bulkPut(toWrite.flatMap((r) => (r.text ? [{ id: r.id, text: r.text }] : [])));
+    const added = verdicts.filter((v) => v === 'new').length;
+    return { added, updated: toWrite.length - added, unchanged: checked.length - toWrite.length };
+  });
+}
