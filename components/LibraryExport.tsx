@@ -15,6 +15,9 @@ interface Props {
   onExport: (request: ExportRequest) => void;
 }
 
+/** "JSON" from "JSON (Précis backup, re-importable)": the button names the format, the menu explains it. */
+const shortLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
+
 /** Format picker, which records, and the export button. */
 export function LibraryExport({ counts, busy, onExport }: Props) {
   const [format, setFormat] = useState<ExportFormatId>('json');
@@ -51,7 +54,7 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
         </label>
       )}
       <button type="button" class="primary" disabled={busy || counts[effectiveScope] === 0} onClick={() => onExport({ format: chosen.id, scope: effectiveScope, bom })}>
-        Export {chosen.label}
+        Export {shortLabel(chosen.label)}
       </button>
     </div>
   );

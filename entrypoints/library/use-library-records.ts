@@ -21,7 +21,7 @@ export interface LibraryRecords {
   loadError: string | null;
   /** Records saved or deleted elsewhere on the page: updates the list and the index, record by record. */
   applyChanges(change: { upserted?: readonly StoredRecord[]; removed?: readonly string[] }): void;
-  /** Re-reads the library after an import and indexes only the records that are new or changed. */
+  /** Re-reads the library after an import; indexes only the records that are new or changed, in the background. */
   refresh(): Promise<void>;
 }
 
@@ -43,6 +43,8 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
       if (cancelled) return;
       setRecords((current) => current ?? first);
       performance.mark('precis:first-rows-loaded');
+      // Let the first screen paint before reading (and deserialising) everything, which holds the thread.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const all = await listRecords(db);
       if (cancelled) return;
       setRecords(all);
@@ -73,11 +75,17 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const refresh = useCallback(async () => {
     const all = await listRecords(db);
     const before = byIdRef.current;
+    const changed = all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id));
     setRecords(all);
     setComplete(true);
-    // Only new and changed records go into the index, in chunks: a large import does not freeze the page.
-    await index.addMany(all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id)));
-    setIndexVersion((v) => v + 1);
+    if (!changed.length) return;
+    // Only new and changed records go into the index, in chunks, after the list is shown: a large import
+    // does not freeze the page, and searches wait ("Preparing search…") until they can see everything.
+    setIndexReady(false);
+    void index.addMany(changed).then(() => {
+      setIndexReady(true);
+      setIndexVersion((v) => v + 1);
+    });
   }, [db]);
 
   const byId = useMemo(() => new Map((records ?? []).map((r) => [r.id, r])), [records]);

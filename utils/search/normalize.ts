@@ -12,3 +12,11 @@ export function foldTerm(term: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[łøđðþæœßı]/g, (c) => FOLD[c]);
 }
+
+/**
+ * English function words left out of the index: about two words in five of running text, they make the index
+ * much larger and slower to build while matching nearly every record. ("it" stays: IT is a keyword.)
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be been but by for from had has have he her his in is its of on or she that the their them they this to was were which with'.split(' '),
+);

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { StoredRecord } from '../db/database';
-import { foldTerm } from './normalize';
+import { STOP_WORDS, foldTerm } from './normalize';
 
 /** The fields one search box looks in, and how much a match in each counts. */
 const FIELDS = ['title', 'authors', 'publisher', 'keywords', 'summary', 'section'] as const;
@@ -52,7 +52,10 @@ export class RecordIndex {
     fields: [...FIELDS],
     idField: 'id',
     extractField: extractField as (doc: Searchable, field: string) => string,
-    processTerm: (term) => foldTerm(term) || null,
+    processTerm: (term) => {
+      const folded = foldTerm(term);
+      return folded && !STOP_WORDS.has(folded) ? folded : null;
+    },
     searchOptions: SEARCH_OPTIONS,
   });
 

@@ -86,6 +86,13 @@ describe('searching records', () => {
     expect(index.search('lindqvist ha')).toEqual(['harbour']);
   });
 
+  it('leaves common function words out, so they neither match everything nor block a search', () => {
+    const index = indexOf(harbour, generals);
+    expect(index.search('the quay')).toEqual(['harbour']);
+    expect(index.search('in')).toEqual([]);
+    expect(index.search('out of pakistan')).toEqual(['generals']);
+  });
+
   it('ranks a title match above a summary match', () => {
     const inTitle = rec('title', { title: 'Shipping emissions', summary: 'About ports.' });
     const inSummary = rec('summary', { title: 'Ports report', summary: 'Mentions shipping once among many other words here.' });
