@@ -49,7 +49,7 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
       if (cancelled) return;
       setRecords(all);
       setComplete(true);
-      await index.addMany(all);
+      await index.addMany(all, { replace: false });
       if (cancelled) return;
       setIndexReady(true);
       setIndexVersion((v) => v + 1);

@@ -73,10 +73,17 @@ export class RecordIndex {
     else this.search_.add(record);
   }
 
-  /** Adds many records, yielding to the page between chunks so typing and scrolling stay responsive. */
-  async addMany(records: readonly Searchable[], chunkSize = 200, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<void> {
+  /**
+   * Adds many records, yielding to the page between chunks so typing and scrolling stay responsive. With
+   * `replace: false`, records already indexed are left alone: an edit indexed while a bulk load was still
+   * running is newer than the load's copy.
+   */
+  async addMany(
+    records: readonly Searchable[],
+    { replace = true, chunkSize = 200, pause = () => new Promise<void>((r) => setTimeout(r, 0)) }: { replace?: boolean; chunkSize?: number; pause?: () => Promise<void> } = {},
+  ): Promise<void> {
     for (let i = 0; i < records.length; i += chunkSize) {
-      for (const record of records.slice(i, i + chunkSize)) this.upsert(record);
+      for (const record of records.slice(i, i + chunkSize)) if (replace || !this.search_.has(record.id)) this.upsert(record);
       if (i + chunkSize < records.length) await pause();
     }
   }

@@ -115,11 +115,24 @@ describe('searching records', () => {
     const index = new RecordIndex();
     const many = Array.from({ length: 25 }, (_, i) => rec(`r${i}`, { title: `Report number${i}` }));
     let pauses = 0;
-    await index.addMany(many, 10, async () => {
-      pauses++;
+    await index.addMany(many, {
+      chunkSize: 10,
+      pause: async () => {
+        pauses++;
+      },
     });
     expect(index.size).toBe(25);
     expect(pauses).toBe(2);
     expect(index.search('number17')[0]).toBe('r17');
+  });
+
+  it('keeps a record edited during a bulk load rather than the load\'s older copy', async () => {
+    const index = new RecordIndex();
+    const original = rec('r1', { title: 'Original title' });
+    index.upsert({ ...original, title: 'Edited heading' });
+    await index.addMany([original, rec('r2', { title: 'Other' })], { replace: false });
+    expect(index.search('edited')).toEqual(['r1']);
+    expect(index.search('original')).toEqual([]);
+    expect(index.size).toBe(2);
   });
 });
