@@ -124,9 +124,13 @@ export function Library() {
   const exportRecords = ({ format: formatId, scope, bom }: ExportRequest) =>
     run('Export', async () => {
       const format = EXPORT_FORMATS.find((f) => f.id === formatId)!;
-      const ids = scope === 'view' ? shown.map((r) => r.id) : scope === 'selection' ? shown.filter((r) => selected.has(r.id)).map((r) => r.id) : null;
-      // The selection may include records outside the current view: keep them too, after the shown ones.
-      if (scope === 'selection') for (const id of selected) if (!ids!.includes(id)) ids!.push(id);
+      // A selection is exported in the order shown; selected records outside the current view follow.
+      const ids =
+        scope === 'view'
+          ? shown.map((r) => r.id)
+          : scope === 'selection'
+            ? [...new Set([...shown.filter((r) => selected.has(r.id)).map((r) => r.id), ...selected])]
+            : null;
       const t0 = performance.now();
       const full = ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db);
       const t1 = performance.now();
@@ -248,7 +252,10 @@ export function Library() {
             selected={selected}
             query={canShow ? view.query : ''}
             onToggle={toggle}
-            onToggleAll={(on) => setSelected(on ? new Set([...selected, ...shown.map((r) => r.id)]) : keepExisting(selected, (id) => !shown.some((r) => r.id === id)))}
+            onToggleAll={(on) => {
+              const inView = new Set(shown.map((r) => r.id));
+              setSelected(on ? new Set([...selected, ...inView]) : keepExisting(selected, (id) => !inView.has(id)));
+            }}
             onOpen={setEditing}
             onCopyCard={(r) =>
               run('Copying the card', async () => {
