@@ -1,42 +1,98 @@
-// The library page on the e2e build: a clipped record is found by search, edited in place, and the edit
-// is what gets exported.
+// The library page on the e2e build: two clipped pages are found by search and by keyword, edited, deleted
+// and restored, exported as CSV and JSON; then the database is emptied and the JSON import brings
+// everything back as it was.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABELS, clickSave, exportJson, field, waitForExtraction } from '../../scripts/lib/popup.mjs';
+import { LABELS, addKeyword, clickSave, exportJson, field, waitForExtraction } from '../../scripts/lib/popup.mjs';
 import { RESULTS_DIR, SAMPLE, startHarness, type Harness } from './support';
+
+const SECOND = { file: 'second-article.html', title: 'Reed Beds and Rising Water: Rebuilding a Lagoon Shoreline', author: 'Tomasz Wiśniewski' };
+const DOWNLOADS = path.join(RESULTS_DIR, 'downloads-library');
 
 let h: Harness;
 let library: Page;
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
-  const { tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
+async function clip(file: string, keyword: string, summary: string) {
+  const { tabId } = await h.browser.openTab(h.server.url(file));
   const popup = await h.browser.openPopup(tabId);
   expect(await waitForExtraction(popup)).toBe('filled');
-  await field(popup, LABELS.summary).fill('First draft of the summary.');
+  await addKeyword(popup, keyword);
+  await field(popup, LABELS.summary).fill(summary);
   expect(await clickSave(popup)).toBe('saved');
   await popup.close();
-  library = await h.browser.openExtensionPage('library.html');
+}
+
+beforeAll(async () => {
+  h = await startHarness('e2e');
+  await clip(SAMPLE.file, 'Harbours', 'First draft of the summary.');
+  await clip(SECOND.file, 'Lagoons', 'Wetland restoration instead of a sea wall.');
+  library = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const rows = () => library.getByRole('table').getByRole('row').filter({ hasText: SAMPLE.title });
+const table = () => library.getByRole('table', { name: 'Records' });
+/** Titles of the rows shown, in order. */
+const titles = async () => {
+  await table().waitFor();
+  return table().getByRole('row').locator('.title').allInnerTexts();
+};
+const search = (words: string) => library.getByLabel('Search records').fill(words);
+const status = () => library.getByRole('status').innerText();
+
+async function download(click: () => Promise<void>, name: string): Promise<{ file: string; fileName: string; bytes: Buffer }> {
+  fs.mkdirSync(DOWNLOADS, { recursive: true });
+  const pending = library.waitForEvent('download', { timeout: 15_000 });
+  await click();
+  const d = await pending;
+  const file = path.join(DOWNLOADS, `${name}-${d.suggestedFilename()}`);
+  await d.saveAs(file);
+  return { file, fileName: d.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
 
 describe('library', () => {
-  it('finds the record by searching for its author, and hides it for other words', async () => {
-    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(1);
-    await library.getByLabel('Search records').fill('lindqvist harbour');
-    expect(await rows().count()).toBe(1);
-    await library.getByLabel('Search records').fill('no-such-word');
-    expect(await rows().count()).toBe(0);
-    await library.getByLabel('Search records').fill('');
-    expect(await rows().count()).toBe(1);
+  it('lists both records, newest clipped first', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
+    expect(await library.locator('.backup').innerText()).toBe('Last export: never');
   });
 
-  it('edits a saved record and exports the edited version', async () => {
+  it('finds a record by author, ignoring accents and case, and hides it for other words', async () => {
+    await search('wisniewski');
+    await expect.poll(titles).toEqual([SECOND.title]);
+    await search('LINDQVIST harb');
+    await expect.poll(titles).toEqual([SAMPLE.title]);
+    await search('zyxwvut');
+    await expect.poll(titles).toEqual([]);
+    await search('');
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+  });
+
+  it('filters by a keyword, keeps the filter in the URL and restores it on reload', async () => {
+    const box = library.getByLabel('With keywords', { exact: true });
+    await box.fill('Lagoons');
+    await box.press('Enter');
+    await expect.poll(titles).toEqual([SECOND.title]);
+    expect(new URL(library.url()).searchParams.getAll('kw')).toEqual(['Lagoons']);
+    await library.reload();
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title]);
+    await library.getByRole('button', { name: 'Clear filters', exact: true }).click();
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+    expect(new URL(library.url()).search).toBe('');
+  });
+
+  it('moves through rows with the keyboard and opens one with Enter', async () => {
+    await table().getByRole('row').nth(1).focus();
+    await library.keyboard.press('ArrowDown');
+    await library.keyboard.press('Enter');
+    await expect.poll(() => library.getByRole('form', { name: `Edit ${SAMPLE.title}` }).count()).toBe(1);
+    await library.keyboard.press('Escape');
+    await expect.poll(() => library.getByRole('form').count()).toBe(0);
+  });
+
+  it('edits a saved record in the popup’s form', async () => {
     await library.getByRole('button', { name: `Edit ${SAMPLE.title}`, exact: true }).click();
     const editor = library.getByRole('form', { name: `Edit ${SAMPLE.title}` });
     expect(await field(library, LABELS.summary).inputValue()).toBe('First draft of the summary.');
@@ -44,15 +100,12 @@ describe('library', () => {
     await field(library, LABELS.summary).fill('Revised summary.');
     await field(library, LABELS.place).fill('Gdańsk, Poland');
     await editor.getByRole('button', { name: 'Save changes', exact: true }).click();
-    await expect.poll(() => library.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Saved changes');
+    await expect.poll(status, { timeout: 10_000 }).toContain('Saved changes');
     expect(await editor.count()).toBe(0);
-
-    const { data } = await exportJson(library, path.join(RESULTS_DIR, 'downloads-library-edit'));
-    expect(data.records).toHaveLength(1);
-    expect(data.records[0]).toMatchObject({ title: SAMPLE.title, summary: 'Revised summary.', place: 'Gdańsk, Poland' });
-    expect(data.records[0].updatedAt > data.records[0].createdAt).toBe(true);
-    // The clipped article text is stored apart from the listed record; an edit keeps it and exports carry it.
-    expect(data.records[0].text).toMatch(/^When a ferry ties up for the night at a small harbour/);
+    // The index follows the edit: the new summary is searchable at once.
+    await search('revised');
+    await expect.poll(titles).toEqual([SAMPLE.title]);
+    await search('');
   });
 
   it('refuses an edit that leaves the record without a title, and says why', async () => {
@@ -61,6 +114,78 @@ describe('library', () => {
     await library.getByRole('button', { name: 'Save changes', exact: true }).click();
     await expect.poll(() => library.getByRole('list', { name: 'Problems to fix' }).innerText()).toContain('Title');
     await library.getByRole('button', { name: 'Cancel', exact: true }).click();
-    expect(await rows().count()).toBe(1);
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+  });
+
+  it('deletes a record and brings it back with Undo', async () => {
+    await library.getByRole('button', { name: `Delete ${SECOND.title}`, exact: true }).click();
+    await expect.poll(titles).toEqual([SAMPLE.title]);
+    expect(await status()).toContain('Deleted');
+    await library.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+  });
+
+  it('renames a keyword everywhere from the keywords view', async () => {
+    await library.getByRole('button', { name: /^Keywords \(\d+\)$/ }).click();
+    await library.getByRole('button', { name: 'Rename or merge Lagoons', exact: true }).click();
+    await library.getByLabel('New name for Lagoons').fill('Lagoon restoration');
+    await library.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(status).toContain('Renamed “Lagoons” to “Lagoon restoration” in 1 record');
+    await library.getByRole('button', { name: 'Show records with Lagoon restoration', exact: true }).click();
+    await expect.poll(titles).toEqual([SECOND.title]);
+    await library.getByRole('button', { name: 'Clear filters', exact: true }).click();
+  });
+
+  it('exports CSV with a byte-order mark and JSON with the article texts, and notes the export time', async () => {
+    await library.getByLabel('Export format').selectOption('csv');
+    const csv = await download(() => library.getByRole('button', { name: 'Export CSV', exact: true }).click(), 'csv');
+    expect(csv.fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.toString('utf8');
+    expect(text).toContain(SAMPLE.title);
+    expect(text).toContain(SECOND.title);
+
+    await library.getByLabel('Export format').selectOption('json');
+    const { data } = await exportJson(library, DOWNLOADS);
+    expect(data.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
+    expect(data.records[1]).toMatchObject({ summary: 'Revised summary.', place: 'Gdańsk, Poland' });
+    expect(data.records[0].keywords).toContain('Lagoon restoration');
+    expect(data.records[1].text).toMatch(/^When a ferry ties up for the night at a small harbour/);
+    // The deleted-and-restored record kept its article text.
+    expect(data.records[0].text).toMatch(/^On the southern shore of the lagoon/);
+    expect(await library.locator('.backup').innerText()).toBe('Last export: today');
+  });
+
+  it('empties the library, imports the JSON export back and finds everything as it was', async () => {
+    const { file, data: before } = await exportJson(library, path.join(DOWNLOADS, 'before-clear'));
+    await library.getByLabel('Select all 2 in view').check();
+    await library.getByRole('button', { name: 'Delete selected', exact: true }).click();
+    await expect.poll(titles).toEqual([]);
+    await library.reload();
+    await expect.poll(() => library.getByText('No records yet').count(), { timeout: 10_000 }).toBe(1);
+
+    await library.getByLabel('Import file').setInputFiles(file);
+    const preview = library.getByRole('dialog', { name: 'Import preview' });
+    await expect.poll(() => preview.innerText(), { timeout: 10_000 }).toContain('2 new, 0 identical, 0 newer, 0 older');
+    await preview.getByRole('button', { name: 'Import 2 records', exact: true }).click();
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
+    expect(await status()).toContain('Imported');
+
+    await search('wisniewski lagoon');
+    await expect.poll(titles).toEqual([SECOND.title]);
+    await search('revised');
+    await expect.poll(titles).toEqual([SAMPLE.title]);
+    await search('');
+    const { data: after } = await exportJson(library, path.join(DOWNLOADS, 'after-import'));
+    expect(after.records).toEqual(before.records);
+  });
+
+  it('shows a clear message for a file that is not an export, and changes nothing', async () => {
+    const bad = path.join(DOWNLOADS, 'not-an-export.json');
+    fs.writeFileSync(bad, '{"hello": "world"}');
+    await library.getByLabel('Import file').setInputFiles(bad);
+    const alert = library.getByRole('alert');
+    await expect.poll(() => alert.innerText(), { timeout: 10_000 }).toContain('Nothing was changed');
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
   });
 });

@@ -1,6 +1,6 @@
-/** Offer text as a file download from an extension page (Blob URL + <a download>; needs no permission). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offer text (or bytes, e.g. a zip) as a file download from an extension page (Blob URL + <a download>; needs no permission). */
+export function downloadText(fileName: string, text: string | Uint8Array, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,4 +1,4 @@
-import type { PrecisDatabase, StoredRecord } from './database';
+import type { PrecisDatabase, StoredRecord, StoredText } from './database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
 
@@ -43,9 +43,13 @@ export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
 
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
-  const records = await listRecords(db);
-  const texts = await db.recordTexts.bulkGet(records.map((r) => r.id));
-  return records.map((r, i) => (texts[i] ? { ...r, text: texts[i]!.text } : r));
+  // Two whole-table reads (one getAll each) instead of one request per record.
+  const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([listRecords(db), db.recordTexts.toArray()]));
+  const byId = new Map(texts.map((t) => [t.id, t.text]));
+  return records.map((r) => {
+    const text = byId.get(r.id);
+    return text ? { ...r, text } : r;
+  });
 }
 
 export async function deleteRecord(db: PrecisDatabase, id: string): Promise<void> {
@@ -61,4 +65,45 @@ export async function listKeywords(db: PrecisDatabase): Promise<string[]> {
   const seen = new Map<string, string>();
   for (const k of keys) if (!seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** The newest `limit` records (without text): enough to show the first screen before the rest loads. */
+export async function listNewestRecords(db: PrecisDatabase, limit: number): Promise<StoredRecord[]> {
+  return db.records.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+/** The given records with their article text, in the order of `ids` (missing ids are skipped). */
+export async function listFullRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<PrecisRecord[]> {
+  return db.transaction('r', db.records, db.recordTexts, async () => {
+    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), db.recordTexts.bulkGet([...ids])]);
+    const out: PrecisRecord[] = [];
+    records.forEach((r, i) => {
+      if (r) out.push(texts[i] ? { ...r, text: texts[i]!.text } : r);
+    });
+    return out;
+  });
+}
+
+/** What a delete removed, kept so that "Undo" can put it back exactly. */
+export interface DeletedRecords {
+  records: StoredRecord[];
+  texts: StoredText[];
+}
+
+/** Deletes several records and their texts in one transaction; returns what was removed. */
+export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
+  return db.transaction('rw', db.records, db.recordTexts, async () => {
+    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), db.recordTexts.bulkGet([...ids])]);
+    await db.records.bulkDelete([...ids]);
+    await db.recordTexts.bulkDelete([...ids]);
+    return { records: records.filter((r) => r !== undefined), texts: texts.filter((t) => t !== undefined) };
+  });
+}
+
+/** Puts deleted records and their texts back as they were (undo of deleteRecords). */
+export async function restoreRecords(db: PrecisDatabase, deleted: DeletedRecords): Promise<void> {
+  await db.transaction('rw', db.records, db.recordTexts, async () => {
+    await db.records.bulkPut(deleted.records);
+    await db.recordTexts.bulkPut(deleted.texts);
+  });
 }

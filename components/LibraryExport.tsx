@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { EXPORT_FORMATS, type ExportFormatId } from '../utils/export/formats';
+
+export type ExportScope = 'all' | 'view' | 'selection';
+
+export interface ExportRequest {
+  format: ExportFormatId;
+  scope: ExportScope;
+  bom: boolean;
+}
+
+interface Props {
+  counts: Record<ExportScope, number>;
+  busy: boolean;
+  onExport: (request: ExportRequest) => void;
+}
+
+/** "JSON" from "JSON (Précis backup, re-importable)": the button names the format, the menu explains it. */
+const shortLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
+
+/** Format picker, which records, and the export button. */
+export function LibraryExport({ counts, busy, onExport }: Props) {
+  const [format, setFormat] = useState<ExportFormatId>('json');
+  const [scope, setScope] = useState<ExportScope>('all');
+  const [bom, setBom] = useState(true);
+  const chosen = EXPORT_FORMATS.find((f) => f.id === format) ?? EXPORT_FORMATS[0];
+  // A scope that has become empty (selection cleared) falls back to everything.
+  const effectiveScope = counts[scope] > 0 ? scope : 'all';
+  return (
+    <div class="export">
+      <label for="export-format">Export format</label>
+      <select id="export-format" value={chosen.id} onChange={(e) => setFormat(e.currentTarget.value as ExportFormatId)}>
+        {EXPORT_FORMATS.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label}
+          </option>
+        ))}
+      </select>
+      <label for="export-scope" class="visually-hidden">
+        Records to export
+      </label>
+      <select id="export-scope" value={effectiveScope} onChange={(e) => setScope(e.currentTarget.value as ExportScope)}>
+        <option value="all">All records ({counts.all})</option>
+        <option value="view" disabled={counts.view === 0}>
+          This view ({counts.view})
+        </option>
+        <option value="selection" disabled={counts.selection === 0}>
+          Selection ({counts.selection})
+        </option>
+      </select>
+      {chosen.id === 'csv' && (
+        <label class="inline">
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> UTF-8 with BOM (for Excel)
+        </label>
+      )}
+      <button type="button" class="primary" disabled={busy || counts[effectiveScope] === 0} onClick={() => onExport({ format: chosen.id, scope: effectiveScope, bom })}>
+        Export {shortLabel(chosen.label)}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { LibraryView, SortKey } from '../utils/library/view-state';
+import { SORT_KEYS, SORT_LABELS, emptyView, hasFilters } from '../utils/library/view-state';
+import { TagInput } from './TagInput';
+
+export interface FilterChoices {
+  keywords: string[];
+  literatureTypes: string[];
+  publishers: string[];
+  sections: string[];
+}
+
+interface Props {
+  view: LibraryView;
+  choices: FilterChoices;
+  onChange: (patch: Partial<LibraryView>) => void;
+}
+
+/** Keyword, type, publisher, section and published-date filters, and the sort order. */
+export function LibraryFilters({ view, choices, onChange }: Props) {
+  // Text boxes apply on change (Enter, leaving the box, or picking a suggestion), not on every letter.
+  const text = (id: string, label: string, value: string | null, list: string[], key: 'publisher' | 'section') => (
+    <div class="filter">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        list={`${id}-choices`}
+        value={value ?? ''}
+        autocomplete="off"
+        onChange={(e) => onChange({ [key]: e.currentTarget.value.trim() || null })}
+      />
+      <datalist id={`${id}-choices`}>
+        {list.slice(0, 500).map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    </div>
+  );
+  return (
+    <fieldset class="filters plain" aria-label="Filters">
+      <div class="filter wide-filter">
+        <label for="filter-keywords">With keywords</label>
+        <TagInput id="filter-keywords" tags={view.keywords} onChange={(keywords) => onChange({ keywords })} suggestions={choices.keywords} />
+      </div>
+      <div class="filter">
+        <label for="filter-type">Type</label>
+        <select id="filter-type" value={view.literatureType ?? ''} onChange={(e) => onChange({ literatureType: e.currentTarget.value || null })}>
+          <option value="">Any</option>
+          {choices.literatureTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      {text('filter-publisher', 'Publisher', view.publisher, choices.publishers, 'publisher')}
+      {text('filter-section', 'In section', view.section, choices.sections, 'section')}
+      <div class="filter">
+        <label for="filter-from">Published from</label>
+        <input id="filter-from" type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || null })} />
+      </div>
+      <div class="filter">
+        <label for="filter-to">Published to</label>
+        <input id="filter-to" type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || null })} />
+      </div>
+      <div class="filter">
+        <label for="sort">Sort by</label>
+        <select id="sort" value={view.sort ?? ''} onChange={(e) => onChange({ sort: (e.currentTarget.value || null) as SortKey | null })}>
+          <option value="">{view.query.trim() ? SORT_LABELS.relevance : SORT_LABELS.clipped}</option>
+          {SORT_KEYS.filter((k) => k !== 'relevance' || view.query.trim()).map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" class="clear-filters" disabled={!hasFilters(view)} onClick={() => onChange({ ...emptyView(), sort: view.sort })}>
+        Clear filters
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
+import { listNewestRecords, listRecords } from '../../utils/db/records';
+import { RecordIndex } from '../../utils/search/record-index';
+
+/** Rows shown before the whole library has loaded (more than a screenful). */
+const FIRST_SCREEN = 60;
+
+const newestFirst = (a: StoredRecord, b: StoredRecord) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+
+export interface LibraryRecords {
+  /** Newest clipped first; null until the first screenful has loaded. */
+  records: StoredRecord[] | null;
+  byId: ReadonlyMap<string, StoredRecord>;
+  /** All records loaded (not only the first screenful). */
+  complete: boolean;
+  index: RecordIndex;
+  indexReady: boolean;
+  /** Changes whenever the index changes, for memoised searches. */
+  indexVersion: number;
+  loadError: string | null;
+  /** Records saved or deleted elsewhere on the page: updates the list and the index, record by record. */
+  applyChanges(change: { upserted?: readonly StoredRecord[]; removed?: readonly string[] }): void;
+  /** Re-reads the library after an import; indexes only the records that are new or changed, in the background. */
+  refresh(): Promise<void>;
+}
+
+/** The library's records and search index, kept in step with each other. */
+export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
+  const [records, setRecords] = useState<StoredRecord[] | null>(null);
+  const [complete, setComplete] = useState(false);
+  const [indexReady, setIndexReady] = useState(false);
+  const [indexVersion, setIndexVersion] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const index = useRef(new RecordIndex()).current;
+  const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      // The first screen from an index range query, then everything: the page shows rows at once.
+      const first = await listNewestRecords(db, FIRST_SCREEN);
+      if (cancelled) return;
+      setRecords((current) => current ?? first);
+      performance.mark('precis:first-rows-loaded');
+      // Let the first screen paint before reading (and deserialising) everything, which holds the thread.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const all = await listRecords(db);
+      if (cancelled) return;
+      setRecords(all);
+      setComplete(true);
+      await index.addMany(all, { replace: false });
+      if (cancelled) return;
+      setIndexReady(true);
+      setIndexVersion((v) => v + 1);
+      performance.mark('precis:index-ready');
+    })().catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  const applyChanges: LibraryRecords['applyChanges'] = useCallback(({ upserted = [], removed = [] }) => {
+    for (const id of removed) index.remove(id);
+    for (const r of upserted) index.upsert(r);
+    setIndexVersion((v) => v + 1);
+    setRecords((current) => {
+      if (!current) return current;
+      const gone = new Set([...removed, ...upserted.map((r) => r.id)]);
+      const kept = current.filter((r) => !gone.has(r.id));
+      return upserted.length ? [...kept, ...upserted].sort(newestFirst) : kept;
+    });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const all = await listRecords(db);
+    const before = byIdRef.current;
+    const changed = all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id));
+    setRecords(all);
+    setComplete(true);
+    if (!changed.length) return;
+    // Only new and changed records go into the index, in chunks, after the list is shown: a large import
+    // does not freeze the page, and searches wait ("Preparing search…") until they can see everything.
+    setIndexReady(false);
+    void index.addMany(changed).then(() => {
+      setIndexReady(true);
+      setIndexVersion((v) => v + 1);
+    });
+  }, [db]);
+
+  const byId = useMemo(() => new Map((records ?? []).map((r) => [r.id, r])), [records]);
+  byIdRef.current = byId;
+  return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, refresh };
+}
