@@ -3,6 +3,7 @@ import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { deleteRecords, listFullRecords, listFullRecordsByIds, restoreRecords, saveRecord } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
+import { DraftList } from '../../components/DraftList';
 import { loadLastExport, storeLastExport } from '../../utils/browser/backup';
 import { downloadText } from '../../utils/browser/download';
 import { EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
@@ -31,7 +32,7 @@ export function Library() {
   const lib = useLibraryRecords(db);
   const { records, byId } = lib;
   const [view, setViewState] = useState<LibraryView>(() => viewFromSearch(location.search));
-  const [tab, setTab] = useState<'records' | 'keywords'>('records');
+  const [tab, setTab] = useState<'records' | 'keywords' | 'drafts'>('records');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState(-1);
   const [editing, setEditing] = useState<StoredRecord | null>(null);
@@ -202,6 +203,9 @@ export function Library() {
         <button type="button" aria-pressed={tab === 'keywords'} onClick={() => setTab('keywords')}>
           Keywords ({counts.length})
         </button>
+        <button type="button" aria-pressed={tab === 'drafts'} onClick={() => setTab('drafts')}>
+          Unsaved drafts
+        </button>
       </nav>
       <p class="summary-line">{status}</p>
       {tab === 'records' ? (
@@ -266,6 +270,8 @@ export function Library() {
             onDelete={(r) => removeWithUndo([r.id], `“${r.title}”`)}
           />
         </>
+      ) : tab === 'drafts' ? (
+        <DraftList />
       ) : (
         <LibraryKeywords
           counts={counts}

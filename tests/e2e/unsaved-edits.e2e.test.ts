@@ -104,4 +104,20 @@ describe('unsaved edits', () => {
     expect(stored).toContain('Title typed, then the window was hidden');
     await popup.close();
   });
+
+  it('lists the unsaved draft in the library until it is discarded there', async () => {
+    const library = await h.browser.openExtensionPage('library.html');
+    await library.getByRole('button', { name: 'Unsaved drafts' }).click();
+    const item = library.locator('.drafts li', { hasText: 'Title typed, then the window was hidden' });
+    await item.waitFor();
+    expect(await item.innerText()).toContain(h.server.url(SAMPLE.file));
+
+    await item.getByRole('button', { name: /^Discard the draft for/ }).click();
+    await library.getByText('No unsaved drafts.').waitFor();
+    await library.close();
+
+    const popup = await reopen();
+    expect(await statusLine(popup).innerText()).not.toContain('Restored');
+    await popup.close();
+  });
 });
