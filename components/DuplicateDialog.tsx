@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { StoredRecord } from '../utils/db/database';
+import { t } from '../utils/i18n/messages';
 
 interface Props {
   existing: StoredRecord;
@@ -25,20 +26,17 @@ export function DuplicateDialog({ existing, onUpdate, onKeepBoth, onCancel }: Pr
         }
       }}
     >
-      <h2 id="dup-title">Already in your library</h2>
-      <p id="dup-text">
-        This page is already saved (“{existing.title}”, saved {new Date(existing.createdAt).toLocaleString()}). Update
-        that record with this form, or keep both?
-      </p>
+      <h2 id="dup-title">{t('duplicateTitle')}</h2>
+      <p id="dup-text">{t('duplicateText', existing.title, new Date(existing.createdAt).toLocaleString())}</p>
       <div class="buttons">
         <button type="button" ref={first} onClick={onUpdate}>
-          Update existing
+          {t('duplicateUpdate')}
         </button>
         <button type="button" onClick={onKeepBoth}>
-          Keep both
+          {t('duplicateKeepBoth')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('duplicateCancel')}
         </button>
       </div>
     </div>

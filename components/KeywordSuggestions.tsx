@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import './popup-extras.css';
+import { t } from '../utils/i18n/messages';
 
 interface Props {
   suggestions: string[];
@@ -31,8 +32,8 @@ export function KeywordSuggestions({ suggestions, tags, onAdd, inputId }: Props)
   if (!shown.length) return null;
   return (
     <div class="keyword-suggestions">
-      <span aria-hidden="true">Suggested:</span>
-      <ul ref={list} aria-label="Suggested keywords">
+      <span aria-hidden="true">{t('suggestedLead')}</span>
+      <ul ref={list} aria-label={t('suggestedListLabel')}>
         {shown.map((keyword, i) => (
           <li key={keyword}>
             <button
@@ -42,7 +43,7 @@ export function KeywordSuggestions({ suggestions, tags, onAdd, inputId }: Props)
                 onAdd(keyword);
               }}
             >
-              <span class="visually-hidden">Add keyword </span>
+              <span class="visually-hidden">{t('suggestedAdd')} </span>
               {keyword}
             </button>
           </li>

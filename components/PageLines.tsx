@@ -1,12 +1,13 @@
 import './popup-extras.css';
+import { t } from '../utils/i18n/messages';
 
 /** The page is already in the library: the form edits that record; "Clip as new" starts a fresh one. */
 export function AlreadyClippedLine({ savedAt, onClipAsNew }: { savedAt: string; onClipAsNew: () => void }) {
   return (
     <p class="clipped">
-      <span>Already in your library, saved {new Date(savedAt).toLocaleDateString()}: you are editing that record.</span>
+      <span>{t('clippedLine', new Date(savedAt).toLocaleDateString())}</span>
       <button type="button" onClick={onClipAsNew}>
-        Clip as new
+        {t('clippedClipAsNew')}
       </button>
     </p>
   );
@@ -16,13 +17,13 @@ export function AlreadyClippedLine({ savedAt, onClipAsNew }: { savedAt: string; 
 export function DraftRestoredLine({ backTo, onDiscard }: { backTo: string; onDiscard: () => void }) {
   return (
     <p class="restored-line">
-      <span>Draft restored</span>
+      <span>{t('restoredLine')}</span>
       <span aria-hidden="true">·</span>
       <button type="button" onClick={onDiscard} aria-describedby="discard-what">
-        Discard
+        {t('restoredDiscard')}
       </button>
       <span id="discard-what" class="visually-hidden">
-        your unsaved edits and go back to {backTo}
+        {t('restoredDiscardWhat', backTo)}
       </span>
     </p>
   );

@@ -2,6 +2,7 @@ import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import type { FormValues } from '../utils/record/form-values';
 import { SourceHint, type Hint } from './SourceHint';
 import { TagInput } from './TagInput';
+import { t } from '../utils/i18n/messages';
 
 export type HintField =
   | 'title' | 'url' | 'authors' | 'affiliation' | 'publisher' | 'publishedDate' | 'place' | 'literatureType'
@@ -55,31 +56,31 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
 
   return (
     <div class="record-form">
-      {text('f-title', 'title', 'Title', { wide: true, attrs: { required: true } })}
-      {text('f-authors', 'authors', 'Author', { wide: true, attrs: { placeholder: 'Names, separated by ;' } })}
-      {text('f-affiliation', 'affiliation', 'Affiliation', { wide: true })}
-      {text('f-publisher', 'publisher', 'Organization/Publisher', { wide: true })}
-      {text('f-date', 'publishedDate', 'Date', { attrs: { type: 'date' } })}
-      {text('f-place', 'place', 'Place')}
-      <Field id="f-type" label="Type of Literature" hint={hints.literatureType}>
+      {text('f-title', 'title', t('formTitleLabel'), { wide: true, attrs: { required: true } })}
+      {text('f-authors', 'authors', t('formAuthorLabel'), { wide: true, attrs: { placeholder: t('formAuthorPlaceholder') } })}
+      {text('f-affiliation', 'affiliation', t('formAffiliationLabel'), { wide: true })}
+      {text('f-publisher', 'publisher', t('formPublisherLabel'), { wide: true })}
+      {text('f-date', 'publishedDate', t('formDateLabel'), { attrs: { type: 'date' } })}
+      {text('f-place', 'place', t('formPlaceLabel'))}
+      <Field id="f-type" label={t('formTypeLabel')} hint={hints.literatureType}>
         <select
           id="f-type"
           value={values.literatureType}
           aria-describedby={hints.literatureType ? 'f-type-hint' : undefined}
           onChange={(e) => onChange({ literatureType: (e.currentTarget as HTMLSelectElement).value })}
         >
-          <option value="">—</option>
-          {types.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          <option value="">{t('formTypeNone')}</option>
+          {types.map((type) => (
+            <option key={type} value={type}>
+              {type}
             </option>
           ))}
         </select>
       </Field>
-      {text('f-words', 'wordCount', 'Word Count', { attrs: { type: 'number', min: 0, step: 1 } })}
-      {text('f-language', 'language', 'Language')}
-      {text('f-section', 'section', 'Section')}
-      <Field id="f-keywords" label="Keywords" hint={hints.keywords} wide>
+      {text('f-words', 'wordCount', t('formWordCountLabel'), { attrs: { type: 'number', min: 0, step: 1 } })}
+      {text('f-language', 'language', t('formLanguageLabel'))}
+      {text('f-section', 'section', t('formSectionLabel'))}
+      <Field id="f-keywords" label={t('formKeywordsLabel')} hint={hints.keywords} wide>
         <TagInput
           id="f-keywords"
           tags={values.keywords}
@@ -89,8 +90,8 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
         />
         {keywordTools}
       </Field>
-      {text('f-url', 'url', 'URL', { wide: true, attrs: { type: 'url' } })}
-      <Field id="f-summary" label="Summary" wide>
+      {text('f-url', 'url', t('formUrlLabel'), { wide: true, attrs: { type: 'url' } })}
+      <Field id="f-summary" label={t('formSummaryLabel')} wide>
         <textarea
           id="f-summary"
           rows={7}
@@ -102,9 +103,9 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
         {summaryTools}
       </Field>
       <fieldset class="wide summarizer">
-        <legend>Summarized by</legend>
+        <legend>{t('formSummarizedBy')}</legend>
         <div class="field">
-          <label for="f-summarizer-name">Name</label>
+          <label for="f-summarizer-name">{t('formSummarizerName')}</label>
           <input
             id="f-summarizer-name"
             type="text"
@@ -114,7 +115,7 @@ export function RecordForm({ values, onChange, hints, literatureTypes, keywordSu
           />
         </div>
         <div class="field">
-          <label for="f-summarizer-role">Role</label>
+          <label for="f-summarizer-role">{t('formSummarizerRole')}</label>
           <input
             id="f-summarizer-role"
             type="text"

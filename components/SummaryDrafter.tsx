@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAbortError, type EngineAvailability, type SummaryEngine, type SummaryLength, type SummaryType } from '../utils/summarizer/engine';
 import { extractiveEngine } from '../utils/summarizer/extractive';
+import { t, type MessageKey } from '../utils/i18n/messages';
 import './popup-extras.css';
 
 /** The article the draft is written from. */
@@ -44,8 +45,12 @@ function Choice<T extends string>(props: { id: string; label: string; value: T; 
   );
 }
 
-const LENGTHS: Array<[SummaryLength, string]> = [['short', 'Short'], ['medium', 'Medium'], ['long', 'Long']];
-const TYPES: Array<[SummaryType, string]> = [['tldr', 'Paragraph'], ['key-points', 'Key points'], ['teaser', 'Teaser'], ['headline', 'Headline']];
+const LENGTHS: Array<[SummaryLength, MessageKey]> = [['short', 'drafterLengthShort'], ['medium', 'drafterLengthMedium'], ['long', 'drafterLengthLong']];
+const TYPES: Array<[SummaryType, MessageKey]> = [
+  ['tldr', 'drafterStyleParagraph'], ['key-points', 'drafterStyleKeyPoints'], ['teaser', 'drafterStyleTeaser'], ['headline', 'drafterStyleHeadline'],
+];
+/** Choice options with their labels in the current language. */
+const labelled = <T extends string>(options: Array<[T, MessageKey]>): Array<[T, string]> => options.map(([value, key]) => [value, t(key)]);
 
 interface Running {
   user: boolean;
@@ -96,7 +101,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
 
   const run = async (mode: 'replace' | 'append', origin: 'user' | 'auto', using: SummaryEngine) => {
     if (!article?.text.trim()) {
-      setNote({ text: 'There is no article text to draft from.', about: latest.current });
+      setNote({ text: t('drafterNoText'), about: latest.current });
       return;
     }
     const before = latest.current;
@@ -104,7 +109,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
     const abort = new AbortController();
     controller.current = abort;
     const user = origin === 'user';
-    const label = using.id === 'browser-ai' ? "Drafting with the browser's AI…" : 'Drafting from the article…';
+    const label = t(using.id === 'browser-ai' ? 'drafterRunningAi' : 'drafterRunningArticle');
     setRunning({ user, label, progress: null, step: null });
     if (user) onBusy(true);
     let wrote = false;
@@ -128,20 +133,20 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
       );
       if (!text) {
         if (user) onSummary(before, origin);
-        setNote({ text: 'The article is too short to draft a summary from.', about: user ? before : latest.current });
+        setNote({ text: t('drafterTooShort'), about: user ? before : latest.current });
       } else if (user || wrote) {
         // The streamed text, tidied (the engines trim their result).
         write(text);
         setNote({
-          text: user ? 'Summary drafted: edit it as you like.' : "Summary drafted from the article's sentences: edit it as you like.",
+          text: t(user ? 'drafterDone' : 'drafterDoneAuto'),
           about: base + text,
         });
       }
     } catch (e) {
       if (user) onSummary(before, origin);
       const about = user ? before : latest.current;
-      if (!isAbortError(e)) setNote({ text: `No draft: ${e instanceof Error ? e.message : String(e)}`, about });
-      else if (user) setNote({ text: 'Draft cancelled: the summary is as it was.', about });
+      if (!isAbortError(e)) setNote({ text: t('drafterFailed', e instanceof Error ? e.message : String(e)), about });
+      else if (user) setNote({ text: t('drafterCancelled'), about });
     } finally {
       controller.current = null;
       setRunning(null);
@@ -181,33 +186,33 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
   return (
     <div class="summary-drafter">
       <div class="drafter-row">
-        <Choice id="draft-length" label="Length" value={length} options={LENGTHS} onChange={setLength} />
+        <Choice id="draft-length" label={t('drafterLength')} value={length} options={labelled(LENGTHS)} onChange={setLength} />
         {ai && (
           <Choice
             id="draft-engine"
-            label="Draft with"
+            label={t('drafterEngine')}
             value={engineId}
             options={[
               ['extractive', EXTRACTIVE.label],
-              ['browser-ai', ai.state === 'available' ? ai.engine.label : `${ai.engine.label} (downloads a model first)`],
+              ['browser-ai', ai.state === 'available' ? ai.engine.label : t('drafterEngineDownloads', ai.engine.label)],
             ]}
             onChange={setEngineId}
           />
         )}
-        {engine.id === 'browser-ai' && <Choice id="draft-type" label="Style" value={type} options={TYPES} onChange={setType} />}
+        {engine.id === 'browser-ai' && <Choice id="draft-type" label={t('drafterStyle')} value={type} options={labelled(TYPES)} onChange={setType} />}
         {running ? (
           <button type="button" ref={cancelButton} onClick={() => controller.current?.abort()}>
-            Cancel draft
+            {t('drafterCancel')}
           </button>
         ) : (
           <button type="button" ref={draftButton} disabled={!article?.text.trim() || choosing} onClick={onDraft}>
-            Draft summary
+            {t('drafterDraft')}
           </button>
         )}
       </div>
       {running?.progress != null && (
         <label class="drafter-progress">
-          Downloading the browser's AI model{' '}
+          {t('drafterDownloading')}{' '}
           <progress max={1} value={running.progress}>
             {Math.round(running.progress * 100)}%
           </progress>
@@ -215,7 +220,7 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
       )}
       {running?.step && (
         <p class="drafter-note">
-          Long article: reading part {running.step.part} of {running.step.parts}…
+          {t('drafterPart', running.step.part, running.step.parts)}
         </p>
       )}
       {choosing && (
@@ -231,15 +236,15 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
             }
           }}
         >
-          <span id="draft-choice-text">The summary has your text. Draft anyway?</span>
+          <span id="draft-choice-text">{t('drafterChoice')}</span>
           <button type="button" ref={firstChoice} onClick={() => choose('replace')}>
-            Replace it
+            {t('drafterReplace')}
           </button>
           <button type="button" onClick={() => choose('append')}>
-            Add below it
+            {t('drafterAppend')}
           </button>
           <button type="button" onClick={() => choose(null)}>
-            Keep mine
+            {t('drafterKeep')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n/messages';
 
 interface Props {
   id: string;
@@ -18,7 +19,7 @@ export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props
     const next = [...tags];
     for (const part of raw.split(',')) {
       const tag = part.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
-      if (tag && !next.some((t) => t.toLowerCase() === tag.toLowerCase())) next.push(tag);
+      if (tag && !next.some((known) => known.toLowerCase() === tag.toLowerCase())) next.push(tag);
     }
     if (next.length !== tags.length) onChange(next);
     setText('');
@@ -36,15 +37,15 @@ export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props
   };
 
   const listId = `${id}-suggestions`;
-  const unused = suggestions.filter((s) => !tags.some((t) => t.toLowerCase() === s.toLowerCase()));
+  const unused = suggestions.filter((s) => !tags.some((tag) => tag.toLowerCase() === s.toLowerCase()));
   return (
     <div class="tag-input">
       {tags.length > 0 && (
-        <ul aria-label="Keyword tags" class="tags">
+        <ul aria-label={t('tagsLabel')} class="tags">
           {tags.map((tag) => (
             <li key={tag}>
               <span>{tag}</span>
-              <button type="button" aria-label={`Remove ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+              <button type="button" aria-label={t('tagsRemove', tag)} onClick={() => onChange(tags.filter((other) => other !== tag))}>
                 ×
               </button>
             </li>
@@ -57,7 +58,7 @@ export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props
         value={text}
         list={listId}
         autocomplete="off"
-        placeholder={tags.length ? '' : 'Type a keyword, then Enter or comma'}
+        placeholder={tags.length ? '' : t('tagsPlaceholder')}
         aria-describedby={describedBy}
         onInput={(e) => {
           const value = (e.currentTarget as HTMLInputElement).value;

@@ -1,6 +1,7 @@
 import type { Draft, DraftField } from '../utils/extract/draft';
 import type { Hint } from './SourceHint';
 import type { HintField } from './RecordForm';
+import { t } from '../utils/i18n/messages';
 
 const FILLABLE: DraftField[] = [
   'title', 'authors', 'publisher', 'publishedDate', 'place', 'literatureType', 'wordCount', 'language', 'keywords', 'section',
@@ -15,6 +16,6 @@ export function hintsFromDraft(draft: Draft): Partial<Record<HintField, Hint>> {
   }
   const hasAffiliation = draft.authors.some((a) => a.affiliation);
   hints.affiliation = hasAffiliation && draft.sources.authors ? { kind: 'from', source: draft.sources.authors } : { kind: 'empty' };
-  if (draft.url) hints.url = { kind: 'from', source: 'the tab' };
+  if (draft.url) hints.url = { kind: 'from', source: t('hintSourceTab') };
   return hints;
 }

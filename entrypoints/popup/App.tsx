@@ -19,17 +19,16 @@ import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
 import { exportFileName, exportJson } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
+import { t } from '../../utils/i18n/messages';
 
 type Phase = 'loading' | 'ready' | 'saving';
-
-const NO_READ = "Précis can't read this page";
 
 export function App() {
   const [phase, setPhase] = useState<Phase>('loading');
   const [values, setValues] = useState<FormValues>(emptyFormValues);
   const [hints, setHints] = useState<Partial<Record<HintField, Hint>>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [status, setStatus] = useState('Reading the page…');
+  const [status, setStatus] = useState(t('popupReading'));
   const [errors, setErrors] = useState<string[]>([]);
   const [types, setTypes] = useState<string[]>([...DEFAULT_LITERATURE_TYPES]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
@@ -54,8 +53,8 @@ export function App() {
   useEffect(() => {
     void start().catch((e: unknown) => {
       // Whatever went wrong, the user still gets a form to fill by hand.
-      setNotice(`${NO_READ}: ${e instanceof Error ? e.message : String(e)}. You can still fill in the form by hand.`);
-      setStatus('Fill in the record, then save.');
+      setNotice(t('popupReadFailed', e instanceof Error ? e.message : String(e)));
+      setStatus(t('popupFillIn'));
       setPhase('ready');
     });
     async function start() {
@@ -70,7 +69,7 @@ export function App() {
       let next = formValuesFromDraft(emptyDraft(tab?.url ?? null), summarizer);
       let message = '';
       if (!tab) {
-        setNotice(`${NO_READ}: there is no tab to read. Fill in the form by hand.`);
+        setNotice(t('popupNoTab'));
       } else {
         const result = await extractFromTab(tab);
         if (result.ok) {
@@ -78,11 +77,11 @@ export function App() {
           next = formValuesFromDraft(result.draft, summarizer);
           setHints(hintsFromDraft(result.draft));
           if (!result.draft.isArticle) {
-            setNotice('No article found on this page. What the page says about itself is filled in; add the rest by hand.');
-          } else message = 'Filled in from the page. Check each field, then save.';
+            setNotice(t('popupNoArticle'));
+          } else message = t('popupFilledFromPage');
           if (result.draft.notice) setNotice(result.draft.notice);
         } else {
-          setNotice(`${NO_READ}. ${result.message} You can still fill in the form by hand.`);
+          setNotice(t('popupCannotRead', result.message));
         }
       }
       pageKey.current = canonicalUrl(next.url) ?? (tab ? `tab:${tab.id}` : null);
@@ -93,7 +92,7 @@ export function App() {
         base = formValuesFromRecord(saved);
         setClipped(saved);
         setHints({});
-        message = `Already in your library (saved ${new Date(saved.createdAt).toLocaleDateString()}): editing that record. Save updates it.`;
+        message = t('popupAlreadySaved', new Date(saved.createdAt).toLocaleDateString());
       }
       baseValues.current = base;
       // The context menu files selections under the tab's own address, the popup under the canonical one.
@@ -101,10 +100,10 @@ export function App() {
       const draftValues = await restoreUnsavedEdits(draftKeys.current, base).catch(() => null);
       if (draftValues) {
         setRestored(true);
-        message = `Restored your unsaved edits for this page.${saved ? ' Save updates the record already in your library.' : ''}`;
+        message = t(saved ? 'popupDraftRestoredSaved' : 'popupDraftRestored');
       }
       setValues(draftValues ?? base);
-      setStatus(message.trim() || 'Fill in the record, then save.');
+      setStatus(message.trim() || t('popupFillIn'));
       setPhase('ready');
       // The article to draft from: the page as read now, else the text stored with the saved record.
       const draft = draftRef.current;
@@ -157,7 +156,7 @@ export function App() {
     void forgetDraft().catch(() => {});
     if (baseValues.current) setValues(baseValues.current);
     setRestored(false);
-    setStatus(clipped ? 'Draft discarded: back to the saved record.' : 'Draft discarded: back to the values read from the page.');
+    setStatus(t(clipped ? 'popupDiscardedToRecord' : 'popupDiscardedToPage'));
     document.getElementById('f-title')?.focus();
   };
 
@@ -172,7 +171,7 @@ export function App() {
     setValues(page);
     if (draftRef.current) setHints(hintsFromDraft(draftRef.current));
     setAutoDraft(true);
-    setStatus('A new record from the page. Saving asks before adding a second record for this address.');
+    setStatus(t('popupClipAsNew'));
     document.getElementById('f-title')?.focus();
   };
 
@@ -190,7 +189,7 @@ export function App() {
     );
     if (!built.ok) {
       setErrors(built.errors);
-      setStatus('Not saved: please correct the fields listed above.');
+      setStatus(t('popupFixFields'));
       return;
     }
     setErrors([]);
@@ -202,7 +201,7 @@ export function App() {
         const existing = await findRecordsByUrl(db, built.value.url);
         if (mode === 'ask' && existing.length) {
           setDuplicates(existing);
-          setStatus('This page is already in your library.');
+          setStatus(t('popupAlreadyInLibrary'));
           return;
         }
         if (mode === 'update' && existing[0]) target = { kind: 'update', id: existing[0].id };
@@ -218,7 +217,7 @@ export function App() {
       setRestored(false);
       setAutoDraft(false);
       setSuggestions(await listKeywords(db));
-      setStatus(`Saved “${stored.title}” ${target.kind === 'update' ? '(updated the existing record)' : 'to your library'}.`);
+      setStatus(t(target.kind === 'update' ? 'popupSavedUpdate' : 'popupSavedNew', stored.title));
     } catch (e) {
       setStatus(describeStorageError(e).message);
     } finally {
@@ -230,14 +229,14 @@ export function App() {
     try {
       const records = await listFullRecords(db);
       if (!records.length) {
-        setStatus('Nothing to export yet: save a record first.');
+        setStatus(t('popupNothingToExport'));
         return;
       }
       const name = exportFileName();
       downloadText(name, exportJson(records));
-      setStatus(`Exported ${records.length} record${records.length === 1 ? '' : 's'} to ${name}.`);
+      setStatus(t(records.length === 1 ? 'popupExportedOne' : 'popupExportedMany', records.length, name));
     } catch (e) {
-      setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('popupExportFailed', e instanceof Error ? e.message : String(e)));
     }
   };
 
@@ -257,13 +256,13 @@ export function App() {
       }}
     >
       <header>
-        <h1>Précis</h1>
+        <h1>{t('popupHeading')}</h1>
         <nav class="links">
           <a href="/library.html" target="_blank" rel="noopener">
-            Open library
+            {t('popupOpenLibrary')}
           </a>
           <a href="/options.html" target="_blank" rel="noopener">
-            Options
+            {t('popupOptions')}
           </a>
         </nav>
       </header>
@@ -273,9 +272,9 @@ export function App() {
         </p>
       )}
       {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}
-      {restored && <DraftRestoredLine backTo={clipped ? 'the saved record' : "the page's values"} onDiscard={discardDraft} />}
+      {restored && <DraftRestoredLine backTo={t(clipped ? 'restoredBackToRecord' : 'restoredBackToPage')} onDiscard={discardDraft} />}
       {errors.length > 0 && (
-        <ul class="errors" aria-label="Problems to fix">
+        <ul class="errors" aria-label={t('popupProblemsLabel')}>
           {errors.map((e) => (
             <li key={e}>{e}</li>
           ))}
@@ -315,16 +314,16 @@ export function App() {
           onKeepBoth={() => void save('new')}
           onCancel={() => {
             setDuplicates(null);
-            setStatus('Not saved.');
+            setStatus(t('popupNotSaved'));
           }}
         />
       )}
       <footer>
-        <button type="submit" disabled={phase !== 'ready'} title="Save (Ctrl+Enter)">
-          Save
+        <button type="submit" disabled={phase !== 'ready'} title={t('popupSaveTitle')}>
+          {t('popupSave')}
         </button>
         <button type="button" onClick={() => void exportAll()}>
-          Export JSON
+          {t('popupExportJson')}
         </button>
         <p role="status" class="status">
           {status}
