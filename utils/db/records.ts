@@ -44,7 +44,9 @@ export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
   // Two whole-table reads (one getAll each) instead of one request per record.
-  const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([listRecords(db), db.recordTexts.toArray()]));
+  // Plain table reads (getAll) sorted here: a reversed index walk is a cursor, one round trip per record.
+  const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([db.records.toArray(), db.recordTexts.toArray()]));
+  records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const byId = new Map(texts.map((t) => [t.id, t.text]));
   return records.map((r) => {
     const text = byId.get(r.id);
