@@ -15,11 +15,11 @@ export interface KeywordSuggestion {
 }
 
 // Different spellings of the same place or body, folded onto one key so that only one is suggested.
-const ALIASES: Record<string, string> = {
+const ALIASES = new Map<string, string>(Object.entries({
   us: 'united state', usa: 'united state', 'united state of america': 'united state', america: 'united state',
   uk: 'united kingdom', britain: 'united kingdom', 'great britain': 'united kingdom',
   eu: 'european union', un: 'united nation', uae: 'united arab emirate', ussr: 'soviet union',
-};
+}));
 // Capitalised words that are not names: calendar words and sentence openers a stopword list may miss.
 const NOT_NAMES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
@@ -58,7 +58,7 @@ export function keywordKey(keyword: string): string {
     .filter(Boolean)
     .map(lightStem);
   const key = words.join(' ');
-  return ALIASES[key] ?? key;
+  return ALIASES.get(key) ?? key;
 }
 
 interface Token {
@@ -200,9 +200,12 @@ function mostUsed(surface: Map<string, number>): string {
  */
 export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggestion[] {
   const stopwords = stopwordsFor(input.language);
-  const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
-  const sentences = tokenize(body, input.language);
-  const wordScore = positionRank(sentences, stopwords);
+  const title = input.title?.trim() ?? '';
+  // A title-cased headline would make every word look like a name: phrases come from the body only, while
+  // the title still counts for position (it comes first) and as a boost.
+  const text = title && input.text.startsWith(title) ? input.text.slice(title.length) : input.text;
+  const sentences = tokenize(text, input.language);
+  const wordScore = positionRank([...tokenize(title, input.language), ...sentences], stopwords);
   const phrases = candidatePhrases(sentences, stopwords);
   const titleKeys = new Set(
     tokenize(input.title ?? '', input.language).flat().map((t) => lightStem(t.lower.replace(/\./g, ''))),
@@ -230,7 +233,7 @@ export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggest
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0]?.score || 1;
 
-  const textKeys = ` ${[...phrases.keys()].join(' | ')} ${keywordKey(body)} `;
+  const textKeys = ` ${[...phrases.keys()].join(' | ')} ${keywordKey(`${title} ${text}`)} `;
   const library = (input.libraryKeywords ?? []).filter((k) => k.trim() && textKeys.includes(` ${keywordKey(k)} `));
   const merged = [
     ...library.map((keyword, i) => ({ keyword, kind: 'library' as const, score: 3 - i / 1000 })),

@@ -62,3 +62,11 @@ describe('suggestKeywords', () => {
     expect(keywords({ text: TEXT }, 50)).not.toContain('The');
   });
 });
+
+describe('suggestKeywords on words that are also JavaScript property names', () => {
+  it('treats "constructor" and "toString" as plain words', () => {
+    const text = 'The constructor of the bridge said toString was a constructor trick. The constructor left.';
+    expect(() => suggestKeywords({ text })).not.toThrow();
+    expect(keywordKey('constructor')).toBe('constructor');
+  });
+});
