@@ -1,5 +1,5 @@
 import { splitSentences } from './sentences';
-import { lightStem, stopwordsFor } from './words';
+import { lightStem, stopwordsForText } from './words';
 
 export interface KeywordInput {
   text: string;
@@ -143,9 +143,15 @@ function candidatePhrases(sentences: Token[][], stopwords: Set<string>): Map<str
       if (isName(s[i])) {
         let j = i + 1;
         while (j < s.length && (isName(s[j]) || (NAME_LINKS.test(s[j].lower) && j + 1 < s.length && isName(s[j + 1])))) j++;
-        let from = i;
-        while (from < j - 1 && TITLES.has(s[from].lower)) from++;
-        add(s.slice(from, Math.min(j, from + MAX_PHRASE_WORDS)), true);
+        // Titles split a run into the names around them: "WeWork CEO Adam Neumann" → "WeWork", "Adam Neumann".
+        let part: Token[] = [];
+        for (let k = i; k <= j; k++) {
+          if (k < j && !TITLES.has(s[k].lower)) part.push(s[k]);
+          else if (part.length) {
+            add(part.slice(0, MAX_PHRASE_WORDS), true);
+            part = [];
+          }
+        }
         i = j;
       } else if (isContent(s[i])) {
         let j = i + 1;
@@ -221,7 +227,7 @@ function mostUsed(surface: Map<string, number>): string {
  * near-duplicates ("U.S." / "US" / "United States", plurals, case, "Khan" within "Imran Khan") merged.
  */
 export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggestion[] {
-  const stopwords = stopwordsFor(input.language);
+  const stopwords = stopwordsForText(input.text, input.language);
   const title = input.title?.trim() ?? '';
   // A title-cased headline would make every word look like a name: phrases come from the body only, while
   // the title still counts for position (it comes first) and as a boost.

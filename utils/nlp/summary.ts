@@ -1,6 +1,6 @@
 import { isBoilerplate, stripResidue } from './boilerplate';
 import { splitSentences } from './sentences';
-import { lightStem, stopwordsFor, wordTokens } from './words';
+import { lightStem, stopwordsForText, wordTokens } from './words';
 
 export type SummaryLength = 'short' | 'medium' | 'long';
 /** Target length of the drafted summary, in words. */
@@ -103,7 +103,7 @@ function candidates(text: string, options: SummaryOptions, stopwords: Set<string
  */
 export function draftSummary(text: string, options: SummaryOptions = {}): string {
   const budget = SUMMARY_LENGTH_WORDS[options.length ?? 'medium'];
-  const stopwords = stopwordsFor(options.language);
+  const stopwords = stopwordsForText(text, options.language);
   const sents = candidates(text, options, stopwords);
   if (!sents.length) return '';
 
