@@ -12,7 +12,9 @@ const USAGE = `usage:
   precis extract [--url URL] FILE          print one JSON draft record for an HTML (or .txt) file, with a
                                            drafted summary (medium length) and keyword suggestions
   precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
-  precis bench [--corpus DIR] [--runs N]   time extraction against plain Readability (see bench/)`;
+  precis bench [extraction|nlp] [--corpus DIR] [--runs N]
+                                           time extraction against plain Readability, then the summary
+                                           and keyword drafting (see bench/); name one to run only it`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
   sources: Draft['sources'];
@@ -115,8 +117,11 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'extract') return runExtract(rest);
   if (command === 'bench') {
-    const { runBench } = await import('../bench/extraction');
-    return runBench(rest);
+    const [which, ...options] = rest;
+    if (which === 'nlp') return (await import('../bench/nlp')).runNlpBench(options);
+    if (which === 'extraction') return (await import('../bench/extraction')).runBench(options);
+    const code = await (await import('../bench/extraction')).runBench(rest);
+    return code || (await import('../bench/nlp')).runNlpBench(rest);
   }
   process.stderr.write(`${USAGE}\n`);
   return command ? 2 : 0;

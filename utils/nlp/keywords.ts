@@ -1,5 +1,5 @@
 import { splitSentences } from './sentences';
-import { lightStem, stopwordsFor } from './words';
+import { lightStem, stopwordsForText } from './words';
 
 export interface KeywordInput {
   text: string;
@@ -15,11 +15,11 @@ export interface KeywordSuggestion {
 }
 
 // Different spellings of the same place or body, folded onto one key so that only one is suggested.
-const ALIASES: Record<string, string> = {
+const ALIASES = new Map<string, string>(Object.entries({
   us: 'united state', usa: 'united state', 'united state of america': 'united state', america: 'united state',
   uk: 'united kingdom', britain: 'united kingdom', 'great britain': 'united kingdom',
   eu: 'european union', un: 'united nation', uae: 'united arab emirate', ussr: 'soviet union',
-};
+}));
 // Capitalised words that are not names: calendar words and sentence openers a stopword list may miss.
 const NOT_NAMES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
@@ -41,8 +41,23 @@ const NOT_NOUNS = new Set(
 const TITLES = new Set(
   `president ceo chairman chairwoman chair minister prime secretary senator sen gov governor republican democrat
   democratic rep representative judge justice officer chief director king queen prince princess pope general gen
-  former mayor coach manager professor prof dr mr mrs ms sir lord lady dame says said`.split(/\s+/),
+  former mayor coach manager professor prof dr mr mrs ms sir lord lady dame says said police iconic`.split(/\s+/),
 );
+// Frequent verbs (base and third-person forms are generated, irregular past forms listed): without a
+// part-of-speech tagger, these split runs of content words so that "rival powers read" yields "rival powers".
+const VERBS = new Set(
+  `suggest show read mean remain appear seem include involve provide require allow help give keep lead hold bring
+  put set run grow play turn start continue become believe expect hope plan want try use call look feel work court
+  seek face cost warn claim argue admit deny urge vow pledge reveal insist offer accept reject launch order ask
+  need make take come get see know think tell say find leave meet pay sell spend send stand win lose rise fall
+  stop open close move live die kill buy build cut hit let raise reach serve drive walk talk speak agree report`
+    .split(/\s+/)
+    .flatMap((v) => [v, /(?:s|sh|ch|x|z|o)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`])
+    .concat(`saw went held led kept left brought began won lost ran rose fell met paid sold spent sent stood wrote
+    grew knew chose fought thought bought built drove spoke gave took made got`.split(/\s+/)),
+);
+/** Small words that may join the parts of one name ("Bank of England", "Ludwig van Beethoven", "AT & T"). */
+const NAME_LINKS = /^(?:of|de|del|von|van|der|al|bin|the|&)$/;
 const MAX_PHRASE_WORDS = 4;
 const ENTITY_BOOST = 1.6;
 const TITLE_BOOST = 1.5;
@@ -58,7 +73,7 @@ export function keywordKey(keyword: string): string {
     .filter(Boolean)
     .map(lightStem);
   const key = words.join(' ');
-  return ALIASES[key] ?? key;
+  return ALIASES.get(key) ?? key;
 }
 
 interface Token {
@@ -84,7 +99,6 @@ interface Candidate {
   words: string[];
   entity: boolean;
   count: number;
-  firstPosition: number;
 }
 
 /**
@@ -103,20 +117,21 @@ function candidatePhrases(sentences: Token[][], stopwords: Set<string>): Map<str
   }
   const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.word) && !/^\d+$/.test(t.word);
   const isName = (t: Token) =>
-    isWord(t) && t.capitalised && !stopwords.has(t.lower) && !NOT_NAMES.has(t.lower) &&
+    isWord(t) && t.capitalised && !stopwords.has(t.lower) && !NOT_NAMES.has(t.lower) && !VERBS.has(t.lower) &&
     (!t.sentenceStart || capitalisedInside.has(t.lower) || (!lowerSeen.has(t.lower) && openerCount.get(t.lower)! > 1));
   const isContent = (t: Token) => isWord(t) && !t.capitalised && t.word.length > 2 && !stopwords.has(t.lower) &&
-    !NOT_NOUNS.has(t.lower) && !/(?:ly|ing|ed)$/.test(t.lower);
+    !NOT_NOUNS.has(t.lower) && !VERBS.has(t.lower) && !/(?:ly|ing|ed)$/.test(t.lower);
 
   const out = new Map<string, Candidate>();
-  let position = 0;
-  const add = (tokens: Token[], entity: boolean, at: number) => {
+  const keys = new Map<string, string>();
+  const add = (tokens: Token[], entity: boolean) => {
     const surface = tokens.map((t) => t.word).join(' ');
-    const key = keywordKey(surface);
+    let key = keys.get(surface);
+    if (key === undefined) keys.set(surface, (key = keywordKey(surface)));
     if (!key) return;
     let c = out.get(key);
     if (!c) {
-      c = { surface: new Map(), words: key.split(' '), entity, count: 0, firstPosition: at };
+      c = { surface: new Map(), words: key.split(' '), entity, count: 0 };
       out.set(key, c);
     }
     c.count++;
@@ -125,66 +140,79 @@ function candidatePhrases(sentences: Token[][], stopwords: Set<string>): Map<str
   };
   for (const s of sentences) {
     for (let i = 0; i < s.length; ) {
-      const start = position + i;
       if (isName(s[i])) {
         let j = i + 1;
-        while (j < s.length && (isName(s[j]) || (/^(?:of|de|del|von|van|der|al|bin|the|and|&)$/.test(s[j].lower) && j + 1 < s.length && isName(s[j + 1]) && s[j].lower !== 'and'))) j++;
-        let from = i;
-        while (from < j - 1 && TITLES.has(s[from].lower)) from++;
-        add(s.slice(from, Math.min(j, from + MAX_PHRASE_WORDS)), true, start);
+        while (j < s.length && (isName(s[j]) || (NAME_LINKS.test(s[j].lower) && j + 1 < s.length && isName(s[j + 1])))) j++;
+        // Titles split a run into the names around them: "WeWork CEO Adam Neumann" → "WeWork", "Adam Neumann".
+        let part: Token[] = [];
+        for (let k = i; k <= j; k++) {
+          if (k < j && !TITLES.has(s[k].lower)) part.push(s[k]);
+          else if (part.length) {
+            add(part.slice(0, MAX_PHRASE_WORDS), true);
+            part = [];
+          }
+        }
         i = j;
       } else if (isContent(s[i])) {
         let j = i + 1;
         while (j < s.length && j - i < MAX_PHRASE_WORDS && isContent(s[j])) j++;
-        add(s.slice(i, j), false, start);
+        add(s.slice(i, j), false);
         i = j;
       } else i++;
     }
-    position += s.length;
   }
   return out;
 }
 
 /** PositionRank word scores: PageRank over word co-occurrence, biased towards words that appear early. */
 function positionRank(sentences: Token[][], stopwords: Set<string>): Map<string, number> {
-  const bias = new Map<string, number>();
-  const edges = new Map<string, Map<string, number>>();
-  const link = (a: string, b: string) => {
-    if (a === b) return;
-    let m = edges.get(a);
-    if (!m) edges.set(a, (m = new Map()));
-    m.set(b, (m.get(b) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const bias: number[] = [];
+  const edges: Array<Map<number, number>> = [];
+  const link = (a: number, b: number) => {
+    if (a !== b) edges[a].set(b, (edges[a].get(b) ?? 0) + 1);
   };
   let position = 0;
-  const window: string[] = [];
+  const window: number[] = [];
   for (const s of sentences) {
     for (const t of s) {
       position++;
       if (!/[\p{L}]/u.test(t.word) || stopwords.has(t.lower)) continue;
       const w = lightStem(t.lower.replace(/\./g, ''));
-      bias.set(w, (bias.get(w) ?? 0) + 1 / position);
-      for (const v of window) { link(w, v); link(v, w); }
-      window.push(w);
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = bias.length));
+        bias.push(0);
+        edges.push(new Map());
+      }
+      bias[id] += 1 / position;
+      for (const v of window) { link(id, v); link(v, id); }
+      window.push(id);
       if (window.length > 3) window.shift();
     }
     window.length = 0;
   }
+  const n = bias.length;
   let total = 0;
-  for (const v of bias.values()) total += v;
-  for (const [k, v] of bias) bias.set(k, v / total);
-  let score = new Map(bias);
-  const outWeight = new Map<string, number>();
-  for (const [a, m] of edges) { let s = 0; for (const v of m.values()) s += v; outWeight.set(a, s); }
-  for (let iter = 0; iter < 20; iter++) {
-    const next = new Map<string, number>();
-    for (const [k, b] of bias) next.set(k, (1 - DAMPING) * b);
-    for (const [a, m] of edges) {
-      const share = (DAMPING * (score.get(a) ?? 0)) / outWeight.get(a)!;
-      for (const [b, w] of m) next.set(b, next.get(b)! + share * w);
+  for (const v of bias) total += v;
+  const base = Float64Array.from(bias, (v) => ((1 - DAMPING) * v) / total);
+  const outWeight = edges.map((m) => { let sum = 0; for (const v of m.values()) sum += v; return sum; });
+  let score = Float64Array.from(bias, (v) => v / total);
+  for (let iter = 0; iter < 30; iter++) {
+    const next = Float64Array.from(base);
+    for (let a = 0; a < n; a++) {
+      if (!outWeight[a]) continue;
+      const share = (DAMPING * score[a]) / outWeight[a];
+      for (const [b, w] of edges[a]) next[b] += share * w;
     }
+    let change = 0;
+    for (let i = 0; i < n; i++) change += Math.abs(next[i] - score[i]);
     score = next;
+    if (change < 1e-6) break;
   }
-  return score;
+  const out = new Map<string, number>();
+  for (const [w, id] of ids) out.set(w, score[id]);
+  return out;
 }
 
 function mostUsed(surface: Map<string, number>): string {
@@ -199,10 +227,13 @@ function mostUsed(surface: Map<string, number>): string {
  * near-duplicates ("U.S." / "US" / "United States", plurals, case, "Khan" within "Imran Khan") merged.
  */
 export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggestion[] {
-  const stopwords = stopwordsFor(input.language);
-  const body = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
-  const sentences = tokenize(body, input.language);
-  const wordScore = positionRank(sentences, stopwords);
+  const stopwords = stopwordsForText(input.text, input.language);
+  const title = input.title?.trim() ?? '';
+  // A title-cased headline would make every word look like a name: phrases come from the body only, while
+  // the title still counts for position (it comes first) and as a boost.
+  const text = title && input.text.startsWith(title) ? input.text.slice(title.length) : input.text;
+  const sentences = tokenize(text, input.language);
+  const wordScore = positionRank([...tokenize(title, input.language), ...sentences], stopwords);
   const phrases = candidatePhrases(sentences, stopwords);
   const titleKeys = new Set(
     tokenize(input.title ?? '', input.language).flat().map((t) => lightStem(t.lower.replace(/\./g, ''))),
@@ -219,6 +250,7 @@ export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggest
   const ranked: KeywordSuggestion[] = [];
   for (const c of phrases.values()) {
     if (!c.entity && c.count < 2 && c.words.length === 1) continue;
+    if (c.words.length === 1 && TITLES.has(c.words[0])) continue; // "President", "Police" alone name nobody
     let score = 0;
     for (const w of c.words) score += wordScore.get(w) ?? 0;
     // Mean word score (long phrases gain nothing by length), times a squared log of how often the phrase occurs.
@@ -230,8 +262,9 @@ export function suggestKeywords(input: KeywordInput, limit = 10): KeywordSuggest
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0]?.score || 1;
 
-  const textKeys = ` ${[...phrases.keys()].join(' | ')} ${keywordKey(body)} `;
-  const library = (input.libraryKeywords ?? []).filter((k) => k.trim() && textKeys.includes(` ${keywordKey(k)} `));
+  const libraryKeywords = (input.libraryKeywords ?? []).filter((k) => k.trim());
+  const textKeys = libraryKeywords.length ? ` ${[...phrases.keys()].join(' | ')} ${keywordKey(`${title} ${text}`)} ` : '';
+  const library = libraryKeywords.filter((k) => textKeys.includes(` ${keywordKey(k)} `));
   const merged = [
     ...library.map((keyword, i) => ({ keyword, kind: 'library' as const, score: 3 - i / 1000 })),
     ...(input.pageKeywords ?? []).map((keyword, i) => ({ keyword: keyword.trim(), kind: 'page' as const, score: 2 - i / 1000 })),

@@ -88,7 +88,10 @@ export function splitSentences(text: string, language?: string | null): Sentence
     const parts: string[] = [];
     for (const chunk of chunks(block)) {
       for (const { segment } of segmenter.segment(chunk)) {
-        if (parts.length && endsInAbbreviation(parts[parts.length - 1], segment)) parts[parts.length - 1] += segment;
+        // A segment that starts in lower case continues the sentence (e.g. after a quoted "a-ha!"), as does the
+        // rest of a reference mark cut after its bracket ("Ocean.[" + "4] ").
+        const continues = /^["'”’)\]]*\s*\p{Ll}|^[^\s[]*\]/u.test(segment);
+        if (parts.length && (continues || endsInAbbreviation(parts[parts.length - 1], segment))) parts[parts.length - 1] += segment;
         else parts.push(segment);
       }
     }

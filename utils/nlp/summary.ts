@@ -1,6 +1,6 @@
 import { isBoilerplate, stripResidue } from './boilerplate';
 import { splitSentences } from './sentences';
-import { lightStem, stopwordsFor, wordTokens } from './words';
+import { lightStem, stopwordsForText, wordTokens } from './words';
 
 export type SummaryLength = 'short' | 'medium' | 'long';
 /** Target length of the drafted summary, in words. */
@@ -35,6 +35,16 @@ const MIN_WORDS = 5;
 const MAX_WORDS = 90;
 
 const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** Reference marks such as "[12]" or "[n 1]" (encyclopedias, papers). */
+const CITATION_MARKS = /\[(?:\d+|[a-z] \d+|citation needed)\]/gi;
+
+/** Headings, reference-list titles and infobox rows: no sentence-final mark, or almost every word capitalised. */
+function isHeadingLike(sentence: string): boolean {
+  if (!/[.!?…]["'”’»)\]]*$/.test(sentence)) return true;
+  const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^["'“‘(]?\p{Lu}/u.test(w)).length;
+  return words.length > 0 && capitalised / words.length > 0.7;
+}
 
 function termsOf(text: string, stopwords: Set<string>): Map<string, number> {
   const terms = new Map<string, number>();
@@ -76,9 +86,9 @@ function candidates(text: string, options: SummaryOptions, stopwords: Set<string
   const title = options.title?.trim().toLowerCase() ?? '';
   const out: Candidate[] = [];
   for (const s of splitSentences(text, options.language)) {
-    const clean = stripResidue(s.text);
+    const clean = stripResidue(s.text).replace(CITATION_MARKS, '');
     const words = countWords(clean);
-    if (words < MIN_WORDS || words > MAX_WORDS || isBoilerplate(clean)) continue;
+    if (words < MIN_WORDS || words > MAX_WORDS || isBoilerplate(clean) || isHeadingLike(clean)) continue;
     if (title && clean.toLowerCase() === title) continue;
     if (!/[\p{L}]{2}/u.test(clean)) continue;
     out.push({ text: clean, rank: out.length, words, terms: termsOf(clean, stopwords), score: 0 });
@@ -93,7 +103,7 @@ function candidates(text: string, options: SummaryOptions, stopwords: Set<string
  */
 export function draftSummary(text: string, options: SummaryOptions = {}): string {
   const budget = SUMMARY_LENGTH_WORDS[options.length ?? 'medium'];
-  const stopwords = stopwordsFor(options.language);
+  const stopwords = stopwordsForText(text, options.language);
   const sents = candidates(text, options, stopwords);
   if (!sents.length) return '';
 

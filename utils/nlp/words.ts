@@ -51,6 +51,28 @@ export function stopwordsFor(language: string | null | undefined): Set<string> {
   return set;
 }
 
+const SAMPLE_WORDS = 400;
+
+/**
+ * The stopword list that fits the text: the declared language's, unless the text's common words belong
+ * clearly more to another listed language (pages mislabel their language often enough, e.g. `lang="de"` on
+ * an English article).
+ */
+export function stopwordsForText(text: string, declared: string | null | undefined): Set<string> {
+  const sample = wordTokens(text.slice(0, SAMPLE_WORDS * 8)).slice(0, SAMPLE_WORDS);
+  const hits = (code: string) => {
+    const list = stopwordsFor(code);
+    return sample.filter((w) => list.has(w)).length;
+  };
+  const declaredCode = (declared ?? 'en').toLowerCase().slice(0, 2);
+  let best = declaredCode, bestHits = hits(declaredCode);
+  for (const code of Object.keys(STOPWORDS)) {
+    const n = hits(code);
+    if (n > bestHits * 2) { best = code; bestHits = n; }
+  }
+  return stopwordsFor(best);
+}
+
 /** Lower-cased word tokens (letters and digits, inner apostrophes and hyphens kept), possessive "'s" dropped. */
 export function wordTokens(text: string): string[] {
   const out: string[] = [];

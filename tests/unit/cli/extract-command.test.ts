@@ -37,6 +37,15 @@ describe('precis extract', { timeout: 60_000 }, () => {
     expect(draft).toMatchObject({ title: 'A Note on Tariffs', wordCount: 14 });
   });
 
+  it('adds a drafted summary from the article and keyword suggestions, page tags kept apart', () => {
+    const draft = JSON.parse(run(['extract', '--url', 'https://harbour.example/world/ports', join(fixtures, 'article.html')]).stdout);
+    expect(draft.summary.length).toBeGreaterThan(20);
+    expect(draft.text.replace(/\s+/g, ' ')).toContain(draft.summary.split(/(?<=[.!?])\s/)[0]);
+    expect(draft.keywords.length).toBeGreaterThan(0);
+    expect(Array.isArray(draft.pageKeywords)).toBe(true);
+    expect(draft.timings.nlpMs).toBeTypeOf('number');
+  });
+
   it('runs a manifest in order, reporting a broken file without stopping the others, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precis-cli-'));
     const manifest = join(dir, 'list.jsonl');

@@ -58,7 +58,27 @@ describe('suggestKeywords', () => {
     expect(suggestKeywords({ text: '' })).toEqual([]);
   });
 
+  it('takes the names around a title, not the title', () => {
+    const text = 'Investors met WeWork CEO Adam Neumann on Monday. Later, WeWork CEO Adam Neumann resigned from WeWork.';
+    const all = keywords({ text }, 20);
+    expect(all).toEqual(expect.arrayContaining(['WeWork', 'Adam Neumann']));
+    expect(all.some((k) => /CEO/.test(k))).toBe(false);
+  });
+
+  it('uses the stopwords of the language the text is in when the page declares another', () => {
+    const all = keywords({ text: TEXT, language: 'de' }, 50).map((k) => k.toLowerCase());
+    for (const word of ['the', 'and', 'could', 'with']) expect(all).not.toContain(word);
+  });
+
   it('does not take a capitalised sentence opener for a name', () => {
     expect(keywords({ text: TEXT }, 50)).not.toContain('The');
+  });
+});
+
+describe('suggestKeywords on words that are also JavaScript property names', () => {
+  it('treats "constructor" and "toString" as plain words', () => {
+    const text = 'The constructor of the bridge said toString was a constructor trick. The constructor left.';
+    expect(() => suggestKeywords({ text })).not.toThrow();
+    expect(keywordKey('constructor')).toBe('constructor');
   });
 });

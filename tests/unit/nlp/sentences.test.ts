@@ -31,6 +31,10 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps an exclamation inside quotes within the sentence that goes on in lower case', () => {
+    expect(texts('When does that "a-ha!" moment occur? Nobody knows.')).toEqual(['When does that "a-ha!" moment occur?', 'Nobody knows.']);
+  });
+
   it('never joins sentences across blocks, and numbers them in article order', () => {
     const s = splitSentences('First block ends here\nSecond block. Third sentence.');
     expect(s.map((x) => [x.text, x.block, x.index])).toEqual([

@@ -55,6 +55,16 @@ describe('draftSummary', () => {
     );
   });
 
+  it('skips headings, reference titles and citation marks', () => {
+    const text = [
+      'New Zealand',
+      'New Zealand is an island country in the southwestern Pacific Ocean.[4]',
+      'Geography and Climate',
+      'A History of New Zealand.',
+    ].join('\n');
+    expect(draftSummary(text)).toBe('New Zealand is an island country in the southwestern Pacific Ocean.');
+  });
+
   it('drafts a bounded summary of a 50,000-word article from its sentences', { timeout: 60_000 }, () => {
     const text = article(3900);
     expect(words(text)).toBeGreaterThan(50_000);
