@@ -1,7 +1,7 @@
 // The library page with a year or more of clipping: 10,000 generated records with 1,500-word article texts,
 // in headless Chromium on the built extension (production build, .output/chrome-mv3).
 //
-//   npx tsx bench/library.ts [--records N] [--words N] [--loads N] [--no-build]
+//   npx precis bench library [--records N] [--words N] [--loads N] [--no-build]   (also the last part of npm run bench)
 //
 // Measures: library page to first rows, a search keystroke to updated results, export of all as JSON,
 // import of that file into an empty library, and the database size per record. See bench/README.md.
@@ -16,7 +16,7 @@ import { fmt, machine, median, packageVersion, quantile, table } from './common'
 import { DEFAULT_LITERATURE_TYPES } from '../utils/record/vocabulary';
 import type { PrecisRecord } from '../utils/record/schema';
 
-const USAGE = 'usage: npx tsx bench/library.ts [--records N] [--words N] [--loads N] [--no-build]';
+const USAGE = 'usage: npx precis bench library [--records N] [--words N] [--loads N] [--no-build]';
 const GOALS = { firstRows: 300, keystroke: 50, exportAll: 1500, importAll: 3000 };
 
 interface Options {
@@ -212,8 +212,8 @@ async function typeQuery(page: Page, query: string): Promise<number[]> {
 
 // ---------- the run ----------
 
-async function main(): Promise<number> {
-  const opts = parseArgs(process.argv.slice(2));
+export async function runLibraryBench(args: string[]): Promise<number> {
+  const opts = parseArgs(args);
   if (typeof opts === 'string') {
     process.stderr.write(`${opts}\n${USAGE}\n`);
     return 2;
@@ -321,11 +321,3 @@ async function main(): Promise<number> {
     fs.rmSync(downloads, { recursive: true, force: true });
   }
 }
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);

@@ -14,7 +14,10 @@ const USAGE = `usage:
   precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
   precis bench [extraction|nlp] [--corpus DIR] [--runs N]
                                            time extraction against plain Readability, then the summary
-                                           and keyword drafting (see bench/); name one to run only it`;
+                                           and keyword drafting, then the library (see bench/); name one
+                                           to run only it
+  precis bench library [--records N] [--words N] [--loads N] [--no-build]
+                                           the library page with 10,000 records in headless Chromium`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
   sources: Draft['sources'];
@@ -120,8 +123,9 @@ export async function main(argv: string[]): Promise<number> {
     const [which, ...options] = rest;
     if (which === 'nlp') return (await import('../bench/nlp')).runNlpBench(options);
     if (which === 'extraction') return (await import('../bench/extraction')).runBench(options);
-    const code = await (await import('../bench/extraction')).runBench(rest);
-    return code || (await import('../bench/nlp')).runNlpBench(rest);
+    if (which === 'library') return (await import('../bench/library')).runLibraryBench(options);
+    const code = (await (await import('../bench/extraction')).runBench(rest)) || (await (await import('../bench/nlp')).runNlpBench(rest));
+    return code || (await import('../bench/library')).runLibraryBench([]);
   }
   process.stderr.write(`${USAGE}\n`);
   return command ? 2 : 0;
