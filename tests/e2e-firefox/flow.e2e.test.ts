@@ -72,8 +72,12 @@ describe('Firefox: clip → save → export (e2e build)', () => {
     expect(await valueOf(popup, 'URL')).toBe(server.url(SAMPLE.file));
   });
 
-  it('saves the record with a typed summary', async () => {
-    await (await control(popup, 'Summary')).type(SUMMARY);
+  it('drafts the empty summary from the article, then saves the summary the user typed over it', async () => {
+    const summary = await control(popup, 'Summary');
+    // The drafter is loaded lazily after the form is shown; its draft starts with the article's lead.
+    await popup.waitForFunction((el) => (el as HTMLTextAreaElement).value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
+    await summary.evaluate((el) => el.select());
+    await summary.type(SUMMARY);
     await clickButton(popup, 'Save');
     await popup.waitForFunction(() => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
     expect(await statusText(popup)).toMatch(/Saved/);
