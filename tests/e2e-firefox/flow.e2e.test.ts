@@ -75,7 +75,7 @@ describe('Firefox: clip → save → export (e2e build)', () => {
   it('drafts the empty summary from the article, then saves the summary the user typed over it', async () => {
     const summary = await control(popup, 'Summary');
     // The drafter is loaded lazily after the form is shown; its draft starts with the article's lead.
-    await popup.waitForFunction((el) => (el as HTMLTextAreaElement).value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
+    await popup.waitForFunction((el) => el.value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
     await summary.evaluate((el) => el.select());
     await summary.type(SUMMARY);
     await clickButton(popup, 'Save');

@@ -11,6 +11,15 @@ describe('byline cleaning', () => {
     expect(names('Par Jean Dupont')).toEqual(['Jean Dupont']);
   });
 
+  it('keeps names in any script (Cyrillic, Japanese, Arabic, Greek) and still drops punctuation-only values', () => {
+    expect(names('Анна Петрова')).toEqual(['Анна Петрова']);
+    expect(names('山田 花子')).toEqual(['山田 花子']);
+    expect(names('By محمد علي')).toEqual(['محمد علي']);
+    expect(names('Γιώργος Παπαδόπουλος')).toEqual(['Γιώργος Παπαδόπουλος']);
+    expect(names('— • —')).toEqual([]);
+    expect(names('admin')).toEqual([]);
+  });
+
   it('splits several authors on , and und & ;', () => {
     expect(names('By Jane Doe, John Roe and Ann Lee')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
     expect(names('Von Hans Müller und Eva Maier')).toEqual(['Hans Müller', 'Eva Maier']);

@@ -11,9 +11,13 @@ const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|F
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
   /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik)(?![\p{L}])/iu;
-// Values that are not a person's name at all.
-const PLACEHOLDER =
-  /^(?:admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|unknown|unbekannt|author|autor|auteur|staff|null|undefined|none|n\/?a|nobody|posted|by|von|editor|editors|default|wordpress|blogger|website|homepage|support|info|team|redaktion\s*:|\W+)$/i;
+// Values that never credit anybody, organisation or person: log-ins, anonymity, technical defaults, and
+// strings without a letter or digit in any script (Unicode-aware, so "Анна Петрова" is not punctuation).
+const NOBODY_WORDS =
+  'admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\\/?a|nobody|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|[^\\p{L}\\p{N}]+';
+const NOBODY = new RegExp(`^(?:${NOBODY_WORDS})$`, 'iu');
+// Values that are not a person's name at all: nobody, or a desk ("Staff", "Team", "Redaktion:").
+const PLACEHOLDER = new RegExp(`^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:)$`, 'iu');
 const DATE_LIKE =
   /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\s|$)|\b(?:am|pm)\b(?=\s*$)|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}\.?\s*(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|fev|avr|juil|déc|ene|abr|ago|dic|gen|giu|lug|set|ott)[a-zäéû]*\.?(?:\s+\d{2,4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/gi;
 // Academic degrees and honorifics after a name ("Brenda Goodman, MA").
@@ -161,9 +165,6 @@ export function cleanAuthors(authors: Author[], options: BylineOptions = {}): Au
 /** Newsroom placeholders: the desk is credited, not a person ("Redaktion", "Staff", "Newsroom", "Editorial team"). */
 const NEWSROOM =
   /^(?:the\s+)?(?:redaktion|online-?redaktion|nachrichtenredaktion|lokalredaktion|sportredaktion|red\.|staff|staff\s+(?:writers?|reporters?)|newsroom|news\s*(?:desk|team|room)|editorial(?:\s+(?:team|staff|board|desk|office))?|editors|editorial\s+department|web\s*desk|digital\s+(?:desk|team)|rédaction|redacción|redação|redazione|redactie|redakcja)(?=\s|$)/i;
-/** Values that never credit anybody, organisation or not: log-ins, anonymity, technical defaults. */
-const NOBODY =
-  /^(?:admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\/?a|nobody|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|\W+)$/i;
 
 export type OrganisationKind = 'newsroom' | 'site' | 'organisation';
 
