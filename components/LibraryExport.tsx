@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFormatId } from '../utils/export/formats';
+import { t } from '../utils/i18n/messages';
 
 export type ExportScope = 'all' | 'view' | 'selection';
 
@@ -28,7 +29,7 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
   const effectiveScope = counts[scope] > 0 ? scope : 'all';
   return (
     <div class="export">
-      <label for="export-format">Export format</label>
+      <label for="export-format">{t('exportFormatLabel')}</label>
       <select id="export-format" value={chosen.id} onChange={(e) => setFormat(e.currentTarget.value as ExportFormatId)}>
         {EXPORT_FORMATS.map((f) => (
           <option key={f.id} value={f.id}>
@@ -37,24 +38,24 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
         ))}
       </select>
       <label for="export-scope" class="visually-hidden">
-        Records to export
+        {t('exportScopeLabel')}
       </label>
       <select id="export-scope" value={effectiveScope} onChange={(e) => setScope(e.currentTarget.value as ExportScope)}>
-        <option value="all">All records ({counts.all})</option>
+        <option value="all">{t('exportScopeAll', counts.all)}</option>
         <option value="view" disabled={counts.view === 0}>
-          This view ({counts.view})
+          {t('exportScopeView', counts.view)}
         </option>
         <option value="selection" disabled={counts.selection === 0}>
-          Selection ({counts.selection})
+          {t('exportScopeSelection', counts.selection)}
         </option>
       </select>
       {chosen.id === 'csv' && (
         <label class="inline">
-          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> UTF-8 with BOM (for Excel)
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> {t('exportBom')}
         </label>
       )}
       <button type="button" class="primary" disabled={busy || counts[effectiveScope] === 0} onClick={() => onExport({ format: chosen.id, scope: effectiveScope, bom })}>
-        Export {shortLabel(chosen.label)}
+        {t('exportButton', shortLabel(chosen.label))}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { LibraryView, SortKey } from '../utils/library/view-state';
 import { SORT_KEYS, SORT_LABELS, emptyView, hasFilters } from '../utils/library/view-state';
 import { TagInput } from './TagInput';
+import { t } from '../utils/i18n/messages';
 
 export interface FilterChoices {
   keywords: string[];
@@ -37,34 +38,34 @@ export function LibraryFilters({ view, choices, onChange }: Props) {
     </div>
   );
   return (
-    <fieldset class="filters plain" aria-label="Filters">
+    <fieldset class="filters plain" aria-label={t('filtersLabel')}>
       <div class="filter wide-filter">
-        <label for="filter-keywords">With keywords</label>
+        <label for="filter-keywords">{t('filterKeywords')}</label>
         <TagInput id="filter-keywords" tags={view.keywords} onChange={(keywords) => onChange({ keywords })} suggestions={choices.keywords} />
       </div>
       <div class="filter">
-        <label for="filter-type">Type</label>
+        <label for="filter-type">{t('filterType')}</label>
         <select id="filter-type" value={view.literatureType ?? ''} onChange={(e) => onChange({ literatureType: e.currentTarget.value || null })}>
-          <option value="">Any</option>
-          {choices.literatureTypes.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          <option value="">{t('filterTypeAny')}</option>
+          {choices.literatureTypes.map((type) => (
+            <option key={type} value={type}>
+              {type}
             </option>
           ))}
         </select>
       </div>
-      {text('filter-publisher', 'Publisher', view.publisher, choices.publishers, 'publisher')}
-      {text('filter-section', 'In section', view.section, choices.sections, 'section')}
+      {text('filter-publisher', t('filterPublisher'), view.publisher, choices.publishers, 'publisher')}
+      {text('filter-section', t('filterSection'), view.section, choices.sections, 'section')}
       <div class="filter">
-        <label for="filter-from">Published from</label>
+        <label for="filter-from">{t('filterFrom')}</label>
         <input id="filter-from" type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || null })} />
       </div>
       <div class="filter">
-        <label for="filter-to">Published to</label>
+        <label for="filter-to">{t('filterTo')}</label>
         <input id="filter-to" type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || null })} />
       </div>
       <div class="filter">
-        <label for="sort">Sort by</label>
+        <label for="sort">{t('filterSort')}</label>
         <select id="sort" value={view.sort ?? ''} onChange={(e) => onChange({ sort: (e.currentTarget.value || null) as SortKey | null })}>
           <option value="">{view.query.trim() ? SORT_LABELS.relevance : SORT_LABELS.clipped}</option>
           {SORT_KEYS.filter((k) => k !== 'relevance' || view.query.trim()).map((k) => (
@@ -75,7 +76,7 @@ export function LibraryFilters({ view, choices, onChange }: Props) {
         </select>
       </div>
       <button type="button" class="clear-filters" disabled={!hasFilters(view)} onClick={() => onChange({ ...emptyView(), sort: view.sort })}>
-        Clear filters
+        {t('filtersClear')}
       </button>
     </fieldset>
   );

@@ -3,6 +3,7 @@ import type { PrecisDatabase } from '../utils/db/database';
 import type { PrecisRecord } from '../utils/record/schema';
 import { MAX_IMPORT_BYTES, parseImport } from '../utils/import/parse-import';
 import { applyImport, previewImport, type ImportPreview } from '../utils/import/apply-import';
+import { plural, t } from '../utils/i18n/messages';
 
 interface Props {
   db: PrecisDatabase;
@@ -16,8 +17,8 @@ type Step =
   | { kind: 'importing'; name: string }
   | { kind: 'failed'; message: string };
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const megabytes = (bytes: number) => t('importMegabytes', (bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0));
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Import a JSON export: choose a file, see what it would change, confirm. Nothing is written before that. */
 export function LibraryImport({ db, onImported }: Props) {
@@ -26,19 +27,19 @@ export function LibraryImport({ db, onImported }: Props) {
 
   const read = async (file: File) => {
     if (file.size > MAX_IMPORT_BYTES) {
-      setStep({ kind: 'failed', message: `“${file.name}” is ${megabytes(file.size)}; files up to ${megabytes(MAX_IMPORT_BYTES)} can be imported. Nothing was changed.` });
+      setStep({ kind: 'failed', message: t('importTooLarge', file.name, megabytes(file.size), megabytes(MAX_IMPORT_BYTES)) });
       return;
     }
     setStep({ kind: 'reading', name: file.name });
     try {
       const parsed = parseImport(await file.text(), file.size);
       if (!parsed.ok) {
-        setStep({ kind: 'failed', message: `“${file.name}” cannot be imported: ${parsed.message} Nothing was changed.` });
+        setStep({ kind: 'failed', message: t('importInvalid', file.name, parsed.message) });
         return;
       }
       setStep({ kind: 'preview', name: file.name, records: parsed.records, preview: await previewImport(db, parsed.records) });
     } catch (e) {
-      setStep({ kind: 'failed', message: `“${file.name}” could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.` });
+      setStep({ kind: 'failed', message: t('importUnreadable', file.name, errorText(e)) });
     }
   };
 
@@ -47,9 +48,9 @@ export function LibraryImport({ db, onImported }: Props) {
     try {
       const r = await applyImport(db, records);
       setStep({ kind: 'idle' });
-      await onImported(`Imported “${name}”: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      await onImported(t('importDone', name, r.added, r.updated, r.unchanged));
     } catch (e) {
-      setStep({ kind: 'failed', message: `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+      setStep({ kind: 'failed', message: t('importFailed', errorText(e)) });
     }
   };
 
@@ -61,7 +62,7 @@ export function LibraryImport({ db, onImported }: Props) {
         type="file"
         accept=".json,application/json"
         class="visually-hidden"
-        aria-label="Import file"
+        aria-label={t('importFileLabel')}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
@@ -69,31 +70,38 @@ export function LibraryImport({ db, onImported }: Props) {
         }}
       />
       <button type="button" onClick={() => input.current?.click()} disabled={step.kind === 'reading' || step.kind === 'importing'}>
-        Import…
+        {t('importButton')}
       </button>
-      {step.kind === 'reading' && <p class="import-note">Reading “{step.name}”…</p>}
-      {step.kind === 'importing' && <p class="import-note">Importing “{step.name}”…</p>}
+      {step.kind === 'reading' && <p class="import-note">{t('importReading', step.name)}</p>}
+      {step.kind === 'importing' && <p class="import-note">{t('importImporting', step.name)}</p>}
       {step.kind === 'failed' && (
         <div class="import-panel import-error" role="alert">
           <p>{step.message}</p>
           <button type="button" onClick={() => setStep({ kind: 'idle' })}>
-            Close
+            {t('importClose')}
           </button>
         </div>
       )}
       {step.kind === 'preview' && (
-        <div class="import-panel" role="dialog" aria-label="Import preview">
+        <div class="import-panel" role="dialog" aria-label={t('importPreviewLabel')}>
           <p>
-            “{step.name}” holds {plural(step.preview.total, 'record')}: {step.preview.new} new, {step.preview.identical} identical,{' '}
-            {step.preview.newer} newer, {step.preview.older} older than the ones in your library.
+            {t(
+              plural(step.preview.total, 'importPreviewOne', 'importPreviewMany'),
+              step.name,
+              step.preview.total,
+              step.preview.new,
+              step.preview.identical,
+              step.preview.newer,
+              step.preview.older,
+            )}
           </p>
-          <p class="import-note">New and newer records are saved; identical and older ones are left as they are. Nothing is deleted.</p>
+          <p class="import-note">{t('importPreviewNote')}</p>
           <p class="buttons">
             <button type="button" class="primary" disabled={step.preview.new + step.preview.newer === 0} onClick={() => confirm(step.name, step.records)}>
-              Import {plural(step.preview.new + step.preview.newer, 'record')}
+              {t(plural(step.preview.new + step.preview.newer, 'importConfirmOne', 'importConfirmMany'), step.preview.new + step.preview.newer)}
             </button>
             <button type="button" onClick={() => setStep({ kind: 'idle' })}>
-              Cancel
+              {t('importCancel')}
             </button>
           </p>
         </div>

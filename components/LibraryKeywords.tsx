@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { KeywordCount } from '../utils/library/keyword-counts';
+import { plural, t } from '../utils/i18n/messages';
 
 interface Props {
   counts: KeywordCount[];
@@ -20,22 +21,22 @@ export function LibraryKeywords({ counts, onShow, onRename, onDelete }: Props) {
   const existing = (name: string) => counts.find((c) => c.keyword.toLocaleLowerCase() === name.trim().toLocaleLowerCase());
 
   return (
-    <section class="keywords-view" aria-label="Keywords">
+    <section class="keywords-view" aria-label={t('keywordsLabel')}>
       <p class="keywords-head">
-        <label for="keyword-filter">Find a keyword</label>
+        <label for="keyword-filter">{t('keywordsFind')}</label>
         <input id="keyword-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         <span>
-          {counts.length} keyword{counts.length === 1 ? '' : 's'}
-          {matching.length > SHOWN ? `; showing the first ${SHOWN} of ${matching.length}` : ''}
+          {t(plural(counts.length, 'keywordsCountOne', 'keywordsCountMany'), counts.length)}
+          {matching.length > SHOWN ? t('keywordsShowingFirst', SHOWN, matching.length) : ''}
         </span>
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Keyword</th>
-            <th scope="col">Records</th>
+            <th scope="col">{t('keywordsKeywordColumn')}</th>
+            <th scope="col">{t('keywordsRecordsColumn')}</th>
             <th scope="col">
-              <span class="visually-hidden">Actions</span>
+              <span class="visually-hidden">{t('keywordsActionsColumn')}</span>
             </th>
           </tr>
         </thead>
@@ -47,7 +48,7 @@ export function LibraryKeywords({ counts, onShow, onRename, onDelete }: Props) {
               <tr key={c.keyword}>
                 <th scope="row">
                   {c.keyword}
-                  {c.variants.length > 0 && <span class="variants"> (also written {c.variants.join(', ')})</span>}
+                  {c.variants.length > 0 && <span class="variants"> {t('keywordsVariants', c.variants.join(', '))}</span>}
                 </th>
                 <td>{c.count}</td>
                 <td class="actions">
@@ -61,33 +62,33 @@ export function LibraryKeywords({ counts, onShow, onRename, onDelete }: Props) {
                       }}
                     >
                       <label for="keyword-new-name" class="visually-hidden">
-                        New name for {c.keyword}
+                        {t('keywordsNewNameLabel', c.keyword)}
                       </label>
                       <input id="keyword-new-name" type="text" value={newName} onInput={(e) => setNewName(e.currentTarget.value)} autoFocus />
                       <button type="submit" disabled={!newName.trim()}>
-                        {merging ? `Merge into ${target.keyword}` : 'Rename'}
+                        {merging ? t('keywordsMergeInto', target.keyword) : t('keywordsRename')}
                       </button>
                       <button type="button" onClick={() => setRenaming(null)}>
-                        Cancel
+                        {t('keywordsCancel')}
                       </button>
                     </form>
                   ) : (
                     <>
-                      <button type="button" aria-label={`Show records with ${c.keyword}`} onClick={() => onShow(c.keyword)}>
-                        Show
+                      <button type="button" aria-label={t('keywordsShowLabel', c.keyword)} onClick={() => onShow(c.keyword)}>
+                        {t('keywordsShow')}
                       </button>
                       <button
                         type="button"
-                        aria-label={`Rename or merge ${c.keyword}`}
+                        aria-label={t('keywordsRenameOpenLabel', c.keyword)}
                         onClick={() => {
                           setRenaming(c.keyword);
                           setNewName(c.keyword);
                         }}
                       >
-                        Rename…
+                        {t('keywordsRenameOpen')}
                       </button>
-                      <button type="button" aria-label={`Delete keyword ${c.keyword}`} onClick={() => onDelete(c.keyword, c.count)}>
-                        Delete
+                      <button type="button" aria-label={t('keywordsDeleteLabel', c.keyword)} onClick={() => onDelete(c.keyword, c.count)}>
+                        {t('keywordsDelete')}
                       </button>
                     </>
                   )}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredRecord } from '../utils/db/database';
 import { rowAfterKey, scrollToRow, visibleRows } from '../utils/library/virtual-window';
+import { t } from '../utils/i18n/messages';
 
 /** Fixed row height in pixels (library.css sets the same). */
 export const ROW_HEIGHT = 52;
@@ -83,24 +84,24 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
   };
 
   return (
-    <div class="record-table" role="table" aria-label="Records" aria-rowcount={rows.length + 1} data-query={query} onKeyDown={onKeyDown}>
+    <div class="record-table" role="table" aria-label={t('listLabel')} aria-rowcount={rows.length + 1} data-query={query} onKeyDown={onKeyDown}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} class="record-row head">
           <span role="columnheader">
             <input
               type="checkbox"
-              aria-label={`Select all ${rows.length} in view`}
+              aria-label={t('listSelectAll', rows.length)}
               checked={allSelected}
               disabled={rows.length === 0}
               onChange={(e) => onToggleAll(e.currentTarget.checked)}
             />
           </span>
-          <span role="columnheader">Title and author</span>
-          <span role="columnheader">Publisher</span>
-          <span role="columnheader">Published</span>
-          <span role="columnheader">Keywords</span>
+          <span role="columnheader">{t('listTitleColumn')}</span>
+          <span role="columnheader">{t('listPublisherColumn')}</span>
+          <span role="columnheader">{t('listPublishedColumn')}</span>
+          <span role="columnheader">{t('listKeywordsColumn')}</span>
           <span role="columnheader">
-            <span class="visually-hidden">Actions</span>
+            <span class="visually-hidden">{t('listActionsColumn')}</span>
           </span>
         </div>
       </div>
@@ -125,7 +126,7 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
                   <span role="cell">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${r.title}`}
+                      aria-label={t('listSelect', r.title)}
                       checked={selected.has(r.id)}
                       onClick={(e) => onToggle(index, e.currentTarget.checked, e.shiftKey)}
                     />
@@ -148,14 +149,14 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
                     {r.keywords.join(', ')}
                   </span>
                   <span role="cell" class="actions">
-                    <button type="button" aria-label={`Edit ${r.title}`} onClick={() => onOpen(r)}>
-                      Edit
+                    <button type="button" aria-label={t('listEditLabel', r.title)} onClick={() => onOpen(r)}>
+                      {t('listEdit')}
                     </button>
-                    <button type="button" aria-label={`Copy card for ${r.title}`} onClick={() => onCopyCard(r)}>
-                      Copy card
+                    <button type="button" aria-label={t('listCopyCardLabel', r.title)} onClick={() => onCopyCard(r)}>
+                      {t('listCopyCard')}
                     </button>
-                    <button type="button" aria-label={`Delete ${r.title}`} onClick={() => onDelete(r)}>
-                      Delete
+                    <button type="button" aria-label={t('listDeleteLabel', r.title)} onClick={() => onDelete(r)}>
+                      {t('listDelete')}
                     </button>
                   </span>
                 </div>

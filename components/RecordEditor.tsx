@@ -3,6 +3,7 @@ import { RecordForm } from './RecordForm';
 import { formValuesFromRecord, recordFromFormValues, type FormValues } from '../utils/record/form-values';
 import type { PrecisRecord } from '../utils/record/schema';
 import type { StoredRecord } from '../utils/db/database';
+import { t } from '../utils/i18n/messages';
 
 interface Props {
   /** The record as listed, without its article text: saving keeps the stored text. */
@@ -37,7 +38,7 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
     try {
       await onSave(built.value);
     } catch (err) {
-      setErrors([`Not saved: ${err instanceof Error ? err.message : String(err)}`]);
+      setErrors([t('editorNotSaved', err instanceof Error ? err.message : String(err))]);
     } finally {
       setBusy(false);
     }
@@ -48,15 +49,15 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       ref={root}
       class="editor"
       noValidate
-      aria-label={`Edit ${record.title}`}
+      aria-label={t('editorLabel', record.title)}
       onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onCancel();
       }}
     >
-      <h2>Edit record</h2>
+      <h2>{t('editorHeading')}</h2>
       {errors.length > 0 && (
-        <ul class="errors" aria-label="Problems to fix">
+        <ul class="errors" aria-label={t('editorProblemsLabel')}>
           {errors.map((msg) => (
             <li key={msg}>{msg}</li>
           ))}
@@ -71,10 +72,10 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       />
       <p class="buttons">
         <button type="submit" disabled={busy}>
-          Save changes
+          {t('editorSave')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('editorCancel')}
         </button>
       </p>
     </form>

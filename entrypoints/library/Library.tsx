@@ -20,10 +20,10 @@ import { LibraryKeywords } from '../../components/LibraryKeywords';
 import { LibraryImport } from '../../components/LibraryImport';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
 import { useLibraryRecords } from './use-library-records';
+import { plural, t, type MessageKey } from '../../utils/i18n/messages';
 
 type Notice = { message: string; undo?: () => Promise<void> };
 
-const plural = (n: number, one = 'record', many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Every saved record: browse, find, edit, delete, keywords, export and import. */
@@ -96,34 +96,37 @@ export function Library() {
     if (records && [...selected].some((id) => !byId.has(id))) setSelected(keepExisting(selected, (id) => byId.has(id)));
   }, [byId]);
 
-  const run = async (what: string, action: () => Promise<void>) => {
+  const run = async (failed: MessageKey, action: () => Promise<void>) => {
     setBusy(true);
     try {
       await action();
     } catch (e) {
-      setNotice({ message: `${what} failed: ${errorText(e)}` });
+      setNotice({ message: t(failed, errorText(e)) });
     } finally {
       setBusy(false);
     }
   };
 
-  const removeWithUndo = (ids: string[], label: string) =>
-    run('Delete', async () => {
+  /** `title` names a single record; otherwise the notice counts the records. */
+  const removeWithUndo = (ids: string[], title?: string) =>
+    run('noticeDeleteFailed', async () => {
       const deleted = await deleteRecords(db, ids);
       lib.applyChanges({ removed: ids });
       if (editing && ids.includes(editing.id)) closeEditor();
       setNotice({
-        message: `Deleted ${label}.`,
+        message: title !== undefined ? t('noticeDeletedTitle', title) : t(plural(ids.length, 'noticeDeletedOne', 'noticeDeletedMany'), ids.length),
         undo: async () => {
           await restoreRecords(db, deleted);
           lib.applyChanges({ upserted: deleted.records });
-          setNotice({ message: `Restored ${label}.` });
+          setNotice({
+            message: title !== undefined ? t('noticeRestoredTitle', title) : t(plural(ids.length, 'noticeRestoredOne', 'noticeRestoredMany'), ids.length),
+          });
         },
       });
     });
 
   const exportRecords = ({ format: formatId, scope, bom }: ExportRequest) =>
-    run('Export', async () => {
+    run('noticeExportFailed', async () => {
       const format = EXPORT_FORMATS.find((f) => f.id === formatId)!;
       // A selection is exported in the order shown; selected records outside the current view follow.
       const ids =
@@ -143,11 +146,11 @@ export function Library() {
       downloadText(name, data, format.mime);
       await storeLastExport(now);
       setLastExport(now);
-      setNotice({ message: `Exported ${plural(full.length)} to ${name}.` });
+      setNotice({ message: t(plural(full.length, 'noticeExportedOne', 'noticeExportedMany'), full.length, name) });
     });
 
-  const changeKeywords = (what: string, change: () => Promise<StoredRecord[]>, done: (n: number) => string) =>
-    run(what, async () => {
+  const changeKeywords = (failed: MessageKey, change: () => Promise<StoredRecord[]>, done: (n: number) => string) =>
+    run(failed, async () => {
       const changed = await change();
       lib.applyChanges({ upserted: changed });
       setNotice({ message: done(changed.length) });
@@ -161,28 +164,28 @@ export function Library() {
   const selectedCount = selected.size;
   const total = records?.length ?? 0;
   const status = lib.loadError
-    ? `Could not open the library: ${lib.loadError}`
+    ? t('libraryOpenFailed', lib.loadError)
     : !records
-      ? 'Loading…'
+      ? t('libraryLoading')
       : !canShow
         ? searching && lib.complete
-          ? 'Preparing search…'
-          : 'Loading…'
+          ? t('libraryPreparingSearch')
+          : t('libraryLoading')
         : hasFilters(view)
-          ? `${plural(shown.length)} of ${total} match.`
-          : `${plural(total)} in your library.`;
+          ? t(plural(shown.length, 'libraryMatchOne', 'libraryMatchMany'), shown.length, total)
+          : t(plural(total, 'libraryTotalOne', 'libraryTotalMany'), total);
 
   return (
     <main class="library">
       <header class="library-header">
-        <h1>Précis library</h1>
+        <h1>{t('libraryHeading')}</h1>
         <label for="search" class="visually-hidden">
-          Search records
+          {t('librarySearchLabel')}
         </label>
         <input
           id="search"
           type="search"
-          placeholder="Search title, author, publisher, keyword, summary…"
+          placeholder={t('librarySearchPlaceholder')}
           value={view.query}
           onInput={(e) => setView({ query: e.currentTarget.value })}
         />
@@ -196,15 +199,15 @@ export function Library() {
         />
         {lastExport !== undefined && <p class={backupIsDue(lastExport, total) ? 'backup due' : 'backup'}>{describeLastExport(lastExport)}</p>}
       </header>
-      <nav class="tabs" aria-label="Library views">
+      <nav class="tabs" aria-label={t('libraryTabsLabel')}>
         <button type="button" aria-pressed={tab === 'records'} onClick={() => setTab('records')}>
-          Records
+          {t('libraryTabRecords')}
         </button>
         <button type="button" aria-pressed={tab === 'keywords'} onClick={() => setTab('keywords')}>
-          Keywords ({counts.length})
+          {t('libraryTabKeywords', counts.length)}
         </button>
         <button type="button" aria-pressed={tab === 'drafts'} onClick={() => setTab('drafts')}>
-          Unsaved drafts
+          {t('libraryTabDrafts')}
         </button>
       </nav>
       <p class="summary-line">{status}</p>
@@ -212,12 +215,12 @@ export function Library() {
         <>
           <LibraryFilters view={view} choices={choices} onChange={setView} />
           {selectedCount > 0 && (
-            <div class="bulk" role="group" aria-label="Selected records">
-              <span>{plural(selectedCount)} selected</span>
+            <div class="bulk" role="group" aria-label={t('bulkLabel')}>
+              <span>{t(plural(selectedCount, 'bulkSelectedOne', 'bulkSelectedMany'), selectedCount)}</span>
               <label for="bulk-keyword" class="visually-hidden">
-                Keyword for the selected records
+                {t('bulkKeywordLabel')}
               </label>
-              <input id="bulk-keyword" type="text" list="bulk-keyword-choices" placeholder="Keyword" value={bulkKeyword} onInput={(e) => setBulkKeyword(e.currentTarget.value)} />
+              <input id="bulk-keyword" type="text" list="bulk-keyword-choices" placeholder={t('bulkKeywordPlaceholder')} value={bulkKeyword} onInput={(e) => setBulkKeyword(e.currentTarget.value)} />
               <datalist id="bulk-keyword-choices">
                 {choices.keywords.slice(0, 500).map((k) => (
                   <option key={k} value={k} />
@@ -227,29 +230,33 @@ export function Library() {
                 type="button"
                 disabled={busy || !bulkKeyword.trim()}
                 onClick={() =>
-                  changeKeywords('Adding the keyword', () => addKeywordToRecords(db, [...selected], bulkKeyword), (n) => `Added “${bulkKeyword.trim()}” to ${plural(n)}.`)
+                  changeKeywords('noticeAddKeywordFailed', () => addKeywordToRecords(db, [...selected], bulkKeyword), (n) =>
+                    t(plural(n, 'noticeKeywordAddedOne', 'noticeKeywordAddedMany'), bulkKeyword.trim(), n),
+                  )
                 }
               >
-                Add keyword
+                {t('bulkAddKeyword')}
               </button>
               <button
                 type="button"
                 disabled={busy || !bulkKeyword.trim()}
                 onClick={() =>
-                  changeKeywords('Removing the keyword', () => removeKeywordFromRecords(db, [...selected], bulkKeyword), (n) => `Removed “${bulkKeyword.trim()}” from ${plural(n)}.`)
+                  changeKeywords('noticeRemoveKeywordFailed', () => removeKeywordFromRecords(db, [...selected], bulkKeyword), (n) =>
+                    t(plural(n, 'noticeKeywordRemovedOne', 'noticeKeywordRemovedMany'), bulkKeyword.trim(), n),
+                  )
                 }
               >
-                Remove keyword
+                {t('bulkRemoveKeyword')}
               </button>
-              <button type="button" disabled={busy} onClick={() => removeWithUndo([...selected], plural(selectedCount))}>
-                Delete selected
+              <button type="button" disabled={busy} onClick={() => removeWithUndo([...selected])}>
+                {t('bulkDelete')}
               </button>
               <button type="button" onClick={() => setSelected(new Set())}>
-                Clear selection
+                {t('bulkClear')}
               </button>
             </div>
           )}
-          {records && total === 0 && <p>No records yet. Open an article and click the Précis icon to clip one.</p>}
+          {records && total === 0 && <p>{t('libraryEmpty')}</p>}
           <LibraryList
             key={viewToSearch(view)}
             rows={shown}
@@ -262,12 +269,12 @@ export function Library() {
             }}
             onOpen={setEditing}
             onCopyCard={(r) =>
-              run('Copying the card', async () => {
+              run('noticeCopyCardFailed', async () => {
                 await navigator.clipboard.writeText(textCard(r));
-                setNotice({ message: `Copied the card for “${r.title}”.` });
+                setNotice({ message: t('noticeCardCopied', r.title) });
               })
             }
-            onDelete={(r) => removeWithUndo([r.id], `“${r.title}”`)}
+            onDelete={(r) => removeWithUndo([r.id], r.title)}
           />
         </>
       ) : tab === 'drafts' ? (
@@ -280,16 +287,20 @@ export function Library() {
             setTab('records');
           }}
           onRename={(from, to) =>
-            changeKeywords('Renaming the keyword', () => renameKeyword(db, from, to), (n) => `Renamed “${from}” to “${to.trim()}” in ${plural(n)}.`)
+            changeKeywords('noticeRenameKeywordFailed', () => renameKeyword(db, from, to), (n) =>
+              t(plural(n, 'noticeKeywordRenamedOne', 'noticeKeywordRenamedMany'), from, to.trim(), n),
+            )
           }
           onDelete={async (keyword, count) => {
-            if (!confirm(`Remove the keyword “${keyword}” from ${plural(count)}?`)) return;
-            await changeKeywords('Deleting the keyword', () => deleteKeyword(db, keyword), (n) => `Removed “${keyword}” from ${plural(n)}.`);
+            if (!confirm(t(plural(count, 'confirmDeleteKeywordOne', 'confirmDeleteKeywordMany'), keyword, count))) return;
+            await changeKeywords('noticeDeleteKeywordFailed', () => deleteKeyword(db, keyword), (n) =>
+              t(plural(n, 'noticeKeywordRemovedOne', 'noticeKeywordRemovedMany'), keyword, n),
+            );
           }}
         />
       )}
       {editing && (
-        <aside class="editor-panel" aria-label="Record editor">
+        <aside class="editor-panel" aria-label={t('libraryEditorLabel')}>
           <RecordEditor
             key={editing.id}
             record={editing}
@@ -301,7 +312,7 @@ export function Library() {
               const { text: _text, ...stored } = saved;
               lib.applyChanges({ upserted: [stored] });
               closeEditor();
-              setNotice({ message: `Saved changes to “${saved.title}”.` });
+              setNotice({ message: t('noticeSaved', saved.title) });
             }}
           />
         </aside>
@@ -309,8 +320,8 @@ export function Library() {
       <div class="toast" role="status">
         {notice.message}
         {notice.undo && (
-          <button type="button" onClick={() => run('Undo', notice.undo!)}>
-            Undo
+          <button type="button" onClick={() => run('noticeUndoFailed', notice.undo!)}>
+            {t('libraryUndo')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { PrecisRecord } from '../record/schema';
+import { t } from '../i18n/messages';
 import { exportCslJson } from './csl-json';
 import { exportCsv } from './csv';
 import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
@@ -29,35 +30,35 @@ export interface ExportFormat {
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'json',
-    label: 'JSON (Précis backup, re-importable)',
+    label: t('exportFormatJson'),
     extension: FILE_EXTENSIONS.json,
     mime: 'application/json',
     build: (records, options) => exportJson(records, options?.exportedAt),
   },
   {
     id: 'csv',
-    label: 'CSV (spreadsheet)',
+    label: t('exportFormatCsv'),
     extension: FILE_EXTENSIONS.csv,
     mime: 'text/csv;charset=utf-8',
     build: (records, options) => exportCsv(records, options),
   },
   {
     id: 'markdown',
-    label: 'Markdown notes (zip)',
+    label: t('exportFormatMarkdown'),
     extension: FILE_EXTENSIONS.markdown,
     mime: 'application/zip',
     build: (records) => exportMarkdownZip(records),
   },
   {
     id: 'csl-json',
-    label: 'CSL-JSON (Zotero, Mendeley, Pandoc)',
+    label: t('exportFormatCslJson'),
     extension: FILE_EXTENSIONS['csl-json'],
     mime: 'application/vnd.citationstyles.csl+json',
     build: (records) => exportCslJson(records),
   },
   {
     id: 'text',
-    label: 'Text cards',
+    label: t('exportFormatText'),
     extension: FILE_EXTENSIONS.text,
     mime: 'text/plain;charset=utf-8',
     build: (records) => exportTextCards(records),

@@ -1,15 +1,17 @@
 // What the library shows — search words, filters, sort — as one value that round-trips through the page's
 // query string, so a view can be bookmarked and a reload restores it.
 
+import { t } from '../i18n/messages';
+
 export const SORT_KEYS = ['relevance', 'clipped', 'published', 'title', 'publisher'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const SORT_LABELS: Record<SortKey, string> = {
-  relevance: 'Best match',
-  clipped: 'Date clipped (newest first)',
-  published: 'Date published (newest first)',
-  title: 'Title (A–Z)',
-  publisher: 'Publisher (A–Z)',
+  relevance: t('sortRelevance'),
+  clipped: t('sortClipped'),
+  published: t('sortPublished'),
+  title: t('sortTitle'),
+  publisher: t('sortPublisher'),
 };
 
 export interface LibraryView {
