@@ -77,7 +77,7 @@ export async function handleMenuClick(info: MenuClick, tab: Tab | undefined, pre
   const shown = showPrecis(tab, preferSidePanel);
   const pageUrl = canonicalUrl(info.pageUrl ?? tab?.url ?? null);
   if (!pageUrl) {
-    await tellOnButton(tab?.id, '!', t('badgeFailed', 'the page has no address'));
+    await tellOnButton(tab?.id, '!', t('badgeFailed', t('badgeNoAddress')));
     return;
   }
   const patch: AppendPatch = { kind: id === MENU.addQuote ? 'quote' : 'summary', text, pageTitle: tab?.title ?? null, pageUrl };

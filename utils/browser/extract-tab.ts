@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractionResult } from '../extract/result';
+import { t } from '../i18n/messages';
 
 /**
  * The tab the popup works on: `?tabId=N` when given (tests open the popup as a page, where the active tab
@@ -30,13 +31,13 @@ export function isRestrictedUrl(url: string | null): boolean {
 /** Run the extractor (`/extract.js`) in the tab and return its result; failures come back as values. */
 export async function extractFromTab(tab: { id: number; url: string | null }): Promise<ExtractionResult> {
   if (isRestrictedUrl(tab.url)) {
-    return { ok: false, reason: 'restricted', message: 'Browsers do not let extensions read this kind of page.' };
+    return { ok: false, reason: 'restricted', message: t('readRestrictedKind') };
   }
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/extract.js'] });
     const result = injection?.result as ExtractionResult | undefined;
     if (!result || typeof result !== 'object' || !('ok' in result)) {
-      return { ok: false, reason: 'failed', message: 'The page returned nothing to read.' };
+      return { ok: false, reason: 'failed', message: t('readNothingReturned') };
     }
     return result;
   } catch (e) {
@@ -45,11 +46,11 @@ export async function extractFromTab(tab: { id: number; url: string | null }): P
       return {
         ok: false,
         reason: 'no-access',
-        message: 'To read local files, turn on "Allow access to file URLs" for Précis in the extensions page.',
+        message: t('readNeedsFileAccess'),
       };
     }
     if (/cannot (?:access|be scripted)|permission|gallery|not allowed/i.test(message)) {
-      return { ok: false, reason: 'restricted', message: 'The browser does not let extensions read this page.' };
+      return { ok: false, reason: 'restricted', message: t('readRestricted') };
     }
     return { ok: false, reason: 'failed', message };
   }

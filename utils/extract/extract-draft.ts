@@ -1,4 +1,5 @@
 import { emptyDraft, type Draft } from './draft';
+import { t } from '../i18n/messages';
 import { runReadability } from './readability';
 import { countWords } from './text';
 import { MetaIndex } from './metadata/meta-tags';
@@ -78,7 +79,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const htmlMeta = safe(() => fromHtmlMeta(doc, meta), 'meta tags');
   const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
   const docTitle = cleanText(doc.title ?? '');
-  const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((t): t is string => !!t);
+  const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((title): title is string => !!title);
   // A "publisher" that is the article's own title (application-name set to the page title) names nothing.
   const titleKeys = new Set(metaTitles.map(squashKey));
   for (const s of structured) {
@@ -186,7 +187,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     const body = firstWordsOf(doc.body ?? doc.documentElement ?? doc, limits.maxWords);
     draft.text = body.text;
     draft.isArticle = body.text.length >= MIN_ARTICLE_CHARS;
-    draft.notice = body.clipped ? clippedNotice(countWords(body.text)) : 'Page too large to find the article in: its text is kept as it comes.';
+    draft.notice = body.clipped ? clippedNotice(countWords(body.text)) : t('readTooLargeForArticle');
   }
 
   const guess = guessLiteratureType({ types, section: draft.section, url });

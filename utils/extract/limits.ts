@@ -2,6 +2,7 @@
 // page of 100,000 elements, megabytes of text or DOM built thousands of levels deep it would freeze the tab.
 // Past these bounds the body is read by a single capped walk instead, and the user is told it was clipped.
 
+import { t } from '../i18n/messages';
 import { BLOCK_TAGS, SKIP_TAGS, countWords } from './text';
 
 export interface ExtractionLimits {
@@ -107,10 +108,10 @@ function firstTokens(line: string, maxWords: number): string {
   const tokens = line.split(/[\s\u00a0]+/).filter(Boolean);
   const out: string[] = [];
   let words = 0;
-  for (const t of tokens) {
-    const n = countWords(t);
+  for (const token of tokens) {
+    const n = countWords(token);
     if (words >= maxWords || words + n > maxWords) break;
-    out.push(t);
+    out.push(token);
     words += n;
   }
   return out.join(' ');
@@ -163,5 +164,5 @@ export function firstWordsOf(root: Node, maxWords: number, maxChars = maxWords *
 
 /** What the popup shows when the article text was cut. */
 export function clippedNotice(words: number): string {
-  return `Page too large: clipped the first ${words.toLocaleString('en-US')} words.`;
+  return t('readClipped', words.toLocaleString('en-US'));
 }

@@ -13,6 +13,7 @@ export const EN = {
   badgeAdded: 'Précis: added to your draft for this page. Click the Précis icon to see it.',
   badgeFailed: 'Précis could not add the selection: $1',
   badgeNothingSelected: 'Précis: nothing was selected.',
+  badgeNoAddress: 'the page has no address',
   badgeRestricted:
     'Précis can’t read this page: browsers keep their own pages and extension stores off limits. Click the Précis icon to fill in a record by hand.',
 
@@ -338,6 +339,50 @@ export const EN = {
   storageNewerVersion: 'Your library was written by a newer version of Précis. Update the extension to open it; nothing was changed.',
   storageFailed: 'Not saved: $1. Your draft is kept.',
   draftStorageFull: 'Your browser’s extension storage is full: this draft could not be kept. Save the record or discard old drafts.',
+
+  // Reading the page: why it cannot be read, and notices about its size
+  readRestrictedKind: 'Browsers do not let extensions read this kind of page.',
+  readRestricted: 'The browser does not let extensions read this page.',
+  readNothingReturned: 'The page returned nothing to read.',
+  readNeedsFileAccess: 'To read local files, turn on "Allow access to file URLs" for Précis in the extensions page.',
+  readClipped: 'Page too large: clipped the first $1 words.',
+  readTooLargeForArticle: 'Page too large to find the article in: its text is kept as it comes.',
+
+  // Summary engines: names and errors (the drafter shows them)
+  engineExtractive: "Article's own sentences",
+  engineBrowserAi: 'Browser AI',
+  engineCancelled: 'The summary was cancelled.',
+  aiMissing: 'This browser has no built-in AI summariser.',
+  aiNotAllowed: "The browser's AI is turned off or blocked here.",
+  aiNotSupported: "The browser's AI cannot summarise this language or these options.",
+  aiTextTooLong: "The text is too long for the browser's AI.",
+  aiRefused: "The browser's AI refused to summarise this text.",
+  aiLostPage: 'The popup closed or lost its page while summarising.',
+  aiArticleTooLong: "The article is too long for the browser's AI.",
+  aiCannotReadAnything: 'The browser AI cannot read even a single character of this text.',
+
+  // Record validation: a problem with one field, "Field: what is wrong"
+  fieldProblem: '$1: $2',
+  fieldWholeRecord: '(record)',
+  fieldTitleRequired: 'a title is required',
+  fieldAuthorNeedsName: 'an author needs a name',
+  fieldKeywordEmpty: 'a keyword cannot be empty',
+  fieldIsoDate: 'an ISO 8601 date',
+  fieldIsoTimestamp: 'an ISO 8601 timestamp',
+  fieldWholeNumber: 'a whole number',
+  fieldNegative: 'cannot be negative',
+  fieldExpected: 'expected $1, found $2',
+  fieldTooManyItems: 'more than $1 items',
+  fieldTooLong: 'longer than $1 characters',
+  fieldTooHigh: 'above $1',
+  fieldEmpty: 'cannot be empty',
+  fieldTooLow: 'below the minimum of $1',
+  fieldInvalid: 'not a valid value',
+  // JSON values' kinds, as "found …" names them (other kinds are "a"/"an" + the type's name)
+  jsonNull: 'null',
+  jsonNothing: 'nothing',
+  jsonList: 'a list',
+  jsonObject: 'an object',
 } as const;
 
 export type MessageKey = keyof typeof EN;

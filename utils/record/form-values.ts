@@ -1,5 +1,6 @@
 import type { Draft, DraftField } from '../extract/draft';
 import { canonicalUrl } from './url';
+import { t, type MessageKey } from '../i18n/messages';
 import { validateRecord, type PrecisRecord, type SummarizedBy, type ValidationResult } from './schema';
 
 /** The popup form's state: what the user sees and edits, all as text. */
@@ -119,14 +120,16 @@ export function recordFromFormValues(values: FormValues, extras: RecordExtras): 
   return { ok: false, errors: result.errors.map(friendlyError) };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title', url: 'URL', authors: 'Author', publisher: 'Organization/Publisher', publishedDate: 'Date',
-  place: 'Place', literatureType: 'Type of Literature', wordCount: 'Word Count', keywords: 'Keywords',
-  summary: 'Summary', section: 'Section', language: 'Language', summarizedBy: 'Summarized by',
+// The record's fields by the names the form shows them under.
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: 'formTitleLabel', url: 'formUrlLabel', authors: 'formAuthorLabel', publisher: 'formPublisherLabel',
+  publishedDate: 'formDateLabel', place: 'formPlaceLabel', literatureType: 'formTypeLabel', wordCount: 'formWordCountLabel',
+  keywords: 'formKeywordsLabel', summary: 'formSummaryLabel', section: 'formSectionLabel', language: 'formLanguageLabel',
+  summarizedBy: 'formSummarizedBy',
 };
 
 function friendlyError(error: string): string {
   const [path, ...rest] = error.split(': ');
-  const field = path.split('.')[0];
-  return `${FIELD_LABELS[field] ?? path}: ${rest.join(': ')}`;
+  const label = FIELD_LABELS[path.split('.')[0]];
+  return t('fieldProblem', label ? t(label) : path, rest.join(': '));
 }

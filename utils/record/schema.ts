@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { issueText } from './issue-text';
+import { t } from '../i18n/messages';
 
 // The one definition of a Précis record. Types are inferred from it and imports are validated with it,
 // so the export contract (../shared/examples/seed-record.json) cannot drift from the code.
@@ -16,10 +17,10 @@ const optionalShort = () => z._default(z.nullable(shortText()), null);
 /** ISO 8601 calendar date, optionally with a time: 2021-09-30, 2021-09-30T12:00:00Z, 2021-09-30T12:00+02:00. */
 export const isoDate = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date'));
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, t('fieldIsoDate')));
 
 export const AuthorSchema = z.object({
-  name: requiredText('an author needs a name'),
+  name: requiredText(t('fieldAuthorNeedsName')),
   affiliation: optionalShort(),
 });
 
@@ -31,19 +32,19 @@ export const SummarizedBySchema = z.object({
 /** Where an auto-filled value came from, per field (e.g. `{ authors: "JSON-LD" }`). */
 export const SourcesSchema = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(200)));
 
-const timestamp = () => z.iso.datetime({ offset: true, error: 'an ISO 8601 timestamp' });
+const timestamp = () => z.iso.datetime({ offset: true, error: t('fieldIsoTimestamp') });
 
 export const RecordSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
   url: z._default(z.nullable(z.string().check(z.maxLength(8_192))), null),
-  title: requiredText('a title is required'),
+  title: requiredText(t('fieldTitleRequired')),
   authors: z._default(z.array(AuthorSchema).check(z.maxLength(500)), []),
   publisher: optionalShort(),
   publishedDate: z._default(z.nullable(isoDate), null),
   place: optionalShort(),
   literatureType: optionalShort(),
-  wordCount: z._default(z.nullable(z.int({ error: 'a whole number' }).check(z.gte(0, 'cannot be negative'))), null),
-  keywords: z._default(z.array(requiredText('a keyword cannot be empty')).check(z.maxLength(500)), []),
+  wordCount: z._default(z.nullable(z.int({ error: t('fieldWholeNumber') }).check(z.gte(0, t('fieldNegative')))), null),
+  keywords: z._default(z.array(requiredText(t('fieldKeywordEmpty'))).check(z.maxLength(500)), []),
   summary: z._default(z.string().check(z.maxLength(MAX_LONG)), ''),
   summarizedBy: z._default(z.nullable(SummarizedBySchema), null),
   section: optionalShort(),

@@ -1,5 +1,6 @@
 import { abortError, type EngineAvailability, type SummaryCallbacks, type SummaryEngine, type SummaryOptions } from './engine';
 import { splitForQuota } from './chunking';
+import { t } from '../i18n/messages';
 
 // The parts of Chrome's built-in Summarizer API (Chrome 138+) this adapter uses.
 export interface SummarizerCreateOptions {
@@ -53,11 +54,11 @@ function languageOptions(language: string | null | undefined): Pick<SummarizerCr
 function explain(e: unknown): unknown {
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
   const messages: Record<string, string> = {
-    NotAllowedError: "The browser's AI is turned off or blocked here.",
-    NotSupportedError: "The browser's AI cannot summarise this language or these options.",
-    QuotaExceededError: "The text is too long for the browser's AI.",
-    NotReadableError: "The browser's AI refused to summarise this text.",
-    InvalidStateError: 'The popup closed or lost its page while summarising.',
+    NotAllowedError: t('aiNotAllowed'),
+    NotSupportedError: t('aiNotSupported'),
+    QuotaExceededError: t('aiTextTooLong'),
+    NotReadableError: t('aiRefused'),
+    InvalidStateError: t('aiLostPage'),
   };
   return typeof name === 'string' && messages[name] ? new Error(messages[name], { cause: e }) : e;
 }
@@ -66,7 +67,7 @@ function explain(e: unknown): unknown {
 export function browserAiEngine(api: SummarizerApi | null = browserSummarizerApi()): SummaryEngine {
   return {
     id: 'browser-ai',
-    label: 'Browser AI',
+    label: t('engineBrowserAi'),
     async availability({ language }) {
       if (!api) return 'unavailable';
       try {
@@ -77,7 +78,7 @@ export function browserAiEngine(api: SummarizerApi | null = browserSummarizerApi
       }
     },
     async summarize(text, options, callbacks = {}) {
-      if (!api) throw new Error("This browser has no built-in AI summariser.");
+      if (!api) throw new Error(t('aiMissing'));
       const { signal } = callbacks;
       if (signal?.aborted) throw abortError();
       let summarizer: BrowserSummarizer;
@@ -123,7 +124,7 @@ async function summarizeToFit(summarizer: BrowserSummarizer, text: string, optio
     const parts = await splitForQuota(input, summarizer.inputQuota, measure, signal);
     if (parts.length === 0) return '';
     if (parts.length === 1) return stream(summarizer, parts[0], { context, signal }, callbacks.onText);
-    if (round === MAX_ROUNDS) throw new Error("The article is too long for the browser's AI.");
+    if (round === MAX_ROUNDS) throw new Error(t('aiArticleTooLong'));
     const summaries: string[] = [];
     for (const [i, part] of parts.entries()) {
       callbacks.onStep?.({ part: i + 1, parts: parts.length });

@@ -1,4 +1,5 @@
 import { abortError } from './engine';
+import { t } from '../i18n/messages';
 
 /** How much of the model's input quota a text uses (the Summarizer's `measureInputUsage`). */
 export type MeasureUsage = (text: string) => Promise<number>;
@@ -71,7 +72,7 @@ function pack(parts: string[], budget: number): string[] {
 async function fit(piece: string, quota: number, measure: MeasureUsage): Promise<string[]> {
   if ((await measure(piece)) <= quota) return [piece];
   const half = Math.floor(piece.length / 2);
-  if (half < 1) throw new Error('The browser AI cannot read even a single character of this text.');
+  if (half < 1) throw new Error(t('aiCannotReadAnything'));
   const cut = nearestBreak(piece, half);
   const [a, b] = [piece.slice(0, cut).trim(), piece.slice(cut).trim()];
   return [...(a ? await fit(a, quota, measure) : []), ...(b ? await fit(b, quota, measure) : [])];

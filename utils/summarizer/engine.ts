@@ -1,4 +1,5 @@
 import type { SummaryLength } from '../nlp/index';
+import { t } from '../i18n/messages';
 
 export type { SummaryLength };
 
@@ -39,7 +40,7 @@ export interface SummaryEngine {
 }
 
 export function abortError(): DOMException {
-  return new DOMException('The summary was cancelled.', 'AbortError');
+  return new DOMException(t('engineCancelled'), 'AbortError');
 }
 
 export function isAbortError(e: unknown): boolean {

@@ -1,10 +1,11 @@
 import { abortError, type SummaryEngine } from './engine';
+import { t } from '../i18n/messages';
 
 /** The on-device extractive drafter (utils/nlp), loaded on first use so the popup opens without it. */
 export function extractiveEngine(load: () => Promise<typeof import('../nlp/index')> = () => import('../nlp/index')): SummaryEngine {
   return {
     id: 'extractive',
-    label: "Article's own sentences",
+    label: t('engineExtractive'),
     async availability() {
       return 'available';
     },
