@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
 import { listNewestRecords, listRecords } from '../../utils/db/records';
 import { RecordIndex } from '../../utils/search/record-index';
@@ -32,14 +32,16 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [indexReady, setIndexReady] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const index = useRef(new RecordIndex()).current;
+  const [index] = useState(() => new RecordIndex());
   const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
+  // The first screen from an index range query, then everything: the page shows rows at once. The query
+  // starts during the first render, not in an effect, which Preact runs only after a frame has been painted.
+  const firstScreen = useMemo(() => listNewestRecords(db, FIRST_SCREEN), [db]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
-      // The first screen from an index range query, then everything: the page shows rows at once.
-      const first = await listNewestRecords(db, FIRST_SCREEN);
+      const first = await firstScreen;
       if (cancelled) return;
       setRecords((current) => current ?? first);
       performance.mark('precis:first-rows-loaded');
@@ -73,7 +75,9 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   }, []);
 
   const refresh = useCallback(async () => {
+    const t0 = performance.now();
     const all = await listRecords(db);
+    performance.measure('precis:refresh-read', { start: t0 });
     const before = byIdRef.current;
     const changed = all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id));
     setRecords(all);
