@@ -27,7 +27,7 @@ const IMPORT_PARTS: [name: string, label: string][] = [
   ['precis:import-compare', 'confirm: comparing with the library'],
   ['precis:import-write-records', 'confirm: writing the records'],
   ['precis:import-write-texts', 'confirm: writing the article texts'],
-  ['precis:refresh-read', 'confirm: re-reading the library for the list'],
+  ['precis:refresh', 'confirm: updating the list'],
 ];
 
 interface Options {

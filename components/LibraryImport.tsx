@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import type { PrecisDatabase } from '../utils/db/database';
+import type { PrecisDatabase, StoredRecord } from '../utils/db/database';
 import type { PrecisRecord } from '../utils/record/schema';
 import { MAX_IMPORT_BYTES, parseImport } from '../utils/import/parse-import';
 import { applyImport, previewImport, type ImportPreview } from '../utils/import/apply-import';
 
 interface Props {
   db: PrecisDatabase;
-  onImported: (summary: string) => Promise<void>;
+  onImported: (summary: string, written: StoredRecord[]) => Promise<void>;
 }
 
 type Step =
@@ -47,7 +47,7 @@ export function LibraryImport({ db, onImported }: Props) {
     try {
       const r = await applyImport(db, records);
       setStep({ kind: 'idle' });
-      await onImported(`Imported “${name}”: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      await onImported(`Imported “${name}”: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`, r.written);
     } catch (e) {
       setStep({ kind: 'failed', message: `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
     }

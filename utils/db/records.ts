@@ -41,7 +41,7 @@ export async function saveRecord(
  * Sorting in memory lets whole-table reads use one getAll: a reversed index walk is a cursor, one round trip
  * per record.
  */
-const newestCreatedFirst = (a: StoredRecord, b: StoredRecord) =>
+export const newestCreatedFirst = (a: StoredRecord, b: StoredRecord) =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 /** All records, most recently created first, without their article text (for lists). */

@@ -24,7 +24,11 @@ function sameData(a: unknown, b: unknown): boolean {
  * library's copy is kept (counted as "older"), since an import never overwrites without a reason.
  */
 async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Promise<Verdict[]> {
-  const existing = await db.records.bulkGet(records.map((r) => r.id));
+  // Which ids the library holds, from the keys alone (one getAllKeys): only those records are read to compare,
+  // so importing into a library that lacks most of them reads next to nothing.
+  const held = new Set(await db.records.toCollection().primaryKeys());
+  const heldRecords = new Map((await db.records.bulkGet(records.filter((r) => held.has(r.id)).map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  const existing = records.map((r) => heldRecords.get(r.id));
   const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
   // Article texts are megabytes: read only those that can decide "identical".
   const textIds = records.filter((r, i) => fieldsMatch[i] && r.text !== undefined).map((r) => r.id);
@@ -53,6 +57,14 @@ export async function previewImport(db: PrecisDatabase, records: PrecisRecord[])
   return preview;
 }
 
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** The records written (as stored, without text): the library page merges them in without re-reading. */
+  written: StoredRecord[];
+}
+
 /**
  * Add the new records and replace those the import has a newer version of, in one transaction: if anything
  * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `recordTexts`, and a newer
@@ -61,7 +73,7 @@ export async function previewImport(db: PrecisDatabase, records: PrecisRecord[])
 export async function applyImport(
   db: PrecisDatabase,
   records: PrecisRecord[],
-): Promise<{ added: number; updated: number; unchanged: number }> {
+): Promise<ImportResult> {
   // Checked again here, the last gate before IndexedDB, like saveRecord (callers may skip parseImport);
   // records that parseImport has just validated are not checked twice.
   const t0 = performance.now();
@@ -78,12 +90,13 @@ export async function applyImport(
     const toWrite = checked.filter((_, i) => verdicts[i] === 'new' || verdicts[i] === 'newer');
     const t2 = performance.now();
     performance.measure('precis:import-compare', { start: t1, end: t2 });
-    await db.records.bulkPut(toWrite.map(({ text: _text, ...stored }) => stored));
+    const written: StoredRecord[] = toWrite.map(({ text: _text, ...stored }) => stored);
+    await db.records.bulkPut(written);
     const t3 = performance.now();
     performance.measure('precis:import-write-records', { start: t2, end: t3 });
     await db.recordTexts.bulkPut(toWrite.flatMap((r) => (r.text ? [{ id: r.id, text: r.text }] : [])));
     performance.measure('precis:import-write-texts', { start: t3 });
     const added = verdicts.filter((v) => v === 'new').length;
-    return { added, updated: toWrite.length - added, unchanged: checked.length - toWrite.length };
+    return { added, updated: toWrite.length - added, unchanged: checked.length - toWrite.length, written };
   });
 }
