@@ -18,6 +18,17 @@ import type { PrecisRecord } from '../utils/record/schema';
 
 const USAGE = 'usage: npx precis bench library [--records N] [--words N] [--loads N] [--no-build]';
 const GOALS = { firstRows: 300, keystroke: 50, exportAll: 1500, importAll: 3000 };
+/** Performance measures the page takes during an import (utils/import, the library's refresh), in order. */
+const IMPORT_PARTS: [name: string, label: string][] = [
+  ['precis:import-parse', 'preview: JSON.parse of the file'],
+  ['precis:import-validate', 'preview: checking every record against the schema'],
+  ['precis:import-preview', 'preview: comparing with the library'],
+  ['precis:import-validate-again', 'confirm: checking records not checked by the preview'],
+  ['precis:import-compare', 'confirm: comparing with the library'],
+  ['precis:import-write-records', 'confirm: writing the records'],
+  ['precis:import-write-texts', 'confirm: writing the article texts'],
+  ['precis:refresh', 'confirm: updating the list'],
+];
 
 interface Options {
   records: number;
@@ -287,6 +298,7 @@ export async function runLibraryBench(args: string[]): Promise<number> {
     await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
     const applyMs = performance.now() - i1;
     const imported = await page.evaluate(() => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('aria-rowcount'));
+    const importParts = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN), IMPORT_PARTS.map((p) => p[0]));
 
     const perRecord = (usageAfter - usageBefore) / records.length;
     const textChars = records.reduce((n, r) => n + (r.text?.length ?? 0), 0) / records.length;
@@ -309,6 +321,7 @@ export async function runLibraryBench(args: string[]): Promise<number> {
           ['  of which: building the JSON text', `${fmt(exportParts[1])} ms`, ''],
           ['import that file: choose → preview', `${fmt(previewMs)} ms`, ''],
           ['import that file: confirm → imported', `${fmt(applyMs)} ms`, ''],
+          ...IMPORT_PARTS.map(([, label], i) => [`  of which: ${label}`, `${fmt(importParts[i])} ms`, '']),
           [`import total (${imported ? Number(imported) - 1 : '?'} rows listed after)`, `${fmt(previewMs + applyMs)} ms`, verdict(previewMs + applyMs, GOALS.importAll)],
           ['database size per record (navigator.storage.estimate delta)', `${fmt(perRecord / 1024)} KiB`, ''],
         ],

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { PrecisDatabase } from '../utils/db/database';
+import type { PrecisDatabase, StoredRecord } from '../utils/db/database';
 import type { PrecisRecord } from '../utils/record/schema';
 import { MAX_IMPORT_BYTES, parseImport } from '../utils/import/parse-import';
 import { applyImport, previewImport, type ImportPreview } from '../utils/import/apply-import';
@@ -7,7 +7,7 @@ import { plural, t } from '../utils/i18n/messages';
 
 interface Props {
   db: PrecisDatabase;
-  onImported: (summary: string) => Promise<void>;
+  onImported: (summary: string, written: StoredRecord[]) => Promise<void>;
 }
 
 type Step =
@@ -48,7 +48,7 @@ export function LibraryImport({ db, onImported }: Props) {
     try {
       const r = await applyImport(db, records);
       setStep({ kind: 'idle' });
-      await onImported(t('importDone', name, r.added, r.updated, r.unchanged));
+      await onImported(t('importDone', name, r.added, r.updated, r.unchanged), r.written);
     } catch (e) {
       setStep({ kind: 'failed', message: t('importFailed', errorText(e)) });
     }

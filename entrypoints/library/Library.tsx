@@ -192,8 +192,8 @@ export function Library() {
         <LibraryExport counts={{ all: total, view: shown.length, selection: selectedCount }} busy={busy} onExport={exportRecords} />
         <LibraryImport
           db={db}
-          onImported={async (summary) => {
-            await lib.refresh();
+          onImported={async (summary, written) => {
+            await lib.refresh(written);
             setNotice({ message: summary });
           }}
         />

@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
-import { listNewestRecords, listRecords } from '../../utils/db/records';
+import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
 import { RecordIndex } from '../../utils/search/record-index';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
 const FIRST_SCREEN = 60;
-
-const newestFirst = (a: StoredRecord, b: StoredRecord) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 export interface LibraryRecords {
   /** Newest clipped first; null until the first screenful has loaded. */
@@ -21,8 +19,11 @@ export interface LibraryRecords {
   loadError: string | null;
   /** Records saved or deleted elsewhere on the page: updates the list and the index, record by record. */
   applyChanges(change: { upserted?: readonly StoredRecord[]; removed?: readonly string[] }): void;
-  /** Re-reads the library after an import; indexes only the records that are new or changed, in the background. */
-  refresh(): Promise<void>;
+  /**
+   * Brings the list up to date after an import: merges in the records the import wrote (`written`), or
+   * re-reads the library without them; indexes only the records that are new or changed, in the background.
+   */
+  refresh(written?: readonly StoredRecord[]): Promise<void>;
 }
 
 /** The library's records and search index, kept in step with each other. */
@@ -32,14 +33,17 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [indexReady, setIndexReady] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const index = useRef(new RecordIndex()).current;
+  const [index] = useState(() => new RecordIndex());
   const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
+  const completeRef = useRef(false);
+  // The first screen from an index range query, then everything: the page shows rows at once. The query
+  // starts during the first render, not in an effect, which Preact runs only after a frame has been painted.
+  const firstScreen = useMemo(() => listNewestRecords(db, FIRST_SCREEN), [db]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
-      // The first screen from an index range query, then everything: the page shows rows at once.
-      const first = await listNewestRecords(db, FIRST_SCREEN);
+      const first = await firstScreen;
       if (cancelled) return;
       setRecords((current) => current ?? first);
       performance.mark('precis:first-rows-loaded');
@@ -68,13 +72,21 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
       if (!current) return current;
       const gone = new Set([...removed, ...upserted.map((r) => r.id)]);
       const kept = current.filter((r) => !gone.has(r.id));
-      return upserted.length ? [...kept, ...upserted].sort(newestFirst) : kept;
+      return upserted.length ? [...kept, ...upserted].sort(newestCreatedFirst) : kept;
     });
   }, []);
 
-  const refresh = useCallback(async () => {
-    const all = await listRecords(db);
+  const refresh = useCallback(async (written?: readonly StoredRecord[]) => {
+    const t0 = performance.now();
     const before = byIdRef.current;
+    let all: StoredRecord[];
+    if (written && completeRef.current) {
+      // Re-reading 10,000 records costs seconds; what the import wrote is all that changed.
+      const merged = new Map(before);
+      for (const r of written) merged.set(r.id, r);
+      all = [...merged.values()].sort(newestCreatedFirst);
+    } else all = await listRecords(db);
+    performance.measure('precis:refresh', { start: t0 });
     const changed = all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id));
     setRecords(all);
     setComplete(true);
@@ -90,5 +102,6 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
 
   const byId = useMemo(() => new Map((records ?? []).map((r) => [r.id, r])), [records]);
   byIdRef.current = byId;
+  completeRef.current = complete;
   return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, refresh };
 }

@@ -32,6 +32,14 @@ describe('records database', () => {
     expect((await listRecords(db)).map((r) => r.id)).toEqual(['new', 'old']);
   });
 
+  it('lists records clipped at the same time in the order the newest-first list page shows them', async () => {
+    const at = '2024-03-01T00:00:00.000Z';
+    for (const id of ['b', 'c', 'a']) await saveRecord(db, record({ id, createdAt: at }), { kind: 'create' });
+    const newestFirst = await db.records.orderBy('createdAt').reverse().toArray();
+    expect((await listRecords(db)).map((r) => r.id)).toEqual(newestFirst.map((r) => r.id));
+    expect((await listFullRecords(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+
   it('finds records by URL ignoring fragments and tracking parameters', async () => {
     await saveRecord(db, record({ url: 'https://example.org/a' }), { kind: 'create' });
     expect(await findRecordsByUrl(db, 'https://example.org/a?utm_source=news#comments')).toHaveLength(1);

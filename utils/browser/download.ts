@@ -1,6 +1,6 @@
-/** Offer text (or bytes, e.g. a zip) as a file download from an extension page (Blob URL + <a download>; needs no permission). */
-export function downloadText(fileName: string, text: string | Uint8Array, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text as BlobPart], { type }));
+/** Offer text (or bytes, e.g. a zip, or a Blob) as a file download from an extension page (Blob URL + <a download>; needs no permission). */
+export function downloadText(fileName: string, text: string | Uint8Array | Blob, type = 'application/json'): void {
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

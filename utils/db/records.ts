@@ -36,17 +36,24 @@ export async function saveRecord(
   });
 }
 
+/**
+ * Newest created first; equal times in descending id order, as a reversed walk of the createdAt index gives.
+ * Sorting in memory lets whole-table reads use one getAll: a reversed index walk is a cursor, one round trip
+ * per record.
+ */
+export const newestCreatedFirst = (a: StoredRecord, b: StoredRecord) =>
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
 /** All records, most recently created first, without their article text (for lists). */
 export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
-  return db.records.orderBy('createdAt').reverse().toArray();
+  return (await db.records.toArray()).sort(newestCreatedFirst);
 }
 
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
   // Two whole-table reads (one getAll each) instead of one request per record.
-  // Plain table reads (getAll) sorted here: a reversed index walk is a cursor, one round trip per record.
   const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([db.records.toArray(), db.recordTexts.toArray()]));
-  records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  records.sort(newestCreatedFirst);
   const byId = new Map(texts.map((t) => [t.id, t.text]));
   return records.map((r) => {
     const text = byId.get(r.id);

@@ -3,7 +3,7 @@ import { t } from '../i18n/messages';
 import { exportCslJson } from './csl-json';
 import { exportCsv } from './csv';
 import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
-import { exportJson } from './json';
+import { exportJsonParts } from './json';
 import { exportMarkdownZip } from './markdown';
 import { exportTextCards } from './text-card';
 
@@ -23,7 +23,8 @@ export interface ExportFormat {
   label: string;
   extension: string;
   mime: string;
-  build(records: PrecisRecord[], options?: ExportOptions): string | Uint8Array;
+  /** The file's contents; a Blob when it is built from pieces (the JSON backup, too large for one string). */
+  build(records: PrecisRecord[], options?: ExportOptions): string | Uint8Array | Blob;
 }
 
 /** Every export the library offers, in menu order. */
@@ -33,7 +34,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     label: t('exportFormatJson'),
     extension: FILE_EXTENSIONS.json,
     mime: 'application/json',
-    build: (records, options) => exportJson(records, options?.exportedAt),
+    build: (records, options) => new Blob(exportJsonParts(records, options?.exportedAt), { type: 'application/json' }),
   },
   {
     id: 'csv',

@@ -19,6 +19,22 @@ export function buildExportEnvelope(records: PrecisRecord[], now: Date = new Dat
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), records: records.map(ordered) };
 }
 
+/**
+ * The export file as consecutive pieces (head, one per record, tail) whose concatenation is exactly
+ * `JSON.stringify(envelope, null, 2)` plus a newline. A Blob made from the pieces never holds the whole
+ * library (100 MB and more with article texts) as one string.
+ */
+export function exportJsonParts(records: PrecisRecord[], now: Date = new Date()): string[] {
+  const { records: _records, ...head } = buildExportEnvelope([], now);
+  const opening = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"
+  if (!records.length) return [`${opening},\n  "records": []\n}\n`];
+  const parts = [`${opening},\n  "records": [`];
+  // Inside the envelope a record sits two levels deep: its own line breaks gain four spaces of indent.
+  for (const [i, record] of records.entries()) parts.push(`${i ? ',' : ''}\n    ${JSON.stringify(ordered(record), null, 2).replace(/\n/g, '\n    ')}`);
+  parts.push('\n  ]\n}\n');
+  return parts;
+}
+
 export function exportJson(records: PrecisRecord[], now: Date = new Date()): string {
-  return JSON.stringify(buildExportEnvelope(records, now), null, 2) + '\n';
+  return exportJsonParts(records, now).join('');
 }

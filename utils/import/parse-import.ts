@@ -1,4 +1,5 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, RecordSchema, type PrecisRecord } from '../record/schema';
+import { vouchFor } from './checked-records';
 import { migrateRecords } from './migrations';
 import { describeJsonValue, issueText } from '../record/issue-text';
 
@@ -68,6 +69,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
   if (!body.trim()) return fail('The file is empty.');
 
   let data: unknown;
+  const t0 = performance.now();
   try {
     data = JSON.parse(body);
   } catch (error) {
@@ -97,6 +99,8 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
   const topKey = Object.keys(envelope).find((k) => FORBIDDEN_KEYS.has(k));
   if (topKey) return fail(`The file contains the key "${topKey}", which Précis refuses.`);
 
+  performance.measure('precis:import-parse', { start: t0 });
+  const t1 = performance.now();
   const migrated = migrateRecords(envelope.records, version);
   if (!migrated) return fail(`Précis cannot read export version ${version}.`);
 
@@ -130,5 +134,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
     const more = problems.length - 1;
     return fail(`${problems[0]}${more ? ` ${more} more record${more === 1 ? ' has' : 's have'} problems too.` : ''}`);
   }
+  vouchFor(records);
+  performance.measure('precis:import-validate', { start: t1 });
   return { ok: true, records, version };
 }

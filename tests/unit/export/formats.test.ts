@@ -25,12 +25,15 @@ describe('export format registry', () => {
     for (const f of EXPORT_FORMATS) expect(exportFileName(f.id, day).endsWith(`.${f.extension}`)).toBe(true);
   });
 
-  it('builds text for every format except the Markdown archive, which is zip bytes', () => {
+  it('builds text for every format except the Markdown archive (zip bytes) and the JSON backup (a Blob)', async () => {
     for (const f of EXPORT_FORMATS) {
       const out = f.build([record], { exportedAt: new Date('2024-05-01T00:00:00Z') });
       if (f.id === 'markdown') {
         expect(out).toBeInstanceOf(Uint8Array);
         expect([...(out as Uint8Array).slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // "PK\3\4"
+      } else if (f.id === 'json') {
+        expect(out).toBeInstanceOf(Blob);
+        expect(JSON.parse(await (out as Blob).text()).records[0].title).toBe('A title');
       } else {
         expect(out).toContain('A title');
       }

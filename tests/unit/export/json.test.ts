@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExportEnvelope, exportFileName, exportJson } from '../../../utils/export/json';
+import { buildExportEnvelope, exportFileName, exportJson, exportJsonParts } from '../../../utils/export/json';
 import { validateEnvelope, type PrecisRecord } from '../../../utils/record/schema';
 
 const seed = JSON.parse(readFileSync(new URL('../../../../shared/examples/seed-record.json', import.meta.url), 'utf8'));
@@ -14,6 +14,16 @@ describe('JSON export', () => {
     expect(Object.keys(parsed.records[0]).slice(0, seedKeys.length)).toEqual(seedKeys);
     expect(parsed.records[0]).toMatchObject(seed.records[0]);
     expect(validateEnvelope(parsed).ok).toBe(true);
+  });
+
+  it('builds, piece by piece, exactly the text of the whole envelope indented by two spaces', () => {
+    const now = new Date('2024-04-15T09:00:00.000Z');
+    const tricky: PrecisRecord = { ...seed.records[0], id: 'b', title: 'Line\nbreak "quoted" — ünïcode 中文', text: 'Para one.\n\nPara two.', sources: { title: 'JSON-LD', nested: { list: [1, 2] } } };
+    for (const records of [[], [seed.records[0]], [seed.records[0], tricky]]) {
+      const parts = exportJsonParts(records, now);
+      expect(parts.join('')).toBe(`${JSON.stringify(buildExportEnvelope(records, now), null, 2)}\n`);
+      expect(parts.length).toBe(records.length ? records.length + 2 : 1);
+    }
   });
 
   it('exports an empty library as a valid envelope', () => {

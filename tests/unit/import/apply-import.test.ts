@@ -67,13 +67,21 @@ describe('previewImport', () => {
 describe('applyImport', () => {
   it('adds new records, updates those the file has newer, and leaves identical and older ones alone', async () => {
     const { incoming, untouched } = await libraryAndImport();
-    expect(await applyImport(db, incoming)).toEqual({ added: 1, updated: 1, unchanged: 2 });
+    expect(await applyImport(db, incoming)).toMatchObject({ added: 1, updated: 1, unchanged: 2 });
     const byId = Object.fromEntries((await listFullRecords(db)).map((r) => [r.id, r]));
     expect(Object.keys(byId).sort()).toEqual(['brand-new', 'newer', 'not-in-file', 'older', 'same']);
     expect(byId['newer']).toMatchObject({ title: 'Edited elsewhere', text: 'New text.', updatedAt: FEB });
     expect(byId['older']).toMatchObject({ title: 'Edited here', updatedAt: FEB });
     expect(byId['brand-new']!.text).toBe('Fresh article.');
     expect(byId['not-in-file']).toEqual(untouched); // an import never deletes
+  });
+
+  it('returns the records it wrote, as stored and without their text, for the list to merge in', async () => {
+    const { incoming } = await libraryAndImport();
+    const { written } = await applyImport(db, incoming);
+    expect(written.map((r) => r.id).sort()).toEqual(['brand-new', 'newer']);
+    const stored = await db.records.bulkGet(written.map((r) => r.id));
+    expect(written).toEqual(stored);
   });
 
   it('stores article text in recordTexts, not in the records table', async () => {
@@ -120,11 +128,11 @@ describe('export and import round trip', () => {
       const parsed = parseImport(exported, new TextEncoder().encode(exported).byteLength);
       if (!parsed.ok) throw new Error(parsed.message);
       expect(await previewImport(target, parsed.records)).toEqual({ total: 3, new: 3, identical: 0, newer: 0, older: 0 });
-      expect(await applyImport(target, parsed.records)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+      expect(await applyImport(target, parsed.records)).toMatchObject({ added: 3, updated: 0, unchanged: 0 });
       expect(await listFullRecords(target)).toEqual(await listFullRecords(db));
       expect(await snapshot(target)).toEqual(await snapshot(db));
       // Importing the same file again changes nothing.
-      expect(await applyImport(target, parsed.records)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+      expect(await applyImport(target, parsed.records)).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
     } finally {
       await target.delete();
     }
