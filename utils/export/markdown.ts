@@ -34,13 +34,22 @@ export function markdownNote(record: PrecisRecord): string {
   return `---\n${yamlLines(present)}\n---\n${body ? `\n${body}\n` : ''}`;
 }
 
+// Zip file times cannot go before 1980 or past 2107; fflate throws on them, so an odd imported date is clamped
+// rather than failing the whole export.
+const ZIP_FIRST = Date.UTC(1980, 0, 2);
+const ZIP_LAST = Date.UTC(2107, 11, 31);
+function zipTime(iso: string): Date {
+  const t = Date.parse(iso);
+  return new Date(Number.isNaN(t) ? ZIP_FIRST : Math.min(ZIP_LAST, Math.max(ZIP_FIRST, t)));
+}
+
 /** A zip of one Markdown note per record, named after its title. */
 export function exportMarkdownZip(records: readonly PrecisRecord[]): Uint8Array {
   const nameFor = uniqueFileNames('md');
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   // Each note is dated by its record's last edit, so the same records always give the same archive.
   for (const record of records) {
-    files[nameFor(record.title)] = [strToU8(markdownNote(record)), { mtime: new Date(record.updatedAt) }];
+    files[nameFor(record.title)] = [strToU8(markdownNote(record)), { mtime: zipTime(record.updatedAt) }];
   }
   // Level 1: deflate's per-file set-up dominates with thousands of small notes (10,000 notes took seconds at
   // level 6), and short text compresses nearly as well.

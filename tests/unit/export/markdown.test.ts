@@ -14,6 +14,13 @@ describe('Markdown export', () => {
     for (const name of expected) expect(strFromU8(files[name]!), name).toBe(readFixture(`expected/markdown/${name}`));
   });
 
+  it('still exports a record last edited before 1980, which zip file times cannot hold', () => {
+    const old = { ...fixtureRecords[0], updatedAt: '1970-01-01T00:00:00Z' };
+    const files = unzipSync(exportMarkdownZip([old]));
+    expect(Object.keys(files)).toHaveLength(1);
+    expect(strFromU8(Object.values(files)[0])).toMatch(/^---\n/);
+  });
+
   it('gives the same archive for the same records', () => {
     expect(exportMarkdownZip(fixtureRecords)).toEqual(exportMarkdownZip(fixtureRecords));
   });
