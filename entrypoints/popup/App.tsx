@@ -84,7 +84,9 @@ export function App() {
           setNotice(t('popupCannotRead', result.message));
         }
       }
-      pageKey.current = canonicalUrl(next.url) ?? (tab ? `tab:${tab.id}` : null);
+      // Drafts are filed by address only: a tab's id would carry one page's draft to the next page opened in
+      // that tab (the side panel sees tabs it may not read). Without any address, nothing is kept.
+      pageKey.current = canonicalUrl(next.url) ?? tab?.url ?? null;
       pageValues.current = next;
       const saved = (await findRecordsByUrl(db, next.url).catch(() => []))[0];
       let base = next;
@@ -95,7 +97,7 @@ export function App() {
         message = t('popupAlreadySaved', new Date(saved.createdAt).toLocaleDateString());
       }
       baseValues.current = base;
-      // The context menu files selections under the tab's own address, the popup under the canonical one.
+      // The context menu files selections under the address it was clicked on, the popup under the canonical one.
       draftKeys.current = [...new Set([pageKey.current, canonicalUrl(tab?.url)].filter((k): k is string => !!k))];
       const draftValues = await restoreUnsavedEdits(draftKeys.current, base).catch(() => null);
       if (draftValues) {

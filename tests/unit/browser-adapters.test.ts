@@ -116,6 +116,19 @@ describe('drafts', () => {
     expect(await restoreUnsavedEdits([page], emptyFormValues())).toEqual(values);
   });
 
+  it('appends a selection to the saved record’s summary instead of replacing it', async () => {
+    await appendToUnsavedEdits(page, { kind: 'summary', text: 'A new point.', pageTitle: 'Harbours', pageUrl: page });
+    const saved = { ...emptyFormValues(), title: 'Harbours', url: page, summary: 'The summary saved last week.' };
+    expect((await restoreUnsavedEdits([page], saved))?.summary).toBe('The summary saved last week.\n\nA new point.');
+  });
+
+  it('keeps a selection filed under the tab’s address when the popup kept a draft under the canonical one', async () => {
+    await storeUnsavedEdits('https://a.example/canonical', { ...emptyFormValues(), summary: 'Typed in the popup.' });
+    await appendToUnsavedEdits('https://a.example/tab-url', { kind: 'quote', text: 'Quoted.', pageTitle: null, pageUrl: null });
+    const restored = await restoreUnsavedEdits(['https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues());
+    expect(restored?.summary).toBe('Typed in the popup.\n\n“Quoted.”');
+  });
+
   it('finds a draft under any of the page’s addresses, first match winning', async () => {
     await storeUnsavedEdits('https://a.example/tab-url', { ...emptyFormValues(), summary: 'from the tab address' });
     expect((await restoreUnsavedEdits([null, 'https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues()))?.summary).toBe(

@@ -94,19 +94,25 @@ export async function loadUnsavedEdits(pageKey: string): Promise<FormValues | nu
 }
 
 /**
- * The draft to show for a page over what the page itself gave: a draft the popup kept replaces the form;
- * one the context menu started only brings the fields the user added. The first key with a draft wins
- * (the popup files drafts under the page's canonical address, the context menu under the tab's address).
+ * The draft to show for a page over `fromPage` (what the page, or the saved record, gives). A draft the
+ * popup kept replaces the form; selections the context menu added (a draft with `fields`) are appended to
+ * the summary, never put in its place, and are kept whichever key they were filed under (the popup files
+ * drafts under the page's canonical address, the menu under the address it was clicked on).
  */
 export async function restoreUnsavedEdits(pageKeys: Array<string | null>, fromPage: FormValues): Promise<FormValues | null> {
-  for (const key of pageKeys) {
+  let full: FormValues | null = null;
+  const added: string[] = [];
+  for (const key of new Set(pageKeys)) {
     if (!key) continue;
     const entry = await readOne(key);
     if (!entry) continue;
-    if (!entry.fields) return entry.values;
-    return { ...fromPage, ...Object.fromEntries(entry.fields.map((f) => [f, entry.values[f]])) };
+    if (!entry.fields) full ??= entry.values;
+    else if (entry.fields.includes('summary') && entry.values.summary.trim()) added.push(entry.values.summary.trim());
   }
-  return null;
+  if (!full && !added.length) return null;
+  const base = full ?? fromPage;
+  const missing = added.filter((text) => !base.summary.includes(text));
+  return missing.length ? { ...base, summary: [base.summary.trimEnd(), ...missing].filter(Boolean).join('\n\n') } : base;
 }
 
 /** Keeps the whole form as the page's draft. Throws DraftStorageFullError when storage is full. */
