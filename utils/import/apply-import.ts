@@ -84,6 +84,12 @@ export async function applyImport(
     return result.value;
   });
   performance.measure('precis:import-validate-again', { start: t0 });
+  // Two records with one id would both count as new and the later would silently replace the earlier.
+  const ids = new Set<string>();
+  for (const [i, r] of checked.entries()) {
+    if (ids.has(r.id)) throw new Error(`Record ${i + 1} has the same id as an earlier record (${r.id}).`);
+    ids.add(r.id);
+  }
   return db.transaction('rw', db.records, db.recordTexts, async () => {
     const t1 = performance.now();
     const verdicts = await judge(db, checked);

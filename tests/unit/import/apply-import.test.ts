@@ -111,6 +111,13 @@ describe('applyImport', () => {
     await expect(applyImport(db, [...incoming, broken])).rejects.toThrow(/Record 5 is not valid: publishedDate: an ISO 8601 date/);
     expect(await snapshot(db)).toEqual(before);
   });
+
+  it('refuses two records with one id handed to it directly, writing nothing', async () => {
+    const before = await snapshot(db);
+    const twice = [record({ id: 'dup', title: 'First' }), record({ id: 'dup', title: 'Second' })];
+    await expect(applyImport(db, twice)).rejects.toThrow(/Record 2 has the same id as an earlier record \(dup\)/);
+    expect(await snapshot(db)).toEqual(before);
+  });
 });
 
 describe('export and import round trip', () => {
