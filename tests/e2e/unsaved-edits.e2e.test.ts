@@ -98,10 +98,13 @@ describe('unsaved edits', () => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    const stored = await popup.evaluate(
-      () => new Promise((resolve) => (globalThis as any).chrome.storage.local.get(null, (all: Record<string, any>) => resolve(Object.values(all).map((v) => v?.values?.title)))),
-    );
-    expect(stored).toContain('Title typed, then the window was hidden');
+    // The write starts at that moment but is asynchronous: wait for it to land, for less than the 250 ms pause
+    // after typing that would store it anyway, so this checks the write on hiding.
+    const titles = () =>
+      popup.evaluate(
+        () => new Promise((resolve) => (globalThis as any).chrome.storage.local.get(null, (all: Record<string, any>) => resolve(Object.values(all).map((v) => v?.values?.title)))),
+      );
+    await expect.poll(titles, { timeout: 200, interval: 10 }).toContain('Title typed, then the window was hidden');
     await popup.close();
   });
 
