@@ -1,3 +1,4 @@
+import { countWords } from '../extract/text';
 import { isBoilerplate, stripResidue } from './boilerplate';
 import { splitSentences } from './sentences';
 import { lightStem, stopwordsForText, wordTokens } from './words';
@@ -34,13 +35,12 @@ const LENGTH_SLACK = 1.15;
 const MIN_WORDS = 5;
 const MAX_WORDS = 90;
 
-const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** Reference marks such as "[12]" or "[n 1]" (encyclopedias, papers). */
 const CITATION_MARKS = /\[(?:\d+|[a-z] \d+|citation needed)\]/gi;
 
 /** Headings, reference-list titles and infobox rows: no sentence-final mark, or almost every word capitalised. */
 function isHeadingLike(sentence: string): boolean {
-  if (!/[.!?…]["'”’»)\]]*$/.test(sentence)) return true;
+  if (!/[.!?…。！？]["'”’»)\]]*$/.test(sentence)) return true;
   const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const capitalised = words.filter((w) => /^["'“‘(]?\p{Lu}/u.test(w)).length;
   return words.length > 0 && capitalised / words.length > 0.7;

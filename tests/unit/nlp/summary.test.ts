@@ -29,6 +29,13 @@ describe('draftSummary', () => {
     expect(lengths[1]).toBeLessThan(lengths[2]);
   });
 
+  it('drafts Japanese text, which has no spaces between words and ends sentences with 。', () => {
+    const ja =
+      '港の朝市には漁から戻った船が次々と着き、魚が並ぶ。買い物客は朝早くから集まり、新鮮な魚を選んでいく。漁師たちは昼まで網を直し、翌日の漁に備える。';
+    const draft = draftSummary(ja, { language: 'ja', length: 'short' });
+    expect(draft).toContain('港の朝市には漁から戻った船が次々と着き、魚が並ぶ。');
+  });
+
   it('prints the chosen sentences in article order', () => {
     const text = [
       'Storms closed the northern harbour for a week.',
