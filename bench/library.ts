@@ -15,6 +15,7 @@ import { ensureChromium } from '../scripts/lib/chromium.mjs';
 import { fmt, machine, median, packageVersion, quantile, table } from './common';
 import { DEFAULT_LITERATURE_TYPES } from '../utils/record/vocabulary';
 import type { PrecisRecord } from '../utils/record/schema';
+import { textBucketOf } from '../utils/db/article-texts';
 
 const USAGE = 'usage: npx precis bench library [--records N] [--words N] [--loads N] [--no-build]';
 const GOALS = { firstRows: 300, keystroke: 50, exportAll: 1500, importAll: 3000 };
@@ -143,29 +144,44 @@ function generateRecords(count: number, textWords: number): PrecisRecord[] {
 
 // ---------- in the page ----------
 
-/** Writes records straight into the extension's IndexedDB (the schema Dexie created when the page opened). */
+/**
+ * Writes records straight into the extension's IndexedDB (the schema Dexie created when the page opened):
+ * records one per row, texts grouped by bucket as utils/db/article-texts.ts stores them.
+ */
 async function seed(page: Page, records: PrecisRecord[]): Promise<void> {
+  const buckets = new Map<number, [string, string][]>();
+  for (const r of records) {
+    if (!r.text) continue;
+    const b = textBucketOf(r.id);
+    if (!buckets.has(b)) buckets.set(b, []);
+    buckets.get(b)!.push([r.id, r.text]);
+  }
+  const rows = [...buckets];
   const BATCH = 400;
-  for (let i = 0; i < records.length; i += BATCH) {
+  const BUCKET_BATCH = 8;
+  for (let i = 0, j = 0; i < records.length || j < rows.length; i += BATCH, j += BUCKET_BATCH) {
+    const batch = records.slice(i, i + BATCH).map(({ text: _text, ...stored }) => stored);
     // One JSON string per batch: far faster through the DevTools protocol than the objects themselves.
-    await page.evaluate(async (json) => {
-      const batch = JSON.parse(json) as PrecisRecord[];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('precis');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const tx = db.transaction(['records', 'recordTexts'], 'readwrite');
-      for (const { text, ...record } of batch) {
-        tx.objectStore('records').put(record);
-        if (text) tx.objectStore('recordTexts').put({ id: record.id, text });
-      }
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, JSON.stringify(records.slice(i, i + BATCH)));
+    await page.evaluate(
+      async ([recordsJson, bucketsJson]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('precis');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const tx = db.transaction(['records', 'textBuckets'], 'readwrite');
+        for (const record of JSON.parse(recordsJson)) tx.objectStore('records').put(record);
+        for (const [bucket, texts] of JSON.parse(bucketsJson) as [number, [string, string][]][]) {
+          tx.objectStore('textBuckets').put({ bucket, texts: new Map(texts) });
+        }
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      [JSON.stringify(batch), JSON.stringify(rows.slice(j, j + BUCKET_BATCH))] as const,
+    );
   }
 }
 
@@ -176,9 +192,9 @@ async function clearDatabase(page: Page): Promise<void> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const tx = db.transaction(['records', 'recordTexts'], 'readwrite');
+    const tx = db.transaction(['records', 'textBuckets'], 'readwrite');
     tx.objectStore('records').clear();
-    tx.objectStore('recordTexts').clear();
+    tx.objectStore('textBuckets').clear();
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   });

@@ -16,7 +16,7 @@ import { requestPersistentStorage } from '../../utils/browser/storage-usage';
 import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { findRecordsByUrl, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
+import { findRecordsByUrl, getRecordText, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
 import { exportFileName, exportJson } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
@@ -110,7 +110,7 @@ export function App() {
       // The article to draft from: the page as read now, else the text stored with the saved record.
       const draft = draftRef.current;
       const read = draft?.isArticle ? draft.text : '';
-      const text = read.trim() || !saved ? read : ((await db.recordTexts.get(saved.id).catch(() => undefined))?.text ?? '');
+      const text = read.trim() || !saved ? read : ((await getRecordText(db, saved.id).catch(() => undefined)) ?? '');
       if (text.trim()) {
         const known = saved ? base : next;
         const found: Article = { text, title: known.title || null, language: known.language || null };

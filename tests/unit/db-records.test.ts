@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
-import { deleteRecord, findRecordsByUrl, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
 let db: PrecisDatabase;
@@ -78,7 +78,7 @@ describe('records database', () => {
 
   it('deletes a record', async () => {
     await saveRecord(db, record({ id: 'x' }), { kind: 'create' });
-    await deleteRecord(db, 'x');
+    await deleteRecords(db, ['x']);
     expect(await listRecords(db)).toHaveLength(0);
   });
 });
@@ -103,13 +103,13 @@ describe('article text', () => {
 
   it('deletes a record’s text with the record', async () => {
     await saveRecord(db, record({ id: 'r', text: 'Text.' }), { kind: 'create' });
-    await deleteRecord(db, 'r');
-    expect(await db.recordTexts.count()).toBe(0);
+    await deleteRecords(db, ['r']);
+    expect(await db.textBuckets.count()).toBe(0);
   });
 });
 
 describe('database versions', () => {
-  it('opens data written by schema version 1 and moves its article text to its own table', async () => {
+  it('opens data written by schema version 1 and moves its article text out of the records table', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     // Version 1 exactly as released; later versions must keep reading what it wrote.
     const v1 = new Dexie(name);
@@ -126,7 +126,7 @@ describe('database versions', () => {
     expect(listed.every((r) => !('text' in r))).toBe(true);
     expect((await listFullRecords(current))[0]).toMatchObject({ id: 'from-v1', text: 'Text clipped under v1.' });
     expect(await listKeywords(current)).toEqual(['Legacy', 'Trade']);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     await current.delete();
   });
 });

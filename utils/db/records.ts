@@ -1,4 +1,5 @@
-import type { PrecisDatabase, StoredRecord, StoredText } from './database';
+import type { PrecisDatabase, StoredRecord } from './database';
+import { changeTexts, getAllTexts, getTexts } from './article-texts';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
 
@@ -20,7 +21,7 @@ export async function saveRecord(
   record: PrecisRecord,
   mode: { kind: 'create' } | { kind: 'update'; id: string },
 ): Promise<PrecisRecord> {
-  return db.transaction('rw', db.records, db.recordTexts, async () => {
+  return db.transaction('rw', db.records, db.textBuckets, async () => {
     let toStore = record;
     if (mode.kind === 'update') {
       const existing = await db.records.get(mode.id);
@@ -31,7 +32,7 @@ export async function saveRecord(
     if (!checked.ok) throw new Error(`Invalid record: ${checked.errors.join('; ')}`);
     const { text, ...stored } = checked.value;
     await db.records.put(stored);
-    if (text) await db.recordTexts.put({ id: stored.id, text });
+    if (text) await changeTexts(db, [[stored.id, text]]);
     return checked.value;
   });
 }
@@ -52,20 +53,17 @@ export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
   // Two whole-table reads (one getAll each) instead of one request per record.
-  const [records, texts] = await db.transaction('r', db.records, db.recordTexts, () => Promise.all([db.records.toArray(), db.recordTexts.toArray()]));
+  const [records, byId] = await db.transaction('r', db.records, db.textBuckets, () => Promise.all([db.records.toArray(), getAllTexts(db)]));
   records.sort(newestCreatedFirst);
-  const byId = new Map(texts.map((t) => [t.id, t.text]));
   return records.map((r) => {
     const text = byId.get(r.id);
     return text ? { ...r, text } : r;
   });
 }
 
-export async function deleteRecord(db: PrecisDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.records, db.recordTexts, async () => {
-    await db.records.delete(id);
-    await db.recordTexts.delete(id);
-  });
+/** The article text stored with a record, if any. */
+export async function getRecordText(db: PrecisDatabase, id: string): Promise<string | undefined> {
+  return db.transaction('r', db.textBuckets, () => getTexts(db, [id])).then((texts) => texts.get(id));
 }
 
 /** Every keyword used in the library, for tag suggestions (case-insensitive duplicates merged). */
@@ -83,36 +81,36 @@ export async function listNewestRecords(db: PrecisDatabase, limit: number): Prom
 
 /** The given records with their article text, in the order of `ids` (missing ids are skipped). */
 export async function listFullRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<PrecisRecord[]> {
-  return db.transaction('r', db.records, db.recordTexts, async () => {
-    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), db.recordTexts.bulkGet([...ids])]);
-    const out: PrecisRecord[] = [];
-    records.forEach((r, i) => {
-      if (r) out.push(texts[i] ? { ...r, text: texts[i]!.text } : r);
+  return db.transaction('r', db.records, db.textBuckets, async () => {
+    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), getTexts(db, ids)]);
+    return records.flatMap((r) => {
+      if (!r) return [];
+      const text = texts.get(r.id);
+      return [text ? { ...r, text } : r];
     });
-    return out;
   });
 }
 
 /** What a delete removed, kept so that "Undo" can put it back exactly. */
 export interface DeletedRecords {
   records: StoredRecord[];
-  texts: StoredText[];
+  texts: Map<string, string>;
 }
 
 /** Deletes several records and their texts in one transaction; returns what was removed. */
 export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
-  return db.transaction('rw', db.records, db.recordTexts, async () => {
-    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), db.recordTexts.bulkGet([...ids])]);
+  return db.transaction('rw', db.records, db.textBuckets, async () => {
+    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), getTexts(db, ids)]);
     await db.records.bulkDelete([...ids]);
-    await db.recordTexts.bulkDelete([...ids]);
-    return { records: records.filter((r) => r !== undefined), texts: texts.filter((t) => t !== undefined) };
+    await changeTexts(db, [], ids);
+    return { records: records.filter((r) => r !== undefined), texts };
   });
 }
 
 /** Puts deleted records and their texts back as they were (undo of deleteRecords). */
 export async function restoreRecords(db: PrecisDatabase, deleted: DeletedRecords): Promise<void> {
-  await db.transaction('rw', db.records, db.recordTexts, async () => {
+  await db.transaction('rw', db.records, db.textBuckets, async () => {
     await db.records.bulkPut(deleted.records);
-    await db.recordTexts.bulkPut(deleted.texts);
+    await changeTexts(db, deleted.texts);
   });
 }

@@ -1,6 +1,7 @@
 import type { PrecisDatabase, StoredRecord } from '../db/database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { isVouchedFor } from './checked-records';
+import { changeTexts, getTexts } from '../db/article-texts';
 
 export interface ImportPreview { total: number; new: number; identical: number; newer: number; older: number }
 
@@ -32,7 +33,7 @@ async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Prom
   const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
   // Article texts are megabytes: read only those that can decide "identical".
   const textIds = records.filter((r, i) => fieldsMatch[i] && r.text !== undefined).map((r) => r.id);
-  const texts = new Map((await db.recordTexts.bulkGet(textIds)).flatMap((t) => (t ? [[t.id, t.text] as const] : [])));
+  const texts = await getTexts(db, textIds);
   return records.map((record, i) => {
     const stored = existing[i];
     if (!stored) return 'new';
@@ -51,7 +52,7 @@ function sameFields(stored: StoredRecord | undefined, record: PrecisRecord): boo
 export async function previewImport(db: PrecisDatabase, records: PrecisRecord[]): Promise<ImportPreview> {
   const preview: ImportPreview = { total: records.length, new: 0, identical: 0, newer: 0, older: 0 };
   const t0 = performance.now();
-  const verdicts = await db.transaction('r', db.records, db.recordTexts, () => judge(db, records));
+  const verdicts = await db.transaction('r', db.records, db.textBuckets, () => judge(db, records));
   performance.measure('precis:import-preview', { start: t0 });
   for (const v of verdicts) preview[v]++;
   return preview;
@@ -67,7 +68,7 @@ export interface ImportResult {
 
 /**
  * Add the new records and replace those the import has a newer version of, in one transaction: if anything
- * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `recordTexts`, and a newer
+ * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `textBuckets`, and a newer
  * record without text keeps the text already stored.
  */
 export async function applyImport(
@@ -90,19 +91,22 @@ export async function applyImport(
     if (ids.has(r.id)) throw new Error(`Record ${i + 1} has the same id as an earlier record (${r.id}).`);
     ids.add(r.id);
   }
-  return db.transaction('rw', db.records, db.recordTexts, async () => {
+  return db.transaction('rw', db.records, db.textBuckets, async () => {
     const t1 = performance.now();
     const verdicts = await judge(db, checked);
-    const toWrite = checked.filter((_, i) => verdicts[i] === 'new' || verdicts[i] === 'newer');
+    const fresh = checked.filter((_, i) => verdicts[i] === 'new');
+    const newer = checked.filter((_, i) => verdicts[i] === 'newer');
     const t2 = performance.now();
     performance.measure('precis:import-compare', { start: t1, end: t2 });
-    const written: StoredRecord[] = toWrite.map(({ text: _text, ...stored }) => stored);
-    await db.records.bulkPut(written);
+    const stored = (records: PrecisRecord[]): StoredRecord[] => records.map(({ text: _text, ...rest }) => rest);
+    // add, not put, for records the library lacks: the browser then has no old row and index entries to replace.
+    await db.records.bulkAdd(stored(fresh));
+    await db.records.bulkPut(stored(newer));
     const t3 = performance.now();
     performance.measure('precis:import-write-records', { start: t2, end: t3 });
-    await db.recordTexts.bulkPut(toWrite.flatMap((r) => (r.text ? [{ id: r.id, text: r.text }] : [])));
+    const toWrite = [...fresh, ...newer];
+    await changeTexts(db, toWrite.flatMap((r) => (r.text ? [[r.id, r.text] as const] : [])));
     performance.measure('precis:import-write-texts', { start: t3 });
-    const added = verdicts.filter((v) => v === 'new').length;
-    return { added, updated: toWrite.length - added, unchanged: checked.length - toWrite.length, written };
+    return { added: fresh.length, updated: newer.length, unchanged: checked.length - toWrite.length, written: stored(toWrite) };
   });
 }

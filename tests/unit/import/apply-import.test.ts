@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PrecisDatabase } from '../../../utils/db/database';
-import { listFullRecords, saveRecord } from '../../../utils/db/records';
+import { getRecordText, listFullRecords, saveRecord } from '../../../utils/db/records';
 import { exportJson } from '../../../utils/export/json';
 import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
@@ -84,10 +84,10 @@ describe('applyImport', () => {
     expect(written).toEqual(stored);
   });
 
-  it('stores article text in recordTexts, not in the records table', async () => {
+  it('stores article text apart from the records table', async () => {
     await applyImport(db, [record({ id: 'a', text: 'Article.' })]);
     expect(await db.records.get('a')).not.toHaveProperty('text');
-    expect(await db.recordTexts.get('a')).toEqual({ id: 'a', text: 'Article.' });
+    expect(await getRecordText(db, 'a')).toBe('Article.');
   });
 
   it('keeps the stored article text when a newer record arrives without one', async () => {
@@ -99,7 +99,7 @@ describe('applyImport', () => {
   it('is all or nothing: a failure while writing leaves the library as it was', async () => {
     const { incoming } = await libraryAndImport();
     const before = await snapshot(db);
-    vi.spyOn(db.recordTexts, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.textBuckets, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     await expect(applyImport(db, incoming)).rejects.toThrow('disk full');
     expect(await snapshot(db)).toEqual(before);
   });

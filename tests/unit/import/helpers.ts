@@ -1,4 +1,5 @@
 import type { PrecisDatabase } from '../../../utils/db/database';
+import { getAllTexts } from '../../../utils/db/article-texts';
 import type { PrecisRecord } from '../../../utils/record/schema';
 
 let n = 0;
@@ -17,5 +18,6 @@ export function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
 /** Everything the database holds, in a stable order, for "nothing changed" assertions. */
 export async function snapshot(db: PrecisDatabase) {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  return { records: (await db.records.toArray()).sort(byId), texts: (await db.recordTexts.toArray()).sort(byId) };
+  const texts = await db.transaction('r', db.textBuckets, () => getAllTexts(db));
+  return { records: (await db.records.toArray()).sort(byId), texts: [...texts].sort(([a], [b]) => a.localeCompare(b)) };
 }
