@@ -47,8 +47,10 @@ export class PrecisDatabase extends Dexie {
       });
     // v3: texts are stored many to a row (a row per hash bucket of the record id): browsers pay per stored
     // item, and exporting or importing 10,000 texts one per row took seconds longer.
+    // Indexes the code never queries go too (publishedDate, updatedAt, literatureType: the library filters and
+    // sorts in memory); every index entry is written again with each record.
     this.version(3)
-      .stores({ recordTexts: null, textBuckets: 'bucket' })
+      .stores({ records: 'id, url, *keywords, createdAt', recordTexts: null, textBuckets: 'bucket' })
       .upgrade(async (tx) => {
         const texts = await tx.table<StoredText, string>('recordTexts').toArray();
         const rows = new Map<number, TextBucket>();
