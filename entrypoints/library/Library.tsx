@@ -135,6 +135,10 @@ export function Library() {
           : scope === 'selection'
             ? [...new Set([...shown.filter((r) => selected.has(r.id)).map((r) => r.id), ...selected])]
             : null;
+      // A large export holds the page for seconds: say so, and let that paint before the work starts.
+      const count = ids?.length ?? total;
+      setNotice({ message: t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
       const full = ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db);
       const t1 = performance.now();

@@ -204,6 +204,8 @@ export const EN = {
   noticeRestoredOne: 'Restored $1 record.',
   noticeRestoredMany: 'Restored $1 records.',
   noticeRestoredTitle: 'Restored “$1”.',
+  noticeExportingOne: 'Exporting $1 record as $2…',
+  noticeExportingMany: 'Exporting $1 records as $2…',
   noticeExportedOne: 'Exported $1 record to $2.',
   noticeExportedMany: 'Exported $1 records to $2.',
   noticeKeywordAddedOne: 'Added “$1” to $2 record.',
