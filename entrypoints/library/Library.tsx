@@ -13,6 +13,7 @@ import { backupIsDue, describeLastExport } from '../../utils/library/backup-age'
 import { distinctValues, keywordCounts } from '../../utils/library/keyword-counts';
 import { keepExisting, toggleSelection } from '../../utils/library/selection';
 import { effectiveSort, hasFilters, viewFromSearch, viewToSearch, type LibraryView } from '../../utils/library/view-state';
+import { scanRecords } from '../../utils/search/warmup-scan';
 import { RecordEditor } from '../../components/RecordEditor';
 import { LibraryList } from '../../components/LibraryList';
 import { LibraryFilters } from '../../components/LibraryFilters';
@@ -71,9 +72,13 @@ export function Library() {
   };
 
   const searching = view.query.trim() !== '';
-  const ranked = useMemo(() => (searching && lib.indexReady ? lib.index.search(view.query) : null), [view.query, lib.indexVersion, lib.indexReady]);
-  // Until everything is loaded (or indexed, when searching), only the default view can be shown truthfully.
-  const canShow = lib.complete ? !searching || lib.indexReady : !hasFilters(view) && effectiveSort(view) === 'clipped';
+  // While the index is still being built, a scan over the loaded records answers (warmup-scan.ts).
+  const ranked = useMemo(
+    () => (!searching ? null : lib.indexReady ? lib.index.search(view.query) : records && lib.complete ? scanRecords(records, view.query) : null),
+    [view.query, lib.indexVersion, lib.indexReady, lib.complete, records],
+  );
+  // Until everything is loaded, only the default view can be shown truthfully.
+  const canShow = lib.complete || (!hasFilters(view) && effectiveSort(view) === 'clipped');
   const shown = useMemo(() => (records && canShow ? applyView(records, byId, ranked, view) : []), [records, byId, ranked, view, canShow]);
   // For bench/library.ts: the frame in which rows are first painted.
   useLayoutEffect(() => {
@@ -172,11 +177,9 @@ export function Library() {
     : !records
       ? t('libraryLoading')
       : !canShow
-        ? searching && lib.complete
-          ? t('libraryPreparingSearch')
-          : t('libraryLoading')
+        ? t('libraryLoading')
         : hasFilters(view)
-          ? t(plural(shown.length, 'libraryMatchOne', 'libraryMatchMany'), shown.length, total)
+          ? t(plural(shown.length, 'libraryMatchOne', 'libraryMatchMany'), shown.length, total) + (searching && !lib.indexReady ? ` ${t('libraryPreparingSearch')}` : '')
           : t(plural(total, 'libraryTotalOne', 'libraryTotalMany'), total);
 
   return (

@@ -53,6 +53,7 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
       if (cancelled) return;
       setRecords(all);
       setComplete(true);
+      performance.mark('precis:all-records-loaded');
       await index.addMany(all, { replace: false });
       if (cancelled) return;
       setIndexReady(true);
