@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordIndex, searchWords } from '../../../utils/search/record-index';
 import { foldTerm } from '../../../utils/search/normalize';
 import type { StoredRecord } from '../../../utils/db/database';
-
-function rec(id: string, patch: Partial<StoredRecord> = {}): StoredRecord {
-  return {
-    id, url: null, title: `Untitled ${id}`, authors: [], publisher: null, publishedDate: null, place: null, literatureType: null,
-    wordCount: null, keywords: [], summary: '', summarizedBy: null, section: null, language: null,
-    createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...patch,
-  };
-}
+import { generals, harbour, rec } from './fixtures';
 
 function indexOf(...records: StoredRecord[]): RecordIndex {
   const index = new RecordIndex();
@@ -28,23 +21,6 @@ describe('folding words for search', () => {
 });
 
 describe('searching records', () => {
-  const harbour = rec('harbour', {
-    title: 'Plugging In at the Quay',
-    authors: [{ name: 'Marta Lindqvist', affiliation: null }],
-    publisher: 'The Harbour Review',
-    keywords: ['Shore power', 'Ports'],
-    summary: 'Small harbours in Gdańsk invest in electricity.',
-    section: 'Energy',
-  });
-  const generals = rec('generals', {
-    title: 'Get the Generals Out of Pakistani-U.S. Relations',
-    authors: [{ name: 'Adam Weinstein', affiliation: null }],
-    publisher: 'Foreign Policy',
-    keywords: ['Pakistan', 'US'],
-    summary: 'Civilian-led diplomatic outreach.',
-    section: 'South & Southeast Asia',
-  });
-
   it('finds a record by any of the searched fields', () => {
     const index = indexOf(harbour, generals);
     expect(index.search('lindqvist')).toEqual(['harbour']);

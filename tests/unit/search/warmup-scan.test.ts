@@ -3,32 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { RecordIndex } from '../../../utils/search/record-index';
 import { scanRecords } from '../../../utils/search/warmup-scan';
-import type { StoredRecord } from '../../../utils/db/database';
+import { generals as generalsFixture, harbour, rec } from './fixtures';
 
-function rec(id: string, patch: Partial<StoredRecord> = {}): StoredRecord {
-  return {
-    id, url: null, title: `Untitled ${id}`, authors: [], publisher: null, publishedDate: null, place: null, literatureType: null,
-    wordCount: null, keywords: [], summary: '', summarizedBy: null, section: null, language: null,
-    createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...patch,
-  };
-}
-
-const harbour = rec('harbour', {
-  title: 'Plugging In at the Quay',
-  authors: [{ name: 'Marta Lindqvist', affiliation: null }],
-  publisher: 'The Harbour Review',
-  keywords: ['Shore power', 'Ports'],
-  summary: 'Small harbours in Gdańsk invest in electricity.',
-  section: 'Energy',
-});
-const generals = rec('generals', {
-  title: 'Get the Generals Out of Pakistani-U.S. Relations',
-  authors: [{ name: 'Adam Weinstein', affiliation: null }],
-  publisher: 'Foreign Policy',
-  keywords: ['Pakistan', 'US'],
-  summary: 'Civilian-led diplomatic outreach to the harbour authority.',
-  section: 'South & Southeast Asia',
-});
+// The summary mentions a harbour too, so that a word is found in different fields of different records.
+const generals = { ...generalsFixture, summary: 'Civilian-led diplomatic outreach to the harbour authority.' };
 const tokyo = rec('tokyo', { title: '東京 の 港湾', keywords: ['港湾', 'Łódź'], summary: 'Straße und Ørsted.' });
 const library = [harbour, generals, tokyo];
 
