@@ -141,8 +141,9 @@ export function Library() {
             ? [...new Set([...shown.filter((r) => selected.has(r.id)).map((r) => r.id), ...selected])]
             : null;
       // A large export holds the page for seconds: say so, and let that paint before the work starts.
-      const count = ids?.length ?? total;
-      setNotice({ message: t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
+      // (Before the whole library has loaded, `total` counts only the first screenful.)
+      const count = ids?.length ?? (lib.complete ? total : null);
+      setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
       const full = ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db);

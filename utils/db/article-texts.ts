@@ -9,7 +9,9 @@ import type { PrecisDatabase, TextBucket } from './database';
 
 /**
  * How many rows the texts are spread over: about 80 texts a row with 10,000 records, a few hundred kilobytes,
- * so that saving one record rewrites little. Changing it needs a schema version that moves the texts.
+ * so that saving one record rewrites little. A row grows with the library (100,000 records of 10 KiB: about
+ * 8 MB a row); browsers refuse single values of a few hundred megabytes, which only thousands of texts at the
+ * schema's 5-million-character limit could reach. Changing it needs a schema version that moves the texts.
  */
 export const TEXT_BUCKETS = 128;
 

@@ -204,6 +204,7 @@ export const EN = {
   noticeRestoredOne: 'Restored $1 record.',
   noticeRestoredMany: 'Restored $1 records.',
   noticeRestoredTitle: 'Restored “$1”.',
+  noticeExportingAll: 'Exporting all records as $1…',
   noticeExportingOne: 'Exporting $1 record as $2…',
   noticeExportingMany: 'Exporting $1 records as $2…',
   noticeExportedOne: 'Exported $1 record to $2.',

@@ -13,12 +13,16 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 const BETWEEN_WORDS = /[\n\r\p{Z}\p{P}]+/gu;
 
 /**
- * A field's words, folded, each with a space before and after: " shore power karachi ". Folded and split in
- * one pass over the whole field, not word by word: the first search prepares every record at once.
+ * A field's words, folded, without the function words the index leaves out, each with a space before and
+ * after: " shore power karachi ". Folded and split in one pass over the whole field, not word by word: the
+ * first search prepares every record at once.
  */
 function wordsOf(text: string): string {
-  const words = foldTerm(text).replace(BETWEEN_WORDS, ' ').trim();
-  return words ? ` ${words} ` : '';
+  const words = foldTerm(text)
+    .replace(BETWEEN_WORDS, ' ')
+    .split(' ')
+    .filter((w) => w && !STOP_WORDS.has(w));
+  return words.length ? ` ${words.join(' ')} ` : '';
 }
 
 /** The query's words as the index would see them (folded, function words dropped). */

@@ -8,7 +8,9 @@ import { generals as generalsFixture, harbour, rec } from './fixtures';
 // The summary mentions a harbour too, so that a word is found in different fields of different records.
 const generals = { ...generalsFixture, summary: 'Civilian-led diplomatic outreach to the harbour authority.' };
 const tokyo = rec('tokyo', { title: '東京 の 港湾', keywords: ['港湾', 'Łódź'], summary: 'Straße und Ørsted.' });
-const library = [harbour, generals, tokyo];
+// Function words are not indexed: typing "wit" or "thi" must not match "with" or "this".
+const thailand = rec('thailand', { title: 'Thailand witness', summary: 'Meeting with this and that from their side.' });
+const library = [harbour, generals, tokyo, thailand];
 
 describe('searching before the index is ready', () => {
   it('finds the same records as the index for words typed without typos', () => {
@@ -16,7 +18,7 @@ describe('searching before the index is ready', () => {
     for (const r of library) index.upsert(r);
     const queries = ['lindqvist', 'lindq', 'Foreign Policy', 'shore power', 'civilian', 'southeast', 'quay', 'GDANSK', 'gdańsk', 'pakist',
       'lindqvist harbour', 'lindqvist pakistan', 'us', 'pa', 'lindqvist ha', 'the quay', 'in', 'out of pakistan', 'harbour', 'lodz', 'strasse',
-      'orsted', '港湾', 'zyxwvut', '   '];
+      'orsted', '港湾', 'zyxwvut', '   ', 'wit', 'thi', 'tha', 'fro', 'thei', 'meeting side'];
     for (const q of queries) expect(new Set(scanRecords(library, q)), q).toEqual(new Set(index.search(q)));
   });
 
