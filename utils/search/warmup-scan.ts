@@ -13,12 +13,11 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 const BETWEEN_WORDS = /[\n\r\p{Z}\p{P}]+/gu;
 
 /**
- * A field's words, folded, without the function words the index leaves out, each with a space before and
- * after: " shore power karachi ". Folded and split in one pass over the whole field, not word by word: the
- * first search prepares every record at once.
+ * A field's words (already folded), without the function words the index leaves out, each with a space
+ * before and after: " shore power karachi ". Split in one pass over the whole field, not word by word.
  */
-function wordsOf(text: string): string {
-  const words = foldTerm(text)
+function wordsOf(folded: string): string {
+  const words = folded
     .replace(BETWEEN_WORDS, ' ')
     .split(' ')
     .filter((w) => w && !STOP_WORDS.has(w));
@@ -30,16 +29,64 @@ function queryTerms(query: string): string[] {
   return [...new Set(tokenize(searchWords(query)).map(foldTerm).filter((w) => w && !STOP_WORDS.has(w)))];
 }
 
-/** Per record object, its searched fields as folded word lists; built on first use (an edit makes a new object). */
-const prepared = new WeakMap<Searchable, string[]>();
+/**
+ * A record's searched fields, folded: for plain ASCII text that is one toLowerCase, so the first search can
+ * afford it for every record. Splitting into words costs more and is done for a field only when its folded
+ * text contains a searched word at all (a word that starts a word of the field is in its folded text).
+ */
+class PreparedRecord {
+  readonly folded: string[];
+  private readonly words: (string | undefined)[];
 
-function fieldsOf(record: Searchable): string[] {
-  let fields = prepared.get(record);
-  if (!fields) {
-    fields = FIELDS.map((f) => wordsOf(extractField(record, f)));
-    prepared.set(record, fields);
+  constructor(record: Searchable) {
+    this.folded = FIELDS.map((f) => foldTerm(extractField(record, f)));
+    this.words = new Array(FIELDS.length);
   }
-  return fields;
+
+  /** The boost of the strongest field in which the word matches (0 if none). */
+  bestBoost({ term, needle, whole }: Word): number {
+    let best = 0;
+    for (let i = 0; i < FIELDS.length; i++) {
+      const boost = BOOST[FIELDS[i]];
+      if (boost <= best || !this.folded[i].includes(term)) continue;
+      if (whole) {
+        // A short word matches only whole, and is no function word: found among the folded text's words
+        // without splitting them out (one letter is in nearly every summary).
+        if (whole.test(this.folded[i])) best = boost;
+        continue;
+      }
+      this.words[i] ??= wordsOf(this.folded[i]);
+      if (this.words[i]!.includes(needle)) best = boost;
+    }
+    return best;
+  }
+}
+
+/** A searched word: `needle` is found in a field's words; `whole`, for short words, in its folded text. */
+interface Word {
+  term: string;
+  needle: string;
+  whole: RegExp | null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SEPARATOR = BETWEEN_WORDS.source.slice(0, -1); // one separator character
+
+function word(term: string): Word {
+  if (term.length >= MIN_PREFIX) return { term, needle: ` ${term}`, whole: null };
+  return { term, needle: ` ${term} `, whole: new RegExp(`(?:^|${SEPARATOR})${escapeRegExp(term)}(?:${SEPARATOR}|$)`, 'u') };
+}
+
+/** Per record object, built on first use (an edit makes a new object). */
+const prepared = new WeakMap<Searchable, PreparedRecord>();
+
+function prepare(record: Searchable): PreparedRecord {
+  let p = prepared.get(record);
+  if (!p) {
+    p = new PreparedRecord(record);
+    prepared.set(record, p);
+  }
+  return p;
 }
 
 type Scanned = Pick<StoredRecord, keyof Searchable>;
@@ -54,19 +101,17 @@ let previous: { records: readonly Scanned[]; needles: string[]; matches: Scanned
 export function scanRecords(records: readonly Scanned[], query: string): string[] {
   const terms = queryTerms(query);
   if (!terms.length) return [];
-  const needles = terms.map((t) => (t.length >= MIN_PREFIX ? ` ${t}` : ` ${t} `));
+  const words = terms.map(word);
+  const needles = words.map((w) => w.needle);
   // Every earlier word grown (or kept) by a word now: the new matches are among the earlier ones.
   const narrows = previous?.records === records && previous.needles.every((p) => needles.some((n) => n.startsWith(p)));
   const pool = narrows ? previous!.matches : records;
   const hits: { record: Scanned; score: number; order: number }[] = [];
   pool.forEach((record, order) => {
-    const fields = fieldsOf(record);
+    const p = prepare(record);
     let score = 0;
-    for (const needle of needles) {
-      let best = 0;
-      fields.forEach((words, i) => {
-        if (BOOST[FIELDS[i]] > best && words.includes(needle)) best = BOOST[FIELDS[i]];
-      });
+    for (const w of words) {
+      const best = p.bestBoost(w);
       if (!best) return;
       score += best;
     }

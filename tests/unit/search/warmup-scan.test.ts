@@ -9,7 +9,7 @@ import { generals as generalsFixture, harbour, rec } from './fixtures';
 const generals = { ...generalsFixture, summary: 'Civilian-led diplomatic outreach to the harbour authority.' };
 const tokyo = rec('tokyo', { title: '東京 の 港湾', keywords: ['港湾', 'Łódź'], summary: 'Straße und Ørsted.' });
 // Function words are not indexed: typing "wit" or "thi" must not match "with" or "this".
-const thailand = rec('thailand', { title: 'Thailand witness', summary: 'Meeting with this and that from their side.' });
+const thailand = rec('thailand', { title: 'Thailand witness', summary: 'Meeting with this and that from their side, EU-led (eu).' });
 const library = [harbour, generals, tokyo, thailand];
 
 describe('searching before the index is ready', () => {
@@ -18,8 +18,10 @@ describe('searching before the index is ready', () => {
     for (const r of library) index.upsert(r);
     const queries = ['lindqvist', 'lindq', 'Foreign Policy', 'shore power', 'civilian', 'southeast', 'quay', 'GDANSK', 'gdańsk', 'pakist',
       'lindqvist harbour', 'lindqvist pakistan', 'us', 'pa', 'lindqvist ha', 'the quay', 'in', 'out of pakistan', 'harbour', 'lodz', 'strasse',
-      'orsted', '港湾', 'zyxwvut', '   ', 'wit', 'thi', 'tha', 'fro', 'thei', 'meeting side'];
+      'orsted', '港湾', 'zyxwvut', '   ', 'wit', 'thi', 'tha', 'fro', 'thei', 'meeting side', 'eu', 'e', 'led', 'u'];
     for (const q of queries) expect(new Set(scanRecords(library, q)), q).toEqual(new Set(index.search(q)));
+    expect(scanRecords(library, 'eu')).toEqual(['thailand']);
+    expect(scanRecords(library, 'us')).toEqual(['generals']);
   });
 
   it('ranks by the strongest field a word is found in, then keeps the given (newest first) order', () => {
