@@ -72,14 +72,38 @@ export function Library() {
   };
 
   const searching = view.query.trim() !== '';
+  // The index answers from its worker, a moment later; until its answer for the words typed arrives, the
+  // previous answer stays on screen (the table's data-query names the words its rows answer).
+  const [answer, setAnswer] = useState<{ query: string; ids: string[] } | null>(null);
+  useEffect(() => {
+    if (!searching || !lib.indexReady) return;
+    let current = true;
+    const query = view.query;
+    lib.index
+      .search(query)
+      .then((ids) => current && setAnswer({ query, ids }))
+      .catch((e: unknown) => setNotice({ message: t('librarySearchFailed', errorText(e)) }));
+    return () => {
+      current = false;
+    };
+  }, [view.query, lib.indexVersion, lib.indexReady]);
   // While the index is still being built, a scan over the loaded records answers (warmup-scan.ts).
-  const ranked = useMemo(
-    () => (!searching ? null : lib.indexReady ? lib.index.search(view.query) : records && lib.complete ? scanRecords(records, view.query) : null),
-    [view.query, lib.indexVersion, lib.indexReady, lib.complete, records],
+  const scanned = useMemo(
+    () => (searching && !lib.indexReady && records && lib.complete ? { query: view.query, ids: scanRecords(records, view.query) } : null),
+    [view.query, lib.indexReady, lib.complete, records],
   );
+  const ranking = !searching ? null : lib.indexReady ? (answer ?? { query: view.query, ids: [] }) : scanned;
+  const ranked = ranking?.ids ?? null;
   // Until everything is loaded, only the default view can be shown truthfully.
   const canShow = lib.complete || (!hasFilters(view) && effectiveSort(view) === 'clipped');
-  const shown = useMemo(() => (records && canShow ? applyView(records, byId, ranked, view) : []), [records, byId, ranked, view, canShow]);
+  // The view the rows answer: the words of the ranking on screen. Until a new answer arrives nothing changes,
+  // so a keystroke re-filters and re-renders the list once, not twice.
+  const shownQuery = ranking?.query ?? view.query;
+  const shownKey = viewToSearch({ ...view, query: shownQuery });
+  const shown = useMemo(
+    () => (records && canShow ? applyView(records, byId, ranked, { ...view, query: shownQuery }) : []),
+    [records, byId, ranked, shownKey, canShow],
+  );
   // For bench/library.ts: the frame in which rows are first painted.
   useLayoutEffect(() => {
     if (shown.length && !performance.getEntriesByName('precis:rows-shown').length) requestAnimationFrame(() => performance.mark('precis:rows-shown'));
@@ -266,10 +290,10 @@ export function Library() {
           )}
           {records && total === 0 && <p>{t('libraryEmpty')}</p>}
           <LibraryList
-            key={viewToSearch(view)}
+            key={shownKey}
             rows={shown}
             selected={selected}
-            query={canShow ? view.query : ''}
+            query={canShow ? shownQuery : ''}
             onToggle={toggle}
             onToggleAll={(on) => {
               const inView = new Set(shown.map((r) => r.id));

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
 import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
-import { RecordIndex } from '../../utils/search/record-index';
+import { SearchClient } from './search-client';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
 const FIRST_SCREEN = 60;
@@ -12,7 +12,7 @@ export interface LibraryRecords {
   byId: ReadonlyMap<string, StoredRecord>;
   /** All records loaded (not only the first screenful). */
   complete: boolean;
-  index: RecordIndex;
+  index: SearchClient;
   indexReady: boolean;
   /** Changes whenever the index changes, for memoised searches. */
   indexVersion: number;
@@ -33,7 +33,7 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [indexReady, setIndexReady] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [index] = useState(() => new RecordIndex());
+  const [index] = useState(() => new SearchClient());
   const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
   const completeRef = useRef(false);
   // The first screen from an index range query, then everything: the page shows rows at once. The query

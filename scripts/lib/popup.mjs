@@ -42,7 +42,8 @@ export const keywordList = (page) => page.getByRole('list', { name: 'Keyword tag
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Waits until the popup has finished reading its page: the Title is filled or a notice (role=alert) shows.
+ * Waits until the popup has finished reading its page: the Title is filled, or a notice (role=alert) shows
+ * and the form is usable.
  * @param {Page} page
  * @returns {Promise<'filled' | 'notice'>}
  */
@@ -51,7 +52,8 @@ export async function waitForExtraction(page, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if ((await title.count()) === 1 && (await title.inputValue()) !== '') return 'filled';
-    if ((await pageNotice(page).count()) > 0 && (await pageNotice(page).first().innerText()).trim() !== '') return 'notice';
+    // A notice can show while the form is still being filled (it is set first): wait for the form to be usable.
+    if ((await pageNotice(page).count()) > 0 && (await pageNotice(page).first().innerText()).trim() !== '' && ((await title.count()) === 0 || (await title.isEnabled()))) return 'notice';
     await sleep(100);
   }
   throw new Error(`The popup did not fill the Title nor show a notice within ${timeout} ms. Page text:\n${await page.locator('body').innerText().catch(() => '?')}`);

@@ -104,6 +104,33 @@ describe('Firefox: clip → save → export (e2e build)', () => {
     expect(data.records[0]).toMatchObject({ title: SAMPLE.title, url: server.url(SAMPLE.file), summary: SUMMARY });
   });
 
+  it('finds the saved record in the library, searched by its worker-held index', async () => {
+    // The library tab was open before the record was saved: reload it (page.reload() waits for a load event
+    // that WebDriver BiDi does not report for extension pages here).
+    await library.evaluate(() => {
+      (window as any).__beforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await library.waitForFunction(
+      () => !(window as any).__beforeReload && !!document.getElementById('search') && performance.getEntriesByName('precis:index-ready').length > 0,
+      { timeout: 15_000 },
+    );
+    await library.type('#search', 'harbours shore');
+    await library.waitForFunction(
+      () => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('data-query') === 'harbours shore',
+      { timeout: 10_000 },
+    );
+    const titles = await library.$$eval('[role=table][aria-label=Records] [role=row] .title', (els) => els.map((e) => e.textContent ?? ''));
+    expect(titles).toEqual([SAMPLE.title]);
+    // Answered by the worker: the page did not fall back to indexing in its own thread.
+    expect(await library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
+    await library.evaluate(() => {
+      const box = document.getElementById('search') as HTMLInputElement;
+      box.value = '';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+
   it('a page that poisons its builtins is read correctly (Xray wrappers), and the popup stays inert', async () => {
     const page = await popupFor(hostile.url('poisoned-prototypes.html'));
     await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Tide Tables and Their Keepers'), { timeout: 20_000 });

@@ -68,6 +68,9 @@ describe('library', () => {
     await expect.poll(titles).toEqual([]);
     await search('');
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+    // The index ran in its Web Worker: the page never fell back to indexing in its own thread.
+    expect(await library.evaluate(() => performance.getEntriesByName('precis:index-ready').length)).toBe(1);
+    expect(await library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
   });
 
   it('filters by a keyword, keeps the filter in the URL and restores it on reload', async () => {

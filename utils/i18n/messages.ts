@@ -177,6 +177,7 @@ export const EN = {
   libraryTabDrafts: 'Unsaved drafts',
   libraryOpenFailed: 'Could not open the library: $1',
   libraryLoading: 'Loading…',
+  librarySearchFailed: 'Search failed: $1',
   libraryPreparingSearch: '(Exact word starts only while the search index is being prepared…)',
   libraryMatchOne: '$1 record of $2 match.',
   libraryMatchMany: '$1 records of $2 match.',
