@@ -72,10 +72,12 @@ export class SearchClient {
       return;
     }
     const local = this.local!;
-    local.queue = local.queue.then(async () => {
-      const reply = await handleSearchRequest(local.index, request, { inWorker: false });
-      if (reply) this.receive(reply);
-    });
+    local.queue = local.queue
+      .then(async () => {
+        const reply = await handleSearchRequest(local.index, request, { inWorker: false });
+        if (reply) this.receive(reply);
+      })
+      .catch((error: unknown) => console.error('Précis search:', error));
   }
 
   /**
@@ -87,7 +89,7 @@ export class SearchClient {
     this.worker?.terminate();
     this.worker = null;
     const index = new RecordIndex();
-    this.local = { index, queue: index.addMany([...this.sent.values()]) };
+    this.local = { index, queue: index.addMany([...this.sent.values()]).catch((error: unknown) => console.error('Précis search:', error)) };
     for (const { request } of this.waiting.values()) this.send(request);
   }
 }

@@ -6,9 +6,11 @@ const index = new RecordIndex();
 let queue = Promise.resolve();
 
 self.onmessage = (e: MessageEvent<SearchRequest>) => {
-  // In order, even though handling is asynchronous.
-  queue = queue.then(async () => {
-    const reply = await handleSearchRequest(index, e.data);
-    if (reply) self.postMessage(reply);
-  });
+  // In order, even though handling is asynchronous; one failed request must not stop the ones after it.
+  queue = queue
+    .then(async () => {
+      const reply = await handleSearchRequest(index, e.data);
+      if (reply) self.postMessage(reply);
+    })
+    .catch((error: unknown) => console.error('Précis search worker:', error));
 };

@@ -1,6 +1,6 @@
 // The library's index lives in a worker; the page talks to it in messages. These tests run the worker's
 // handler directly, and the page's client where no worker can start (as in Node), which indexes in the page.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RecordIndex } from '../../../utils/search/record-index';
 import { handleSearchRequest, searchable } from '../../../utils/search/search-worker-protocol';
 import { SearchClient } from '../../../entrypoints/library/search-client';
@@ -41,5 +41,14 @@ describe('the page’s search client without a worker', () => {
     await client.addMany([harbour, generals], { replace: false });
     expect(await client.search('edited')).toEqual(['harbour']);
     expect(await client.search('plugging')).toEqual([]);
+  });
+
+  it('goes on answering after a request fails', async () => {
+    const client = new SearchClient();
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    client.upsert({ id: 'broken' } as unknown as typeof harbour);
+    await client.addMany([harbour]);
+    expect(await client.search('lindqvist')).toEqual(['harbour']);
+    quiet.mockRestore();
   });
 });
