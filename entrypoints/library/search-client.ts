@@ -25,11 +25,14 @@ export class SearchClient {
     return this.sent.has(id);
   }
 
-  /** Indexes many records; with `replace: false`, records already indexed (edited meanwhile) are kept. */
+  /**
+   * Indexes many records; with `replace: false`, records already indexed (edited meanwhile) are kept. They are
+   * left out here, so the worker replaces whatever it is sent.
+   */
   async addMany(records: readonly Searchable[], { replace = true }: { replace?: boolean } = {}): Promise<void> {
     const slim = records.filter((r) => replace || !this.sent.has(r.id)).map(searchable);
     for (const r of slim) this.sent.set(r.id, r);
-    const reply = await this.request((seq) => ({ type: 'add', seq, records: slim, replace: true }));
+    const reply = await this.request((seq) => ({ type: 'add', seq, records: slim }));
     if (reply.type === 'failed') throw new Error(reply.message);
   }
 

@@ -1,5 +1,5 @@
 import type { PrecisDatabase, StoredRecord } from './database';
-import { changeTexts, getAllTexts, getTexts } from './article-texts';
+import { changeTexts, getAllTexts, getText, getTexts } from './article-texts';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
 
@@ -63,7 +63,7 @@ export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[
 
 /** The article text stored with a record, if any. */
 export async function getRecordText(db: PrecisDatabase, id: string): Promise<string | undefined> {
-  return db.transaction('r', db.textBuckets, () => getTexts(db, [id])).then((texts) => texts.get(id));
+  return db.transaction('r', db.textBuckets, () => getText(db, id));
 }
 
 /** Every keyword used in the library, for tag suggestions (case-insensitive duplicates merged). */

@@ -5,7 +5,7 @@
 import { RecordIndex, type Searchable } from './record-index';
 
 export type SearchRequest =
-  | { type: 'add'; seq: number; records: Searchable[]; replace: boolean }
+  | { type: 'add'; seq: number; records: Searchable[] }
   | { type: 'upsert'; records: Searchable[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'search'; seq: number; query: string };
@@ -25,7 +25,7 @@ export async function handleSearchRequest(index: RecordIndex, request: SearchReq
   try {
     switch (request.type) {
       case 'add':
-        await index.addMany(request.records, { replace: request.replace, ...(inWorker ? { chunkSize: Number.MAX_SAFE_INTEGER } : {}) });
+        await index.addMany(request.records, inWorker ? { chunkSize: Number.MAX_SAFE_INTEGER } : {});
         return { type: 'added', seq: request.seq };
       case 'upsert':
         for (const r of request.records) index.upsert(r);

@@ -4,7 +4,6 @@
 // of some field (a word of one or two letters must be a whole word), ranked by the field it is found in.
 // Typo tolerance and relevance ranking come with the index.
 import MiniSearch from 'minisearch';
-import type { StoredRecord } from '../db/database';
 import { foldTerm, STOP_WORDS } from './normalize';
 import { BOOST, extractField, FIELDS, MIN_PREFIX, searchWords, type Searchable } from './record-index';
 
@@ -89,16 +88,14 @@ function prepare(record: Searchable): PreparedRecord {
   return p;
 }
 
-type Scanned = Pick<StoredRecord, keyof Searchable>;
-
 /** The previous scan: typing one more letter can only narrow its matches, so only those are looked at again. */
-let previous: { records: readonly Scanned[]; needles: string[]; matches: Scanned[] } | null = null;
+let previous: { records: readonly Searchable[]; needles: string[]; matches: Searchable[] } | null = null;
 
 /**
  * Ids of the records matching every word of `query`, best first: a record scores, for each word, the boost of
  * the strongest field that has it; equal scores keep the order of `records` (newest first in the library).
  */
-export function scanRecords(records: readonly Scanned[], query: string): string[] {
+export function scanRecords(records: readonly Searchable[], query: string): string[] {
   const terms = queryTerms(query);
   if (!terms.length) return [];
   const words = terms.map(word);
@@ -106,7 +103,7 @@ export function scanRecords(records: readonly Scanned[], query: string): string[
   // Every earlier word grown (or kept) by a word now: the new matches are among the earlier ones.
   const narrows = previous?.records === records && previous.needles.every((p) => needles.some((n) => n.startsWith(p)));
   const pool = narrows ? previous!.matches : records;
-  const hits: { record: Scanned; score: number; order: number }[] = [];
+  const hits: { record: Searchable; score: number; order: number }[] = [];
   pool.forEach((record, order) => {
     const p = prepare(record);
     let score = 0;

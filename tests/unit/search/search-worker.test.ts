@@ -9,7 +9,7 @@ import { generals, harbour, rec } from './fixtures';
 describe('the search worker’s handler', () => {
   it('indexes, searches, applies edits and deletions in the order they come', async () => {
     const index = new RecordIndex();
-    expect(await handleSearchRequest(index, { type: 'add', seq: 1, records: [harbour, generals], replace: true })).toEqual({ type: 'added', seq: 1 });
+    expect(await handleSearchRequest(index, { type: 'add', seq: 1, records: [harbour, generals] })).toEqual({ type: 'added', seq: 1 });
     expect(await handleSearchRequest(index, { type: 'search', seq: 2, query: 'lindqvist' })).toEqual({ type: 'results', seq: 2, ids: ['harbour'] });
     expect(await handleSearchRequest(index, { type: 'upsert', records: [{ ...harbour, title: 'Electrified quays' }] })).toBeNull();
     expect(await handleSearchRequest(index, { type: 'remove', ids: ['generals'] })).toBeNull();
