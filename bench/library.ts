@@ -16,6 +16,7 @@ import { fmt, machine, median, packageVersion, quantile, table } from './common'
 import { DEFAULT_LITERATURE_TYPES } from '../utils/record/vocabulary';
 import type { PrecisRecord } from '../utils/record/schema';
 import { textBucketOf } from '../utils/db/article-texts';
+import { recordBucketsFor } from '../utils/db/record-buckets';
 
 const USAGE = 'usage: npx precis bench library [--records N] [--words N] [--loads N] [--no-build]';
 const GOALS = { firstRows: 300, keystroke: 50, exportAll: 1500, importAll: 3000 };
@@ -146,7 +147,7 @@ function generateRecords(count: number, textWords: number): PrecisRecord[] {
 
 /**
  * Writes records straight into the extension's IndexedDB (the schema Dexie created when the page opened):
- * records one per row, texts grouped by bucket as utils/db/article-texts.ts stores them.
+ * records and texts in rows as utils/db/record-buckets.ts and article-texts.ts store them.
  */
 async function seed(page: Page, records: PrecisRecord[]): Promise<void> {
   const buckets = new Map<number, [string, string][]>();
@@ -156,22 +157,22 @@ async function seed(page: Page, records: PrecisRecord[]): Promise<void> {
     if (!buckets.has(b)) buckets.set(b, []);
     buckets.get(b)!.push([r.id, r.text]);
   }
-  const rows = [...buckets];
-  const BATCH = 400;
-  const BUCKET_BATCH = 8;
-  for (let i = 0, j = 0; i < records.length || j < rows.length; i += BATCH, j += BUCKET_BATCH) {
-    const batch = records.slice(i, i + BATCH).map(({ text: _text, ...stored }) => stored);
+  const textRows = [...buckets];
+  const recordRows = recordBucketsFor(records.map(({ text: _text, ...stored }) => stored));
+  const BATCH = 4;
+  const TEXT_BATCH = 8;
+  for (let i = 0, j = 0; i < recordRows.length || j < textRows.length; i += BATCH, j += TEXT_BATCH) {
     // One JSON string per batch: far faster through the DevTools protocol than the objects themselves.
     await page.evaluate(
-      async ([recordsJson, bucketsJson]) => {
+      async ([recordsJson, textsJson]) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const r = indexedDB.open('precis');
           r.onsuccess = () => resolve(r.result);
           r.onerror = () => reject(r.error);
         });
-        const tx = db.transaction(['records', 'textBuckets'], 'readwrite');
-        for (const record of JSON.parse(recordsJson)) tx.objectStore('records').put(record);
-        for (const [bucket, texts] of JSON.parse(bucketsJson) as [number, [string, string][]][]) {
+        const tx = db.transaction(['recordBuckets', 'textBuckets'], 'readwrite');
+        for (const row of JSON.parse(recordsJson)) tx.objectStore('recordBuckets').put(row);
+        for (const [bucket, texts] of JSON.parse(textsJson) as [number, [string, string][]][]) {
           tx.objectStore('textBuckets').put({ bucket, texts: new Map(texts) });
         }
         await new Promise((resolve, reject) => {
@@ -180,7 +181,7 @@ async function seed(page: Page, records: PrecisRecord[]): Promise<void> {
         });
         db.close();
       },
-      [JSON.stringify(batch), JSON.stringify(rows.slice(j, j + BUCKET_BATCH))] as const,
+      [JSON.stringify(recordRows.slice(i, i + BATCH)), JSON.stringify(textRows.slice(j, j + TEXT_BATCH))] as const,
     );
   }
 }
@@ -192,8 +193,8 @@ async function clearDatabase(page: Page): Promise<void> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const tx = db.transaction(['records', 'textBuckets'], 'readwrite');
-    tx.objectStore('records').clear();
+    const tx = db.transaction(['recordBuckets', 'textBuckets'], 'readwrite');
+    tx.objectStore('recordBuckets').clear();
     tx.objectStore('textBuckets').clear();
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();

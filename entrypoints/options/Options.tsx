@@ -11,6 +11,7 @@ import { sidePanelKind } from '../../utils/browser/side-panel';
 import { formatBytes, readStorageUsage, requestPersistentStorage, type StorageUsage } from '../../utils/browser/storage-usage';
 import { listUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { openDatabase } from '../../utils/db/database';
+import { countRecords } from '../../utils/db/record-buckets';
 import { t } from '../../utils/i18n/messages';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 
@@ -137,7 +138,7 @@ function StorageSection() {
   const refresh = async () => {
     const [u, records, drafts] = await Promise.all([
       readStorageUsage(),
-      openDatabase().records.count(),
+      countRecords(openDatabase()),
       listUnsavedEdits().then((d) => d.length),
     ]);
     setUsage(u);

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
-import { deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import {
+  deleteRecords, findRecordsByUrl, listFullRecords, listFullRecordsByIds, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord,
+} from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
 let db: PrecisDatabase;
@@ -35,8 +37,8 @@ describe('records database', () => {
   it('lists records clipped at the same time in the order the newest-first list page shows them', async () => {
     const at = '2024-03-01T00:00:00.000Z';
     for (const id of ['b', 'c', 'a']) await saveRecord(db, record({ id, createdAt: at }), { kind: 'create' });
-    const newestFirst = await db.records.orderBy('createdAt').reverse().toArray();
-    expect((await listRecords(db)).map((r) => r.id)).toEqual(newestFirst.map((r) => r.id));
+    expect((await listRecords(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect((await listNewestRecords(db, 3)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect((await listFullRecords(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
 
@@ -101,6 +103,12 @@ describe('article text', () => {
     expect((await listFullRecords(db))[0].text).toBe('Clipped again.');
   });
 
+  it('gives chosen records in the order asked, with or without their text', async () => {
+    for (const id of ['a', 'b', 'c']) await saveRecord(db, record({ id, text: `Text ${id}.` }), { kind: 'create' });
+    expect((await listRecordsByIds(db, ['c', 'missing', 'a'])).map((r) => [r.id, 'text' in r])).toEqual([['c', false], ['a', false]]);
+    expect((await listFullRecordsByIds(db, ['c', 'missing', 'a'])).map((r) => [r.id, r.text])).toEqual([['c', 'Text c.'], ['a', 'Text a.']]);
+  });
+
   it('deletes a record’s text with the record', async () => {
     await saveRecord(db, record({ id: 'r', text: 'Text.' }), { kind: 'create' });
     await deleteRecords(db, ['r']);
@@ -126,7 +134,7 @@ describe('database versions', () => {
     expect(listed.every((r) => !('text' in r))).toBe(true);
     expect((await listFullRecords(current))[0]).toMatchObject({ id: 'from-v1', text: 'Text clipped under v1.' });
     expect(await listKeywords(current)).toEqual(['Legacy', 'Trade']);
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     await current.delete();
   });
 });

@@ -1,5 +1,5 @@
 // Upgrades must never lose a record: data written by each released schema (the fixture below, written as
-// version 1 and as version 2 stored it) opens with the current PrecisDatabase with every record and every
+// version 1, 2 and 3 stored it) opens with the current PrecisDatabase with every record and every
 // article text intact.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -7,8 +7,9 @@ import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase, type StoredRecord } from '../../utils/db/database';
-import { getAllTexts } from '../../utils/db/article-texts';
-import { findRecordsByUrl, listFullRecords, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { getAllTexts, textBucketOf } from '../../utils/db/article-texts';
+import { getAllRecords, getRecord } from '../../utils/db/record-buckets';
+import { findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, saveRecord } from '../../utils/db/records';
 import { validateRecord, type PrecisRecord } from '../../utils/record/schema';
 
 interface DatabaseFixture {
@@ -40,9 +41,26 @@ async function writeAsVersion2(): Promise<void> {
   old.close();
 }
 
+/** As schema version 3 stored them: records one per row, texts in hash buckets of the record id. */
+async function writeAsVersion3(): Promise<void> {
+  const old = new Dexie(name);
+  old.version(3).stores({ records: 'id, url, *keywords, createdAt', textBuckets: 'bucket' });
+  await old.table('records').bulkAdd(v1.records.map(withoutText));
+  const buckets = new Map<number, Map<string, string>>();
+  for (const r of v1.records) {
+    if (!r.text) continue;
+    const bucket = textBucketOf(r.id);
+    if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+    buckets.get(bucket)!.set(r.id, r.text);
+  }
+  await old.table('textBuckets').bulkAdd([...buckets].map(([bucket, texts]) => ({ bucket, texts })));
+  old.close();
+}
+
 describe.each([
   ['1', writeAsVersion1],
   ['2', writeAsVersion2],
+  ['3', writeAsVersion3],
 ])('upgrading a database written by schema version %s', (_version, writeFixture) => {
   beforeEach(async () => {
     name = `upgrade-${crypto.randomUUID()}`;
@@ -62,16 +80,16 @@ describe.each([
   });
 
   it('keeps every record, field for field', async () => {
-    const stored = await db.records.toArray();
+    const stored = await getAllRecords(db);
     expect(stored.map((r) => r.id).sort()).toEqual(v1.records.map((r) => r.id).sort());
-    for (const r of v1.records) expect(await db.records.get(r.id)).toEqual(withoutText(r));
+    for (const r of v1.records) expect(await getRecord(db, r.id)).toEqual(withoutText(r));
   });
 
   it('keeps each article text, unchanged, apart from the records', async () => {
-    for (const r of await db.records.toArray()) expect(r).not.toHaveProperty('text');
+    for (const r of await getAllRecords(db)) expect(r).not.toHaveProperty('text');
     const texts = await db.transaction('r', db.textBuckets, () => getAllTexts(db));
     expect(Object.fromEntries(texts)).toEqual(Object.fromEntries(v1.records.flatMap((r) => (r.text ? [[r.id, r.text]] : []))));
-    expect(db.tables.map((t) => t.name)).not.toContain('recordTexts');
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['recordBuckets', 'textBuckets']);
   });
 
   it('gives back whole records for export, an empty text counting as none', async () => {
@@ -89,9 +107,12 @@ describe.each([
       'b1d2c3e4-0000-4000-8000-000000000002',
     ]);
     expect(await listKeywords(db)).toEqual(expect.arrayContaining(['Pakistan', 'Shore Power', 'پاکستان', '港湾']));
-    // Exactly the indexes the code queries (version 3 dropped the others).
-    const now = db.records.schema;
-    expect([now.primKey.name, ...now.indexes.map((i) => i.name)].sort()).toEqual(['createdAt', 'id', 'keywords', 'url']);
+    expect((await listNewestRecords(db, 2)).map((r) => r.id)).toEqual(
+      [...v1.records].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 2).map((r) => r.id),
+    );
+    // Exactly the indexes the code queries.
+    const now = db.recordBuckets.schema;
+    expect([now.primKey.name, ...now.indexes.map((i) => i.name)].sort()).toEqual(['bucket', 'ids', 'keywords', 'newest', 'urls']);
   });
 
   it('lets an upgraded record be edited without losing its text', async () => {
@@ -107,6 +128,6 @@ describe.each([
     db.close();
     db = new PrecisDatabase(name);
     expect(await listFullRecords(db)).toEqual(before);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 });

@@ -4,6 +4,7 @@
 // (their updatedAt moves to `now`, so an import elsewhere sees them as newer).
 import type { PrecisDatabase, StoredRecord } from './database';
 import { validateRecord } from '../record/schema';
+import { changeRecords, getRecords, getRecordsWithKeyword } from './record-buckets';
 
 const key = (k: string) => k.toLocaleLowerCase();
 
@@ -36,12 +37,13 @@ async function rewrite(
     if (!checked.ok) throw new Error(`“${record.title}” would become invalid: ${checked.errors.join('; ')}`);
     changed.push(next);
   }
-  await db.records.bulkPut(changed);
+  await changeRecords(db, changed);
   return changed;
 }
 
-function withKeyword(db: PrecisDatabase, keyword: string): Promise<StoredRecord[]> {
-  return db.records.where('keywords').equalsIgnoreCase(keyword).distinct().toArray();
+async function withIds(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
+  const found = await getRecords(db, ids);
+  return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
 }
 
 /**
@@ -53,8 +55,8 @@ function withKeyword(db: PrecisDatabase, keyword: string): Promise<StoredRecord[
 export async function renameKeyword(db: PrecisDatabase, from: string, to: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const target = cleanKeyword(to);
   const source = key(from.trim());
-  return db.transaction('rw', db.records, async () => {
-    const records = await withKeyword(db, from.trim());
+  return db.transaction('rw', db.recordBuckets, async () => {
+    const records = await getRecordsWithKeyword(db, from.trim());
     return rewrite(db, records, (keywords) => dedupe(keywords.map((k) => (key(k) === source || key(k) === key(target) ? target : k))), now);
   });
 }
@@ -62,8 +64,8 @@ export async function renameKeyword(db: PrecisDatabase, from: string, to: string
 /** Removes a keyword (every spelling of it) from every record. Returns the changed records. */
 export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.records, async () => {
-    const records = await withKeyword(db, keyword.trim());
+  return db.transaction('rw', db.recordBuckets, async () => {
+    const records = await getRecordsWithKeyword(db, keyword.trim());
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
 }
@@ -71,8 +73,8 @@ export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Da
 /** Adds a keyword to the given records (those that have it in any spelling are left alone). */
 export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const added = cleanKeyword(keyword);
-  return db.transaction('rw', db.records, async () => {
-    const records = (await db.records.bulkGet([...ids])).filter((r) => r !== undefined);
+  return db.transaction('rw', db.recordBuckets, async () => {
+    const records = await withIds(db, ids);
     return rewrite(db, records, (keywords) => dedupe([...keywords, added]), now);
   });
 }
@@ -80,8 +82,8 @@ export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly stri
 /** Removes a keyword (every spelling of it) from the given records. */
 export async function removeKeywordFromRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.records, async () => {
-    const records = (await db.records.bulkGet([...ids])).filter((r) => r !== undefined);
+  return db.transaction('rw', db.recordBuckets, async () => {
+    const records = await withIds(db, ids);
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
 }

@@ -1,5 +1,8 @@
 import type { PrecisDatabase, StoredRecord } from './database';
 import { changeTexts, getAllTexts, getText, getTexts } from './article-texts';
+import {
+  changeRecords, getAllRecords, getKeywordSpellings, getNewestRecords, getRecord, getRecords, getRecordsWithUrl, newestCreatedFirst,
+} from './record-buckets';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
 
@@ -7,7 +10,7 @@ import { canonicalUrl } from '../record/url';
 export async function findRecordsByUrl(db: PrecisDatabase, url: string | null): Promise<StoredRecord[]> {
   const key = canonicalUrl(url);
   if (!key) return [];
-  const found = await db.records.where('url').equals(key).toArray();
+  const found = await getRecordsWithUrl(db, key);
   return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -21,39 +24,32 @@ export async function saveRecord(
   record: PrecisRecord,
   mode: { kind: 'create' } | { kind: 'update'; id: string },
 ): Promise<PrecisRecord> {
-  return db.transaction('rw', db.records, db.textBuckets, async () => {
+  return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
     let toStore = record;
     if (mode.kind === 'update') {
-      const existing = await db.records.get(mode.id);
+      const existing = await getRecord(db, mode.id);
       if (!existing) throw new Error('The record to update no longer exists.');
       toStore = { ...record, id: existing.id, createdAt: existing.createdAt };
     }
     const checked = validateRecord(toStore);
     if (!checked.ok) throw new Error(`Invalid record: ${checked.errors.join('; ')}`);
     const { text, ...stored } = checked.value;
-    await db.records.put(stored);
+    await changeRecords(db, [stored]);
     if (text) await changeTexts(db, [[stored.id, text]]);
     return checked.value;
   });
 }
 
-/**
- * Newest created first; equal times in descending id order, as a reversed walk of the createdAt index gives.
- * Sorting in memory lets whole-table reads use one getAll: a reversed index walk is a cursor, one round trip
- * per record.
- */
-export const newestCreatedFirst = (a: StoredRecord, b: StoredRecord) =>
-  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+export { newestCreatedFirst };
 
 /** All records, most recently created first, without their article text (for lists). */
 export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
-  return (await db.records.toArray()).sort(newestCreatedFirst);
+  return (await getAllRecords(db)).sort(newestCreatedFirst);
 }
 
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
-  // Two whole-table reads (one getAll each) instead of one request per record.
-  const [records, byId] = await db.transaction('r', db.records, db.textBuckets, () => Promise.all([db.records.toArray(), getAllTexts(db)]));
+  const [records, byId] = await db.transaction('r', db.recordBuckets, db.textBuckets, async () => Promise.all([getAllRecords(db), getAllTexts(db)]));
   records.sort(newestCreatedFirst);
   return records.map((r) => {
     const text = byId.get(r.id);
@@ -63,12 +59,12 @@ export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[
 
 /** The article text stored with a record, if any. */
 export async function getRecordText(db: PrecisDatabase, id: string): Promise<string | undefined> {
-  return db.transaction('r', db.textBuckets, () => getText(db, id));
+  return getText(db, id);
 }
 
 /** Every keyword used in the library, for tag suggestions (case-insensitive duplicates merged). */
 export async function listKeywords(db: PrecisDatabase): Promise<string[]> {
-  const keys = (await db.records.orderBy('keywords').uniqueKeys()) as string[];
+  const keys = await getKeywordSpellings(db);
   const seen = new Map<string, string>();
   for (const k of keys) if (!seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
@@ -76,14 +72,21 @@ export async function listKeywords(db: PrecisDatabase): Promise<string[]> {
 
 /** The newest `limit` records (without text): enough to show the first screen before the rest loads. */
 export async function listNewestRecords(db: PrecisDatabase, limit: number): Promise<StoredRecord[]> {
-  return db.records.orderBy('createdAt').reverse().limit(limit).toArray();
+  return getNewestRecords(db, limit);
+}
+
+/** The given records without their article text, in the order of `ids` (missing ids are skipped). */
+export async function listRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
+  const records = await db.transaction('r', db.recordBuckets, async () => getRecords(db, ids));
+  return ids.flatMap((id) => records.get(id) ?? []);
 }
 
 /** The given records with their article text, in the order of `ids` (missing ids are skipped). */
 export async function listFullRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<PrecisRecord[]> {
-  return db.transaction('r', db.records, db.textBuckets, async () => {
-    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), getTexts(db, ids)]);
-    return records.flatMap((r) => {
+  return db.transaction('r', db.recordBuckets, db.textBuckets, async () => {
+    const [records, texts] = await Promise.all([getRecords(db, ids), getTexts(db, ids)]);
+    return ids.flatMap((id) => {
+      const r = records.get(id);
       if (!r) return [];
       const text = texts.get(r.id);
       return [text ? { ...r, text } : r];
@@ -99,18 +102,18 @@ export interface DeletedRecords {
 
 /** Deletes several records and their texts in one transaction; returns what was removed. */
 export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
-  return db.transaction('rw', db.records, db.textBuckets, async () => {
-    const [records, texts] = await Promise.all([db.records.bulkGet([...ids]), getTexts(db, ids)]);
-    await db.records.bulkDelete([...ids]);
+  return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
+    const [records, texts] = await Promise.all([getRecords(db, ids), getTexts(db, ids)]);
+    await changeRecords(db, [], ids);
     await changeTexts(db, [], ids);
-    return { records: records.filter((r) => r !== undefined), texts };
+    return { records: ids.flatMap((id) => records.get(id) ?? []), texts };
   });
 }
 
 /** Puts deleted records and their texts back as they were (undo of deleteRecords). */
 export async function restoreRecords(db: PrecisDatabase, deleted: DeletedRecords): Promise<void> {
-  await db.transaction('rw', db.records, db.textBuckets, async () => {
-    await db.records.bulkPut(deleted.records);
+  await db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
+    await changeRecords(db, deleted.records);
     await changeTexts(db, deleted.texts);
   });
 }

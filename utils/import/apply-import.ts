@@ -2,6 +2,7 @@ import type { PrecisDatabase, StoredRecord } from '../db/database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { isVouchedFor } from './checked-records';
 import { changeTexts, getTexts } from '../db/article-texts';
+import { changeRecords, getRecords } from '../db/record-buckets';
 
 export interface ImportPreview { total: number; new: number; identical: number; newer: number; older: number }
 
@@ -25,10 +26,8 @@ function sameData(a: unknown, b: unknown): boolean {
  * library's copy is kept (counted as "older"), since an import never overwrites without a reason.
  */
 async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Promise<Verdict[]> {
-  // Which ids the library holds, from the keys alone (one getAllKeys): only those records are read to compare,
-  // so importing into a library that lacks most of them reads next to nothing.
-  const held = new Set(await db.records.toCollection().primaryKeys());
-  const heldRecords = new Map((await db.records.bulkGet(records.filter((r) => held.has(r.id)).map((r) => r.id))).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  // Only the rows holding these ids are read (importing into a library that lacks most of them reads next to nothing).
+  const heldRecords = await getRecords(db, records.map((r) => r.id));
   const existing = records.map((r) => heldRecords.get(r.id));
   const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
   // Article texts are megabytes: read only those that can decide "identical".
@@ -52,7 +51,7 @@ function sameFields(stored: StoredRecord | undefined, record: PrecisRecord): boo
 export async function previewImport(db: PrecisDatabase, records: PrecisRecord[]): Promise<ImportPreview> {
   const preview: ImportPreview = { total: records.length, new: 0, identical: 0, newer: 0, older: 0 };
   const t0 = performance.now();
-  const verdicts = await db.transaction('r', db.records, db.textBuckets, () => judge(db, records));
+  const verdicts = await db.transaction('r', db.recordBuckets, db.textBuckets, async () => judge(db, records));
   performance.measure('precis:import-preview', { start: t0 });
   for (const v of verdicts) preview[v]++;
   return preview;
@@ -91,7 +90,7 @@ export async function applyImport(
     if (ids.has(r.id)) throw new Error(`Record ${i + 1} has the same id as an earlier record (${r.id}).`);
     ids.add(r.id);
   }
-  return db.transaction('rw', db.records, db.textBuckets, async () => {
+  return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
     const t1 = performance.now();
     const verdicts = await judge(db, checked);
     const fresh = checked.filter((_, i) => verdicts[i] === 'new');
@@ -99,9 +98,7 @@ export async function applyImport(
     const t2 = performance.now();
     performance.measure('precis:import-compare', { start: t1, end: t2 });
     const stored = (records: PrecisRecord[]): StoredRecord[] => records.map(({ text: _text, ...rest }) => rest);
-    // add, not put, for records the library lacks: the browser then has no old row and index entries to replace.
-    await db.records.bulkAdd(stored(fresh));
-    await db.records.bulkPut(stored(newer));
+    await changeRecords(db, stored([...fresh, ...newer]));
     const t3 = performance.now();
     performance.measure('precis:import-write-records', { start: t2, end: t3 });
     const toWrite = [...fresh, ...newer];

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PrecisDatabase } from '../../../utils/db/database';
 import { getRecordText, listFullRecords, saveRecord } from '../../../utils/db/records';
+import { getRecord, getRecords } from '../../../utils/db/record-buckets';
 import { exportJson } from '../../../utils/export/json';
 import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
@@ -80,13 +81,13 @@ describe('applyImport', () => {
     const { incoming } = await libraryAndImport();
     const { written } = await applyImport(db, incoming);
     expect(written.map((r) => r.id).sort()).toEqual(['brand-new', 'newer']);
-    const stored = await db.records.bulkGet(written.map((r) => r.id));
-    expect(written).toEqual(stored);
+    const stored = await getRecords(db, written.map((r) => r.id));
+    expect(written).toEqual(written.map((r) => stored.get(r.id)));
   });
 
   it('stores article text apart from the records table', async () => {
     await applyImport(db, [record({ id: 'a', text: 'Article.' })]);
-    expect(await db.records.get('a')).not.toHaveProperty('text');
+    expect(await getRecord(db, 'a')).not.toHaveProperty('text');
     expect(await getRecordText(db, 'a')).toBe('Article.');
   });
 

@@ -1,5 +1,6 @@
 import type { PrecisDatabase } from '../../../utils/db/database';
 import { getAllTexts } from '../../../utils/db/article-texts';
+import { getAllRecords } from '../../../utils/db/record-buckets';
 import type { PrecisRecord } from '../../../utils/record/schema';
 
 let n = 0;
@@ -19,5 +20,5 @@ export function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
 export async function snapshot(db: PrecisDatabase) {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   const texts = await db.transaction('r', db.textBuckets, () => getAllTexts(db));
-  return { records: (await db.records.toArray()).sort(byId), texts: [...texts].sort(([a], [b]) => a.localeCompare(b)) };
+  return { records: (await getAllRecords(db)).sort(byId), texts: [...texts].sort(([a], [b]) => a.localeCompare(b)) };
 }
