@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', db.textBuckets, fn);
-const ids = Array.from({ length: 1000 }, (_, i) => `${crypto.randomUUID()}-${i}`);
+// Fixed ids (random ones left a bucket empty about one run in twenty): UUID-shaped, as the extension makes them.
+const ids = Array.from({ length: 1000 }, (_, i) => `${(Math.imul(i + 1, 2654435761) >>> 0).toString(16).padStart(8, '0')}-4b2c-4d5e-8f60-${String(i).padStart(12, '0')}`);
 
 describe('text buckets', () => {
   it('spreads record ids over the buckets and always puts one id in the same bucket', () => {
