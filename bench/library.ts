@@ -3,8 +3,8 @@
 //
 //   npx precis bench library [--records N] [--words N] [--loads N] [--no-build]   (also the last part of npm run bench)
 //
-// Measures: library page to first rows, a search keystroke to updated results, export of all as JSON,
-// import of that file into an empty library, and the database size per record. See bench/README.md.
+// Measures: library page to first rows, a search keystroke to updated results, export of all as JSON (with
+// and without the article texts), import of each file into an empty library, and the database size per record. See bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -245,6 +245,70 @@ async function typeQueryTimed(page: Page, query: string): Promise<{ ms: number; 
 
 // ---------- the run ----------
 
+interface Exported {
+  file: string;
+  bytes: number;
+  ms: number;
+  /** precis:export-read, precis:export-build */
+  parts: number[];
+}
+
+async function exportAll(page: Page, downloads: string, includeText: boolean): Promise<Exported> {
+  await page.getByLabel('Include article texts').setChecked(includeText);
+  const t0 = performance.now();
+  const pending = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
+  const download = await pending;
+  const ms = performance.now() - t0;
+  const parts = await page.evaluate(() =>
+    ['precis:export-read', 'precis:export-build'].map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN),
+  );
+  const file = path.join(downloads, `${includeText ? 'with' : 'without'}-texts-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return { file, bytes: fs.statSync(file).size, ms, parts };
+}
+
+interface Imported {
+  previewMs: number;
+  applyMs: number;
+  rows: string | null | undefined;
+  /** One per IMPORT_PARTS */
+  parts: number[];
+}
+
+async function importInto(page: Page, file: string): Promise<Imported> {
+  await clearDatabase(page);
+  await page.reload();
+  await page.getByText('No records yet').waitFor();
+  const i0 = performance.now();
+  await page.getByLabel('Import file').setInputFiles(file);
+  const preview = page.getByRole('dialog', { name: 'Import preview' });
+  await preview.waitFor({ timeout: 120_000 });
+  const previewMs = performance.now() - i0;
+  const i1 = performance.now();
+  await preview.getByRole('button', { name: /^Import \d+ records?$/ }).click();
+  await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
+  const applyMs = performance.now() - i1;
+  const rows = await page.evaluate(() => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('aria-rowcount'));
+  const parts = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN), IMPORT_PARTS.map((p) => p[0]));
+  return { previewMs, applyMs, rows, parts };
+}
+
+const verdict = (ms: number, goal: number) => (ms <= goal ? `✓ ≤ ${goal}` : `✗ > ${goal}`);
+
+/** The table rows of one export and the import of its file. */
+function exportRows(label: string, exported: Exported, imported: Imported): string[][] {
+  return [
+    [`export all as JSON ${label} (click → download; ${fmt(exported.bytes / 1_048_576)} MB)`, `${fmt(exported.ms)} ms`, verdict(exported.ms, GOALS.exportAll)],
+    ['  of which: reading from IndexedDB', `${fmt(exported.parts[0])} ms`, ''],
+    ['  of which: building the JSON text', `${fmt(exported.parts[1])} ms`, ''],
+    ['import that file: choose → preview', `${fmt(imported.previewMs)} ms`, ''],
+    ['import that file: confirm → imported', `${fmt(imported.applyMs)} ms`, ''],
+    ...IMPORT_PARTS.map(([, name], i) => [`  of which: ${name}`, `${fmt(imported.parts[i])} ms`, '']),
+    [`import total (${imported.rows ? Number(imported.rows) - 1 : '?'} rows listed after)`, `${fmt(imported.previewMs + imported.applyMs)} ms`, verdict(imported.previewMs + imported.applyMs, GOALS.importAll)],
+  ];
+}
+
 export async function runLibraryBench(args: string[]): Promise<number> {
   const opts = parseArgs(args);
   if (typeof opts === 'string') {
@@ -307,39 +371,17 @@ export async function runLibraryBench(args: string[]): Promise<number> {
       early.push(...before.slice(1));
     }
 
-    // Export all as JSON: from the click to the download starting.
+    // Export all as JSON, with the article texts (the default, a full backup) and without them: from the
+    // click to the download starting. Then each file imported into an emptied library: choosing the file →
+    // preview; confirming → rows shown.
     await page.getByLabel('Export format').selectOption('json');
-    const e0 = performance.now();
-    const pending = page.waitForEvent('download', { timeout: 120_000 });
-    await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
-    const download = await pending;
-    const exportMs = performance.now() - e0;
-    const exportParts = await page.evaluate(() =>
-      ['precis:export-read', 'precis:export-build'].map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN),
-    );
-    const file = path.join(downloads, download.suggestedFilename());
-    await download.saveAs(file);
-    const fileBytes = fs.statSync(file).size;
-
-    // Import that file into an emptied library: choosing the file → preview; confirming → rows shown.
-    await clearDatabase(page);
-    await page.reload();
-    await page.getByText('No records yet').waitFor();
-    const i0 = performance.now();
-    await page.getByLabel('Import file').setInputFiles(file);
-    const preview = page.getByRole('dialog', { name: 'Import preview' });
-    await preview.waitFor({ timeout: 120_000 });
-    const previewMs = performance.now() - i0;
-    const i1 = performance.now();
-    await preview.getByRole('button', { name: /^Import \d+ records?$/ }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
-    const applyMs = performance.now() - i1;
-    const imported = await page.evaluate(() => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('aria-rowcount'));
-    const importParts = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN), IMPORT_PARTS.map((p) => p[0]));
+    const full = await exportAll(page, downloads, true);
+    const short = await exportAll(page, downloads, false);
+    const fullImport = await importInto(page, full.file);
+    const shortImport = await importInto(page, short.file);
 
     const perRecord = (usageAfter - usageBefore) / records.length;
     const textChars = records.reduce((n, r) => n + (r.text?.length ?? 0), 0) / records.length;
-    const verdict = (ms: number, goal: number) => (ms <= goal ? `✓ ≤ ${goal}` : `✗ > ${goal}`);
     console.log(`Précis library benchmark: ${machine()}, Chromium headless, production build, preact ${packageVersion('preact')}, minisearch ${packageVersion('minisearch')}, dexie ${packageVersion('dexie')}`);
     console.log(
       `${records.length} generated records (${opts.words}-word texts, ~${fmt(textChars / 1024)} KiB each; summaries 120–250 words), written straight into IndexedDB in ${fmt(seedMs / 1000)} s (generated in ${fmt(generateMs / 1000)} s).\n`,
@@ -355,13 +397,8 @@ export async function runLibraryBench(args: string[]): Promise<number> {
           [`search keystroke to updated results (median of ${keystrokes.length}; p95)`, `${fmt(median(keystrokes))} ms (p95 ${fmt(quantile(keystrokes, 0.95))})`, verdict(median(keystrokes), GOALS.keystroke)],
           [`  before the index is ready: first keystroke (median of ${earlyFirst.length}; max)`, earlyFirst.length ? `${fmt(median(earlyFirst))} ms (max ${fmt(Math.max(...earlyFirst))})` : 'none before ready', ''],
           [`  before the index is ready: later keystrokes (median of ${early.length}; p95)`, early.length ? `${fmt(median(early))} ms (p95 ${fmt(quantile(early, 0.95))})` : 'none before ready', ''],
-          [`export all as JSON (click → download; ${fmt(fileBytes / 1_048_576)} MB)`, `${fmt(exportMs)} ms`, verdict(exportMs, GOALS.exportAll)],
-          ['  of which: reading records and texts from IndexedDB', `${fmt(exportParts[0])} ms`, ''],
-          ['  of which: building the JSON text', `${fmt(exportParts[1])} ms`, ''],
-          ['import that file: choose → preview', `${fmt(previewMs)} ms`, ''],
-          ['import that file: confirm → imported', `${fmt(applyMs)} ms`, ''],
-          ...IMPORT_PARTS.map(([, label], i) => [`  of which: ${label}`, `${fmt(importParts[i])} ms`, '']),
-          [`import total (${imported ? Number(imported) - 1 : '?'} rows listed after)`, `${fmt(previewMs + applyMs)} ms`, verdict(previewMs + applyMs, GOALS.importAll)],
+          ...exportRows('with article texts (the default)', full, fullImport),
+          ...exportRows('without article texts', short, shortImport),
           ['database size per record (navigator.storage.estimate delta)', `${fmt(perRecord / 1024)} KiB`, ''],
         ],
       ),

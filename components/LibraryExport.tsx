@@ -8,6 +8,8 @@ export interface ExportRequest {
   format: ExportFormatId;
   scope: ExportScope;
   bom: boolean;
+  /** Add the article texts (only for formats with a `textOption`). */
+  includeText: boolean;
 }
 
 interface Props {
@@ -24,7 +26,10 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
   const [format, setFormat] = useState<ExportFormatId>('json');
   const [scope, setScope] = useState<ExportScope>('all');
   const [bom, setBom] = useState(true);
+  // Per format: the JSON backup carries the texts unless unticked, the CSV only when ticked.
+  const [withText, setWithText] = useState<Partial<Record<ExportFormatId, boolean>>>({});
   const chosen = EXPORT_FORMATS.find((f) => f.id === format) ?? EXPORT_FORMATS[0];
+  const includeText = chosen.textOption ? (withText[chosen.id] ?? chosen.textOption.default) : false;
   // A scope that has become empty (selection cleared) falls back to everything.
   const effectiveScope = counts[scope] > 0 ? scope : 'all';
   return (
@@ -54,7 +59,18 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
           <input type="checkbox" checked={bom} onChange={(e) => setBom(e.currentTarget.checked)} /> {t('exportBom')}
         </label>
       )}
-      <button type="button" class="primary" disabled={busy || counts[effectiveScope] === 0} onClick={() => onExport({ format: chosen.id, scope: effectiveScope, bom })}>
+      {chosen.textOption && (
+        <label class="inline">
+          <input type="checkbox" checked={includeText} onChange={(e) => setWithText({ ...withText, [chosen.id]: e.currentTarget.checked })} />{' '}
+          {t('exportIncludeText')}
+        </label>
+      )}
+      <button
+        type="button"
+        class="primary"
+        disabled={busy || counts[effectiveScope] === 0}
+        onClick={() => onExport({ format: chosen.id, scope: effectiveScope, bom, includeText })}
+      >
         {t('exportButton', shortLabel(chosen.label))}
       </button>
     </div>

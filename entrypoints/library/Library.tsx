@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { deleteRecords, listFullRecords, listFullRecordsByIds, restoreRecords, saveRecord } from '../../utils/db/records';
+import { deleteRecords, listFullRecords, listFullRecordsByIds, listRecords, listRecordsByIds, restoreRecords, saveRecord } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
@@ -154,7 +154,7 @@ export function Library() {
       });
     });
 
-  const exportRecords = ({ format: formatId, scope, bom }: ExportRequest) =>
+  const exportRecords = ({ format: formatId, scope, bom, includeText }: ExportRequest) =>
     run('noticeExportFailed', async () => {
       const format = EXPORT_FORMATS.find((f) => f.id === formatId)!;
       // A selection is exported in the order shown; selected records outside the current view follow.
@@ -170,11 +170,14 @@ export function Library() {
       setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
-      const full = ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db);
+      // Article texts (most of the bytes) are read only for an export that includes them.
+      const full = includeText
+        ? ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db)
+        : ids ? await listRecordsByIds(db, ids) : await listRecords(db);
       const t1 = performance.now();
       const now = new Date();
       const name = exportFileName(format.id, now);
-      const data = format.build(full, { bom, exportedAt: now });
+      const data = format.build(full, { bom, exportedAt: now, includeText });
       performance.measure('precis:export-read', { start: t0, end: t1 });
       performance.measure('precis:export-build', { start: t1, end: performance.now() });
       downloadText(name, data, format.mime);

@@ -157,6 +157,14 @@ describe('library', () => {
     // The deleted-and-restored record kept its article text.
     expect(data.records[0].text).toMatch(/^On the southern shore of the lagoon/);
     expect(await library.locator('.backup').innerText()).toBe('Last export: today');
+
+    // Without the article texts: the same records, as the seed example has them (no "text").
+    const withTexts = library.getByLabel('Include article texts');
+    expect(await withTexts.isChecked()).toBe(true);
+    await withTexts.uncheck();
+    const { data: short } = await exportJson(library, path.join(DOWNLOADS, 'without-texts'));
+    expect(short.records).toEqual(data.records.map(({ text: _text, ...rest }: { text?: string }) => rest));
+    await withTexts.check();
   });
 
   it('empties the library, imports the JSON export back and finds everything as it was', async () => {

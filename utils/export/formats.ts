@@ -14,7 +14,7 @@ export interface ExportOptions {
   bom?: boolean;
   /** JSON only: the envelope's `exportedAt` (now by default). */
   exportedAt?: Date;
-  /** CSV only: add the article text column. */
+  /** JSON and CSV (the formats with `textOption`): add each record's article text. */
   includeText?: boolean;
 }
 
@@ -23,8 +23,18 @@ export interface ExportFormat {
   label: string;
   extension: string;
   mime: string;
+  /**
+   * Formats that can carry the article texts offer them as an option (`includeText`), on or off by default.
+   * The others never need them, so the library does not read them (10,000 texts are 100 MB).
+   */
+  textOption?: { default: boolean };
   /** The file's contents; a Blob when it is built from pieces (the JSON backup, too large for one string). */
   build(records: PrecisRecord[], options?: ExportOptions): string | Uint8Array | Blob;
+}
+
+/** The records as given, or without their article text when the option is off (callers may pass either). */
+function withText(records: PrecisRecord[], options?: ExportOptions): PrecisRecord[] {
+  return options?.includeText === false ? records.map(({ text: _text, ...rest }) => rest) : records;
 }
 
 /** Every export the library offers, in menu order. */
@@ -34,13 +44,16 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     label: t('exportFormatJson'),
     extension: FILE_EXTENSIONS.json,
     mime: 'application/json',
-    build: (records, options) => new Blob(exportJsonParts(records, options?.exportedAt), { type: 'application/json' }),
+    // On by default: the JSON file is the backup, and a backup should bring the library back whole.
+    textOption: { default: true },
+    build: (records, options) => new Blob(exportJsonParts(withText(records, options), options?.exportedAt), { type: 'application/json' }),
   },
   {
     id: 'csv',
     label: t('exportFormatCsv'),
     extension: FILE_EXTENSIONS.csv,
     mime: 'text/csv;charset=utf-8',
+    textOption: { default: false },
     build: (records, options) => exportCsv(records, options),
   },
   {

@@ -295,6 +295,7 @@ export const EN = {
   exportScopeView: 'This view ($1)',
   exportScopeSelection: 'Selection ($1)',
   exportBom: 'UTF-8 with BOM (for Excel)',
+  exportIncludeText: 'Include article texts',
   exportButton: 'Export $1',
 
   // Library: backup reminder

@@ -40,6 +40,23 @@ describe('export format registry', () => {
     }
   });
 
+  it('offers article texts with the JSON backup (on unless unticked) and the CSV (off unless ticked) only', async () => {
+    expect(EXPORT_FORMATS.map((f) => [f.id, f.textOption?.default])).toEqual([
+      ['json', true], ['csv', false], ['markdown', undefined], ['csl-json', undefined], ['text', undefined],
+    ]);
+    const withText = { ...record, text: 'The article, word for word.' };
+    const json = EXPORT_FORMATS.find((f) => f.id === 'json')!;
+    const records = async (options: { includeText?: boolean }) => JSON.parse(await (json.build([withText], options) as Blob).text()).records;
+    expect((await records({}))[0].text).toBe('The article, word for word.');
+    expect((await records({ includeText: true }))[0].text).toBe('The article, word for word.');
+    expect(await records({ includeText: false })).toEqual([record]);
+    const csv = EXPORT_FORMATS.find((f) => f.id === 'csv')!;
+    expect(csv.build([withText]).toString()).not.toContain('word for word');
+    const [header, row] = csv.build([withText], { includeText: true }).toString().split('\r\n');
+    expect(header.endsWith(',Article Text')).toBe(true);
+    expect(row.endsWith(',"The article, word for word."')).toBe(true);
+  });
+
   it('passes the CSV byte order mark option through', () => {
     const csv = EXPORT_FORMATS.find((f) => f.id === 'csv')!;
     expect(csv.build([record], { bom: true }).toString().startsWith('\uFEFFTitle,')).toBe(true);
