@@ -32,7 +32,10 @@ export function LibraryImport({ db, onImported }: Props) {
     }
     setStep({ kind: 'reading', name: file.name });
     try {
-      const parsed = parseImport(await file.text(), file.size);
+      const t0 = performance.now();
+      const text = await file.text();
+      performance.measure('precis:import-read', { start: t0 });
+      const parsed = parseImport(text, file.size);
       if (!parsed.ok) {
         setStep({ kind: 'failed', message: t('importInvalid', file.name, parsed.message) });
         return;
