@@ -15,9 +15,10 @@ import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../..
 import { requestPersistentStorage } from '../../utils/browser/storage-usage';
 import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
+import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, getRecordText, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
-import { exportFileName, exportJson } from '../../utils/export/json';
+import { exportFileName, exportJsonParts } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
 
@@ -234,8 +235,11 @@ export function App() {
         setStatus(t('popupNothingToExport'));
         return;
       }
-      const name = exportFileName();
-      downloadText(name, exportJson(records));
+      const now = new Date();
+      const name = exportFileName('json', now);
+      // A Blob from one piece per record: a library's backup is 100 MB and more, too much for one string.
+      downloadText(name, new Blob(exportJsonParts(records, now), { type: 'application/json' }));
+      await storeLastExport(now);
       setStatus(t(records.length === 1 ? 'popupExportedOne' : 'popupExportedMany', records.length, name));
     } catch (e) {
       setStatus(t('popupExportFailed', e instanceof Error ? e.message : String(e)));
