@@ -14,7 +14,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', db.textBuckets, fn);
+// An async scope function: Dexie then keeps the transaction open across the nested native awaits.
+const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', db.textBuckets, async () => fn());
 // Fixed ids (random ones left a bucket empty about one run in twenty): UUID-shaped, as the extension makes them.
 const ids = Array.from({ length: 1000 }, (_, i) => `${(Math.imul(i + 1, 2654435761) >>> 0).toString(16).padStart(8, '0')}-4b2c-4d5e-8f60-${String(i).padStart(12, '0')}`);
 

@@ -81,9 +81,21 @@ describe('record rows', () => {
     const many = await db.transaction('r', db.recordBuckets, async () => getRecords(db, manyIds));
     expect(many.size).toBe(225);
     expect(many.get('r301')).toEqual(records[301]);
-    const manyAbsent = await db.transaction('r', db.recordBuckets, async () => getRecords(db, Array.from({ length: 300 }, (_, i) => `absent-${i}`)));
     expect(many.has('r300')).toBe(false);
+    const manyAbsent = await db.transaction('r', db.recordBuckets, async () => getRecords(db, Array.from({ length: 300 }, (_, i) => `absent-${i}`)));
     expect(manyAbsent.size).toBe(0);
+  });
+
+  it('stores a new id given twice once, as last given, even where a row fills up between the two', async () => {
+    await change(Array.from({ length: BUCKET_RECORDS - 1 }, (_, i) => stored(record({ id: `r${i}`, createdAt: at(i) }))));
+    const first = stored(record({ id: 'twice', createdAt: at(500), title: 'First' }));
+    const last = { ...first, createdAt: at(400), title: 'Last' };
+    await change([first, last]);
+    expect(await rowSizes()).toEqual([BUCKET_RECORDS]);
+    expect(await getRecord(db, 'twice')).toEqual(last);
+    await change([], ['twice']);
+    expect(await getRecord(db, 'twice')).toBeUndefined();
+    expect(await countRecords(db)).toBe(BUCKET_RECORDS - 1);
   });
 
   it('keeps ids that look like object keys or are not Latin apart', async () => {

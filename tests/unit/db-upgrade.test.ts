@@ -87,7 +87,7 @@ describe.each([
 
   it('keeps each article text, unchanged, apart from the records', async () => {
     for (const r of await getAllRecords(db)) expect(r).not.toHaveProperty('text');
-    const texts = await db.transaction('r', db.textBuckets, () => getAllTexts(db));
+    const texts = await db.transaction('r', db.textBuckets, async () => getAllTexts(db));
     expect(Object.fromEntries(texts)).toEqual(Object.fromEntries(v1.records.flatMap((r) => (r.text ? [[r.id, r.text]] : []))));
     expect(db.tables.map((t) => t.name).sort()).toEqual(['recordBuckets', 'textBuckets']);
   });

@@ -10,6 +10,14 @@ export async function loadLastExport(): Promise<Date | null> {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * Notes when an export was made. Called once the download has started, so a storage failure is logged, not
+ * thrown: the export itself worked, and only the reminder would be out of date.
+ */
 export async function storeLastExport(when: Date = new Date()): Promise<void> {
-  await browser.storage.local.set({ [LAST_EXPORT_KEY]: when.toISOString() });
+  try {
+    await browser.storage.local.set({ [LAST_EXPORT_KEY]: when.toISOString() });
+  } catch (error) {
+    console.warn('Précis: could not note the time of this export', error);
+  }
 }

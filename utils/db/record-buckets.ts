@@ -1,6 +1,6 @@
 // Records (without their article text), stored many to an IndexedDB row. Browsers pay a large fixed cost per
 // stored row: in Chromium on a 2-core machine, 10,000 records took 1.9–4 s to write and 1 s to read one per
-// row, 0.45 s and 0.23 s a hundred per row. Each row carries, next to its records, the values the code looks
+// row, 0.7–0.9 s and 0.2 s a hundred per row (bench/README.md). Each row carries, next to its records, the values the code looks
 // records up by (ids, URLs, keywords, the newest creation time), which IndexedDB indexes, so a lookup still
 // reads one row instead of all of them.
 //
@@ -53,14 +53,15 @@ async function rowsHolding(db: PrecisDatabase, ids: readonly string[]): Promise<
   if (!ids.length) return [];
   let wanted = ids;
   if (wanted.length > MANY_IDS) {
-    // The ids alone come from the index (cheap); only the rows of those held are read.
+    // The ids alone come from the index (a key cursor, no records); only the rows of those held are read.
     const held = new Set(await getRecordIds(db));
     wanted = ids.filter((id) => held.has(id));
     if (wanted.length > MANY_IDS) return db.recordBuckets.toArray();
     if (!wanted.length) return [];
   }
-  const rows = await db.recordBuckets.where('ids').anyOf([...wanted]).toArray();
-  return [...new Map(rows.map((row) => [row.bucket, row])).values()];
+  // Keys first: a cursor over the index would hand over the whole row once for every id it holds.
+  const buckets = [...new Set(await db.recordBuckets.where('ids').anyOf([...wanted]).primaryKeys())];
+  return (await db.recordBuckets.bulkGet(buckets)).filter((row) => row !== undefined);
 }
 
 /** One record by id. */
@@ -131,10 +132,14 @@ export async function getNewestRecords(db: PrecisDatabase, limit: number): Promi
 
 /**
  * Stores records (replacing those with the same id, in their row) and removes the records of `remove`; one
- * write per row touched. Rows left empty are deleted.
+ * write per row touched. Of two records with one id the later in `put` is stored, and an id both put and
+ * removed is stored. Rows left empty are deleted; rows thinned by deletes are not merged (new records only
+ * ever fill the highest row).
  */
-export async function changeRecords(db: PrecisDatabase, put: readonly StoredRecord[], remove: readonly string[] = []): Promise<void> {
-  if (!put.length && !remove.length) return;
+export async function changeRecords(db: PrecisDatabase, records: readonly StoredRecord[], remove: readonly string[] = []): Promise<void> {
+  if (!records.length && !remove.length) return;
+  // One record per id: two copies of a new id could otherwise land in two rows.
+  const put = [...new Map(records.map((r) => [r.id, r])).values()];
   const touched = new Map<number, Map<string, StoredRecord>>();
   const rowOf = new Map<string, number>();
   for (const row of await rowsHolding(db, [...put.map((r) => r.id), ...remove])) {

@@ -102,6 +102,7 @@ export interface DeletedRecords {
 
 /** Deletes several records and their texts in one transaction; returns what was removed. */
 export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
+  ids = [...new Set(ids)];
   return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
     const [records, texts] = await Promise.all([getRecords(db, ids), getTexts(db, ids)]);
     await changeRecords(db, [], ids);

@@ -44,7 +44,3 @@ export function exportJsonParts(records: PrecisRecord[], now: Date = new Date())
   parts.push('\n  ]\n}\n');
   return parts;
 }
-
-export function exportJson(records: PrecisRecord[], now: Date = new Date()): string {
-  return exportJsonParts(records, now).join('');
-}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PrecisDatabase } from '../../../utils/db/database';
 import { getRecordText, listFullRecords, saveRecord } from '../../../utils/db/records';
 import { getRecord, getRecords } from '../../../utils/db/record-buckets';
-import { exportJson } from '../../../utils/export/json';
+import { exportJsonParts } from '../../../utils/export/json';
 import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
 import type { PrecisRecord } from '../../../utils/record/schema';
@@ -129,7 +129,7 @@ describe('export and import round trip', () => {
       record({ id: 'three', url: null, publishedDate: '2021-09-30T12:00:00+02:00', wordCount: null, text: 'Third.' }),
     ];
     for (const r of records) await saveRecord(db, r, { kind: 'create' });
-    const exported = exportJson(await listFullRecords(db));
+    const exported = exportJsonParts(await listFullRecords(db)).join('');
 
     const target = new PrecisDatabase(`import-target-${crypto.randomUUID()}`);
     try {

@@ -19,6 +19,6 @@ export function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
 /** Everything the database holds, in a stable order, for "nothing changed" assertions. */
 export async function snapshot(db: PrecisDatabase) {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const texts = await db.transaction('r', db.textBuckets, () => getAllTexts(db));
+  const texts = await db.transaction('r', db.textBuckets, async () => getAllTexts(db));
   return { records: (await getAllRecords(db)).sort(byId), texts: [...texts].sort(([a], [b]) => a.localeCompare(b)) };
 }
