@@ -1,7 +1,7 @@
 // Records share rows (record-buckets.ts): every lookup must find exactly what a table of one record per row
 // would, whatever order records were added, edited and removed in.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PrecisDatabase, type StoredRecord } from '../../utils/db/database';
 import {
   BUCKET_RECORDS, changeRecords, countRecords, getAllRecords, getKeywordSpellings, getNewestRecords, getRecord, getRecordIds,
@@ -122,6 +122,16 @@ describe('the newest records', () => {
       expect((await getNewestRecords(db, limit)).map((r) => r.id)).toEqual(all.slice(0, limit).map((r) => r.id));
     }
     expect(await getNewestRecords(db, 0)).toEqual([]);
+  });
+
+  it('are read from as few rows as can hold them: one while the newest row has enough', async () => {
+    await change(Array.from({ length: BUCKET_RECORDS * 2 + 50 }, (_, i) => stored(record({ id: `r${i}`, createdAt: at(i) }))));
+    const reads = vi.spyOn(db.recordBuckets, 'get');
+    expect((await getNewestRecords(db, 50)).map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `r${249 - i}`));
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockClear();
+    expect(await getNewestRecords(db, 60)).toHaveLength(60);
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it('are none in an empty library', async () => {

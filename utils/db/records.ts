@@ -72,7 +72,7 @@ export async function listKeywords(db: PrecisDatabase): Promise<string[]> {
 
 /** The newest `limit` records (without text): enough to show the first screen before the rest loads. */
 export async function listNewestRecords(db: PrecisDatabase, limit: number): Promise<StoredRecord[]> {
-  return getNewestRecords(db, limit);
+  return db.transaction('r', db.recordBuckets, async () => getNewestRecords(db, limit));
 }
 
 /** The given records without their article text, in the order of `ids` (missing ids are skipped). */
