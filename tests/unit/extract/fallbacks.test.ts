@@ -101,15 +101,12 @@ describe('dates from inline script data', () => {
     expect(extractDraft(stated).publishedDate).toBe('2020-02-02');
   });
 
-  it('scans a bounded amount of script text, fast, on a huge script', () => {
+  // Its speed is measured by `npm run bench`, not asserted here: a wall-clock limit fails on a loaded machine.
+  it('scans a bounded amount of script text on a huge script: a date past the budget is not read', () => {
     const filler = 'var a = "x";\n'.repeat(400_000); // ~5 MB
     const d = doc(`<body><script>${filler}</script><script>var m = {"datePublished":"2021-03-04"};</script></body>`);
-    const t0 = performance.now();
-    const r = dateFromScripts(d);
-    const ms = performance.now() - t0;
     expect(filler.length).toBeGreaterThan(MAX_SCRIPT_CHARS * 10);
-    expect(r).toBeNull(); // the second script is past the budget
-    expect(ms).toBeLessThan(200);
+    expect(dateFromScripts(d)).toBeNull(); // the second script is past the budget
   });
 });
 
