@@ -1,10 +1,16 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
 import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
+import { trackOwnRecordWrites } from '../../utils/db/own-writes';
+import { recordChanges, touchesRecords } from '../../utils/library/record-changes';
 import { SearchClient } from './search-client';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
 const FIRST_SCREEN = 60;
+
+/** How long to wait after a change elsewhere before re-reading, so a burst of saves costs one read. */
+const FOLLOW_DELAY_MS = 300;
 
 export interface LibraryRecords {
   /** Newest clipped first; null until the first screenful has loaded. */
@@ -34,6 +40,8 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [index] = useState(() => new SearchClient());
+  // Installed before the first query opens the database (Dexie builds its middleware stack on opening).
+  const [ownWrites] = useState(() => trackOwnRecordWrites(db));
   const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
   const completeRef = useRef(false);
   // The first screen from an index range query, then everything: the page shows rows at once. The query
@@ -76,6 +84,33 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
       return upserted.length ? [...kept, ...upserted].sort(newestCreatedFirst) : kept;
     });
   }, []);
+
+  // Records saved, edited or deleted by another page (the popup, the side panel, another library tab) reach
+  // this one through Dexie's "storagemutated" event, which Dexie passes between pages of one origin. The page's
+  // own changes fire it too; they are already shown and are claimed here without re-reading the library.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
+    const follow = async () => {
+      if (!completeRef.current) {
+        timer = setTimeout(() => void follow(), FOLLOW_DELAY_MS); // the first full read is still running
+        return;
+      }
+      const { upserted, removed } = recordChanges(byIdRef.current, await listRecords(db));
+      if (!cancelled && (upserted.length || removed.length)) applyChanges({ upserted, removed });
+    };
+    const onMutated = (parts: ObservabilitySet) => {
+      if (!touchesRecords(parts, db.name) || ownWrites.claimOwn()) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void follow().catch((e: unknown) => console.error('Précis: could not follow a change', e)), FOLLOW_DELAY_MS);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [db]);
 
   const refresh = useCallback(async (written?: readonly StoredRecord[]) => {
     const t0 = performance.now();

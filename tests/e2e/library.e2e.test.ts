@@ -199,4 +199,17 @@ describe('library', () => {
     await expect.poll(() => alert.innerText(), { timeout: 10_000 }).toContain('Nothing was changed');
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
   });
+
+  it('follows a record edited in the popup while the library is open, without a reload', async () => {
+    const { tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
+    const popup = await h.browser.openPopup(tabId);
+    expect(await waitForExtraction(popup)).toBe('filled');
+    await field(popup, LABELS.summary).fill('Edited in the popup while the library was open.');
+    expect(await clickSave(popup)).toBe('saved');
+    await popup.close();
+    await search('edited popup');
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SAMPLE.title]);
+    await search('');
+    await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+  });
 });
