@@ -1,8 +1,8 @@
 // Records (without their article text), stored many to an IndexedDB row. Browsers pay a large fixed cost per
 // stored row: in Chromium on a 2-core machine, 10,000 records took 1.9–4 s to write and 1 s to read one per
-// row, 0.7–0.9 s and 0.2 s a hundred per row (bench/README.md). Each row carries, next to its records, the values the code looks
-// records up by (ids, URLs, keywords, the newest creation time), which IndexedDB indexes, so a lookup still
-// reads one row instead of all of them.
+// row, 0.7–0.9 s and 0.2 s a hundred per row (bench/README.md). Each row carries, next to its records, the
+// values the code looks records up by (ids, URLs, keywords, the newest creation time), which IndexedDB
+// indexes, so a lookup still reads one row instead of all of them.
 //
 // New records go into the highest-numbered row until it holds BUCKET_RECORDS, then into a new row, so rows
 // hold records clipped about the same time and the newest records sit in one or two rows (the library's first
