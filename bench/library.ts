@@ -4,7 +4,8 @@
 //   npx precis bench library [--records N] [--words N] [--loads N] [--no-build]   (also the last part of npm run bench)
 //
 // Measures: library page to first rows, a search keystroke to updated results, export of all as JSON (with
-// and without the article texts), import of each file into an empty library, and the database size per record. See bench/README.md.
+// and without the article texts), import of each file into an empty library, and the database size per
+// record. See bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
