@@ -212,4 +212,25 @@ describe('library', () => {
     await search('');
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
   });
+
+  it('follows a record added in the popup and deleted in another library tab', async () => {
+    const { tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
+    const popup = await h.browser.openPopup(tabId);
+    expect(await waitForExtraction(popup)).toBe('filled');
+    await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+    await field(popup, LABELS.summary).fill('A second clip of the harbour article.');
+    expect(await clickSave(popup)).toBe('duplicate');
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();
+    await expect.poll(() => popup.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Saved');
+    await popup.close();
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SAMPLE.title, SECOND.title, SAMPLE.title]);
+
+    const other = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
+    const newest = other.getByRole('table', { name: 'Records' }).getByRole('row').nth(1);
+    await newest.waitFor();
+    await newest.getByRole('button', { name: `Delete ${SAMPLE.title}`, exact: true }).click();
+    await expect.poll(() => other.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Deleted');
+    await other.close();
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
+  });
 });
