@@ -18,7 +18,7 @@ import { downloadText } from '../../utils/browser/download';
 import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
 import { findRecordsByUrl, getRecordText, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
-import { exportFileName, exportJsonParts } from '../../utils/export/json';
+import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
 
@@ -238,7 +238,7 @@ export function App() {
       const now = new Date();
       const name = exportFileName('json', now);
       // A Blob from one piece per record: a library's backup is 100 MB and more, too much for one string.
-      downloadText(name, new Blob(exportJsonParts(records, now), { type: 'application/json' }));
+      downloadText(name, exportJsonBlob(records, now));
       await storeLastExport(now);
       setStatus(t(records.length === 1 ? 'popupExportedOne' : 'popupExportedMany', records.length, name));
     } catch (e) {

@@ -4,7 +4,7 @@
 // (their updatedAt moves to `now`, so an import elsewhere sees them as newer).
 import type { PrecisDatabase, StoredRecord } from './database';
 import { validateRecord } from '../record/schema';
-import { changeRecords, getRecords, getRecordsWithKeyword } from './record-buckets';
+import { changeRecords, getRecordsInOrder, getRecordsWithKeyword } from './record-buckets';
 
 const key = (k: string) => k.toLocaleLowerCase();
 
@@ -41,11 +41,6 @@ async function rewrite(
   return changed;
 }
 
-async function withIds(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
-  const found = await getRecords(db, ids);
-  return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
-}
-
 /**
  * Renames `from` to `to` in every record; when `to` already exists this merges the two (e.g. "U.S." into
  * "US"). In the records that change, every spelling of either keyword becomes exactly `to`, once, at the
@@ -74,7 +69,7 @@ export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Da
 export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const added = cleanKeyword(keyword);
   return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await withIds(db, ids);
+    const records = await getRecordsInOrder(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => dedupe([...keywords, added]), now);
   });
 }
@@ -83,7 +78,7 @@ export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly stri
 export async function removeKeywordFromRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
   return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await withIds(db, ids);
+    const records = await getRecordsInOrder(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
 }

@@ -78,6 +78,12 @@ export async function getRecords(db: PrecisDatabase, ids: readonly string[]): Pr
   return out;
 }
 
+/** The stored records among `ids`, in the order of `ids` (missing ids are skipped, repeated ids repeat). */
+export async function getRecordsInOrder(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
+  const found = await getRecords(db, ids);
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
 /** Every record, in no particular order. */
 export async function getAllRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
   return (await db.recordBuckets.toArray()).flatMap((row) => row.records);

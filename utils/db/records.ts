@@ -1,7 +1,8 @@
 import type { PrecisDatabase, StoredRecord } from './database';
 import { changeTexts, getAllTexts, getText, getTexts } from './article-texts';
 import {
-  changeRecords, getAllRecords, getKeywordSpellings, getNewestRecords, getRecord, getRecords, getRecordsWithUrl, newestCreatedFirst,
+  changeRecords, getAllRecords, getKeywordSpellings, getNewestRecords, getRecord, getRecordsInOrder, getRecordsWithUrl,
+  newestCreatedFirst,
 } from './record-buckets';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
@@ -77,19 +78,16 @@ export async function listNewestRecords(db: PrecisDatabase, limit: number): Prom
 
 /** The given records without their article text, in the order of `ids` (missing ids are skipped). */
 export async function listRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
-  const records = await db.transaction('r', db.recordBuckets, async () => getRecords(db, ids));
-  return ids.flatMap((id) => records.get(id) ?? []);
+  return db.transaction('r', db.recordBuckets, async () => getRecordsInOrder(db, ids));
 }
 
 /** The given records with their article text, in the order of `ids` (missing ids are skipped). */
 export async function listFullRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<PrecisRecord[]> {
   return db.transaction('r', db.recordBuckets, db.textBuckets, async () => {
-    const [records, texts] = await Promise.all([getRecords(db, ids), getTexts(db, ids)]);
-    return ids.flatMap((id) => {
-      const r = records.get(id);
-      if (!r) return [];
+    const [records, texts] = await Promise.all([getRecordsInOrder(db, ids), getTexts(db, ids)]);
+    return records.map((r) => {
       const text = texts.get(r.id);
-      return [text ? { ...r, text } : r];
+      return text ? { ...r, text } : r;
     });
   });
 }
@@ -104,10 +102,10 @@ export interface DeletedRecords {
 export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
   ids = [...new Set(ids)];
   return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
-    const [records, texts] = await Promise.all([getRecords(db, ids), getTexts(db, ids)]);
+    const [records, texts] = await Promise.all([getRecordsInOrder(db, ids), getTexts(db, ids)]);
     await changeRecords(db, [], ids);
     await changeTexts(db, [], ids);
-    return { records: ids.flatMap((id) => records.get(id) ?? []), texts };
+    return { records, texts };
   });
 }
 

@@ -3,7 +3,7 @@ import { t } from '../i18n/messages';
 import { exportCslJson } from './csl-json';
 import { exportCsv } from './csv';
 import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
-import { exportJsonParts } from './json';
+import { exportJsonBlob } from './json';
 import { exportMarkdownZip } from './markdown';
 import { exportTextCards } from './text-card';
 
@@ -46,7 +46,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     mime: 'application/json',
     // On by default: the JSON file is the backup, and a backup should bring the library back whole.
     textOption: { default: true },
-    build: (records, options) => new Blob(exportJsonParts(withText(records, options), options?.exportedAt), { type: 'application/json' }),
+    build: (records, options) => exportJsonBlob(withText(records, options), options?.exportedAt),
   },
   {
     id: 'csv',

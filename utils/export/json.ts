@@ -44,3 +44,8 @@ export function exportJsonParts(records: PrecisRecord[], now: Date = new Date())
   parts.push('\n  ]\n}\n');
   return parts;
 }
+
+/** The export file as a Blob made from those pieces (what the library and the popup hand to the download). */
+export function exportJsonBlob(records: PrecisRecord[], now: Date = new Date()): Blob {
+  return new Blob(exportJsonParts(records, now), { type: 'application/json' });
+}

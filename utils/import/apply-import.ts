@@ -97,13 +97,13 @@ export async function applyImport(
     const newer = checked.filter((_, i) => verdicts[i] === 'newer');
     const t2 = performance.now();
     performance.measure('precis:import-compare', { start: t1, end: t2 });
-    const stored = (records: PrecisRecord[]): StoredRecord[] => records.map(({ text: _text, ...rest }) => rest);
-    await changeRecords(db, stored([...fresh, ...newer]));
+    const toWrite = [...fresh, ...newer];
+    const written: StoredRecord[] = toWrite.map(({ text: _text, ...rest }) => rest);
+    await changeRecords(db, written);
     const t3 = performance.now();
     performance.measure('precis:import-write-records', { start: t2, end: t3 });
-    const toWrite = [...fresh, ...newer];
     await changeTexts(db, toWrite.flatMap((r) => (r.text ? [[r.id, r.text] as const] : [])));
     performance.measure('precis:import-write-texts', { start: t3 });
-    return { added: fresh.length, updated: newer.length, unchanged: checked.length - toWrite.length, written: stored(toWrite) };
+    return { added: fresh.length, updated: newer.length, unchanged: checked.length - toWrite.length, written };
   });
 }
