@@ -147,14 +147,35 @@ export class ExtensionBrowser {
    */
   async openTab(url) {
     const helper = await this.helper();
-    const pagePromise = this.context.waitForEvent('page');
-    const tabId = await helper.evaluate(
-      (u) => /** @type {any} */ (globalThis).chrome.tabs.create({ url: u, active: true }).then((/** @type {any} */ t) => t.id),
-      url,
-    );
-    const page = await pagePromise;
-    await page.waitForLoadState('load').catch(() => {});
-    return { page, tabId };
+    const known = new Set(this.context.pages());
+    // The "page" event alone was once missed under load (CI timed out waiting for it while the tab had
+    // been created), so the new page is also looked for in context.pages().
+    let fromEvent = null;
+    const onPage = (/** @type {import('playwright-core').Page} */ p) => { if (!known.has(p)) fromEvent ??= p; };
+    this.context.on('page', onPage);
+    try {
+      const tabId = await helper.evaluate(
+        (u) => /** @type {any} */ (globalThis).chrome.tabs.create({ url: u, active: true }).then((/** @type {any} */ t) => t.id),
+        url,
+      );
+      const deadline = Date.now() + 60_000;
+      let page = null;
+      while (!page) {
+        page = fromEvent ?? this.context.pages().find((p) => !known.has(p) && p !== helper) ?? null;
+        if (page) break;
+        if (Date.now() > deadline) {
+          const tab = await helper
+            .evaluate((t) => /** @type {any} */ (globalThis).chrome.tabs.get(t).then((/** @type {any} */ x) => ({ url: x.url, status: x.status })), tabId)
+            .catch((/** @type {any} */ e) => String(e?.message ?? e));
+          throw new Error(`openTab(${url}): tab ${tabId} (${JSON.stringify(tab)}) never appeared as a page; pages: ${JSON.stringify(this.context.pages().map((p) => p.url()))}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await page.waitForLoadState('load').catch(() => {});
+      return { page, tabId };
+    } finally {
+      this.context.off('page', onPage);
+    }
   }
 
   /**
