@@ -20,27 +20,18 @@ export function buildExportEnvelope(records: PrecisRecord[], now: Date = new Dat
 }
 
 /**
- * A record as it reads inside the envelope, two levels deep: its own line breaks gain four spaces of indent.
- * The article text (the last field, and most of the bytes) is escaped apart, so that the re-indenting pass
- * runs over the short fields only; an escaped string holds no line break.
- */
-function recordJson(record: PrecisRecord): string {
-  const { text, ...fields } = ordered(record);
-  const json = JSON.stringify(fields, null, 2).replace(/\n/g, '\n    ');
-  return text === undefined ? json : `${json.slice(0, -6)},\n      "text": ${JSON.stringify(text)}\n    }`;
-}
-
-/**
- * The export file as consecutive pieces (head, one per record, tail) whose concatenation is exactly
- * `JSON.stringify(envelope, null, 2)` plus a newline. A Blob made from the pieces never holds the whole
- * library (100 MB and more with article texts) as one string.
+ * The export file as consecutive pieces: the envelope's head, laid out as seed-record.json is, then one line
+ * per record, then the tail. Records are written compact because Chromium writes indented JSON some twenty
+ * times slower (10,000 records: 15 ms compact, 250–580 ms indented); a line per record also lets two exports
+ * be compared record by record. A Blob made from the pieces never holds the whole library (100 MB and more
+ * with article texts) as one string.
  */
 export function exportJsonParts(records: PrecisRecord[], now: Date = new Date()): string[] {
   const { records: _records, ...head } = buildExportEnvelope([], now);
   const opening = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"
   if (!records.length) return [`${opening},\n  "records": []\n}\n`];
   const parts = [`${opening},\n  "records": [`];
-  for (const [i, record] of records.entries()) parts.push(`${i ? ',' : ''}\n    ${recordJson(record)}`);
+  for (const [i, record] of records.entries()) parts.push(`${i ? ',' : ''}\n    ${JSON.stringify(ordered(record))}`);
   parts.push('\n  ]\n}\n');
   return parts;
 }

@@ -16,13 +16,20 @@ describe('JSON export', () => {
     expect(validateEnvelope(parsed).ok).toBe(true);
   });
 
-  it('builds, piece by piece, exactly the text of the whole envelope indented by two spaces', () => {
+  it('lays out the head as the published example and writes one line per record, which reads back exactly', () => {
     const now = new Date('2024-04-15T09:00:00.000Z');
-    const tricky: PrecisRecord = { ...seed.records[0], id: 'b', title: 'Line\nbreak "quoted" — ünïcode 中文', text: 'Para one.\n\nPara two.', sources: { title: 'JSON-LD', nested: { list: [1, 2] } } };
-    for (const records of [[], [seed.records[0]], [seed.records[0], tricky]]) {
+    const tricky: PrecisRecord = { ...seed.records[0], id: 'b', title: 'Line\nbreak "quoted" — ünïcode 中文 العربية', text: 'Para one.\n\nPara two.', sources: { title: 'JSON-LD', nested: { list: [1, 2] } } };
+    for (const records of [[], [seed.records[0]], [seed.records[0], tricky], [tricky, { ...tricky, id: 'c', text: undefined }]] as PrecisRecord[][]) {
       const parts = exportJsonParts(records, now);
-      expect(parts.join('')).toBe(`${JSON.stringify(buildExportEnvelope(records, now), null, 2)}\n`);
+      const file = parts.join('');
+      expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(buildExportEnvelope(records, now))));
+      expect(file.startsWith('{\n  "format": "precis.records",\n  "version": 1,\n  "exportedAt": "2024-04-15T09:00:00.000Z",\n  "records": [')).toBe(true);
+      expect(file.endsWith(records.length ? '\n  ]\n}\n' : '"records": []\n}\n')).toBe(true);
+      // One piece per record (no 100 MB string), and one line per record with its fields in the example's order.
       expect(parts.length).toBe(records.length ? records.length + 2 : 1);
+      const lines = file.split('\n').slice(5, 5 + records.length);
+      expect(lines.map((line) => JSON.parse(line.replace(/^ {4}/, '').replace(/,$/, '')))).toEqual(buildExportEnvelope(records, now).records);
+      for (const [i, line] of lines.entries()) expect(Object.keys(JSON.parse(line.replace(/,$/, '')))).toEqual(Object.keys(buildExportEnvelope(records, now).records[i]));
     }
   });
 
