@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { deleteRecords, listFullRecords, listFullRecordsByIds, listRecords, listRecordsByIds, restoreRecords, saveRecord } from '../../utils/db/records';
+import { deleteRecords, listRecords, listRecordsByIds, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
@@ -170,10 +170,14 @@ export function Library() {
       setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
-      // Article texts (most of the bytes) are read only for an export that includes them.
-      const full = includeText
-        ? ids ? await listFullRecordsByIds(db, ids) : await listFullRecords(db)
+      // The records come from the list on screen when it is the whole library as stored (reading 10,000 of
+      // them again costs most of a second), else from the database. Article texts (most of the bytes) are
+      // read only for an export that includes them.
+      const current = lib.isCurrent() ? records : null;
+      const listed = current
+        ? ids ? ids.flatMap((id) => byId.get(id) ?? []) : current
         : ids ? await listRecordsByIds(db, ids) : await listRecords(db);
+      const full = includeText ? await withArticleTexts(db, listed) : listed;
       const t1 = performance.now();
       const now = new Date();
       const name = exportFileName(format.id, now);

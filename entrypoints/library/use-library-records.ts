@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
 import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
 import { trackOwnRecordWrites } from '../../utils/db/own-writes';
-import { recordChanges, touchesRecords } from '../../utils/library/record-changes';
+import { OutsideChanges, recordChanges, touchesRecords } from '../../utils/library/record-changes';
 import { SearchClient } from './search-client';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
@@ -30,6 +30,11 @@ export interface LibraryRecords {
    * re-reads the library without them; indexes only the records that are new or changed, in the background.
    */
   refresh(written?: readonly StoredRecord[]): Promise<void>;
+  /**
+   * Whether `records` is the whole library as stored: everything loaded and no change made elsewhere still
+   * waiting to be followed. Exports then take the records from here instead of reading them again.
+   */
+  isCurrent(): boolean;
 }
 
 /** The library's records and search index, kept in step with each other. */
@@ -44,6 +49,7 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [ownWrites] = useState(() => trackOwnRecordWrites(db));
   const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
   const completeRef = useRef(false);
+  const [outside] = useState(() => new OutsideChanges());
   // The first screen from an index range query, then everything: the page shows rows at once. The query
   // starts during the first render, not in an effect, which Preact runs only after a frame has been painted.
   const firstScreen = useMemo(() => listNewestRecords(db, FIRST_SCREEN), [db]);
@@ -96,11 +102,15 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
         timer = setTimeout(() => void follow(), FOLLOW_DELAY_MS); // the first full read is still running
         return;
       }
+      const done = outside.following();
       const { upserted, removed } = recordChanges(byIdRef.current, await listRecords(db));
-      if (!cancelled && (upserted.length || removed.length)) applyChanges({ upserted, removed });
+      if (cancelled) return;
+      if (upserted.length || removed.length) applyChanges({ upserted, removed });
+      done();
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (!touchesRecords(parts, db.name) || ownWrites.claimOwn()) return;
+      outside.noted();
       clearTimeout(timer);
       timer = setTimeout(() => void follow().catch((e: unknown) => console.error('Précis: could not follow a change', e)), FOLLOW_DELAY_MS);
     };
@@ -139,5 +149,6 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const byId = useMemo(() => new Map((records ?? []).map((r) => [r.id, r])), [records]);
   byIdRef.current = byId;
   completeRef.current = complete;
-  return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, refresh };
+  const isCurrent = () => completeRef.current && outside.allFollowed();
+  return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, refresh, isCurrent };
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
 import {
-  deleteRecords, findRecordsByUrl, listFullRecords, listFullRecordsByIds, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord,
+  deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord, withArticleTexts,
 } from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
@@ -106,7 +106,18 @@ describe('article text', () => {
   it('gives chosen records in the order asked, with or without their text', async () => {
     for (const id of ['a', 'b', 'c']) await saveRecord(db, record({ id, text: `Text ${id}.` }), { kind: 'create' });
     expect((await listRecordsByIds(db, ['c', 'missing', 'a'])).map((r) => [r.id, 'text' in r])).toEqual([['c', false], ['a', false]]);
-    expect((await listFullRecordsByIds(db, ['c', 'missing', 'a'])).map((r) => [r.id, r.text])).toEqual([['c', 'Text c.'], ['a', 'Text a.']]);
+    const chosen = await listRecordsByIds(db, ['c', 'missing', 'a']);
+    expect((await withArticleTexts(db, chosen)).map((r) => [r.id, r.text])).toEqual([['c', 'Text c.'], ['a', 'Text a.']]);
+  });
+
+  it('adds the stored texts to records already in hand, and leaves a record without text as it is', async () => {
+    await saveRecord(db, record({ id: 'with', text: 'Stored text.' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'without', text: undefined }), { kind: 'create' });
+    const listed = await listRecords(db);
+    const full = await withArticleTexts(db, listed);
+    expect(full.map((r) => r.id)).toEqual(listed.map((r) => r.id));
+    expect(full.find((r) => r.id === 'with')).toEqual({ ...listed.find((r) => r.id === 'with'), text: 'Stored text.' });
+    expect(full.find((r) => r.id === 'without')).toBe(listed.find((r) => r.id === 'without'));
   });
 
   it('deletes a record’s text with the record', async () => {

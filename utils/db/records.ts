@@ -58,6 +58,15 @@ export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[
   });
 }
 
+/** The given records with their article texts added (records without a stored text are returned as they are). */
+export async function withArticleTexts(db: PrecisDatabase, records: readonly StoredRecord[]): Promise<PrecisRecord[]> {
+  const texts = await db.transaction('r', db.textBuckets, async () => getTexts(db, records.map((r) => r.id)));
+  return records.map((r) => {
+    const text = texts.get(r.id);
+    return text ? { ...r, text } : r;
+  });
+}
+
 /** The article text stored with a record, if any. */
 export async function getRecordText(db: PrecisDatabase, id: string): Promise<string | undefined> {
   return getText(db, id);
@@ -79,17 +88,6 @@ export async function listNewestRecords(db: PrecisDatabase, limit: number): Prom
 /** The given records without their article text, in the order of `ids` (missing ids are skipped). */
 export async function listRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<StoredRecord[]> {
   return db.transaction('r', db.recordBuckets, async () => getRecordsInOrder(db, ids));
-}
-
-/** The given records with their article text, in the order of `ids` (missing ids are skipped). */
-export async function listFullRecordsByIds(db: PrecisDatabase, ids: readonly string[]): Promise<PrecisRecord[]> {
-  return db.transaction('r', db.recordBuckets, db.textBuckets, async () => {
-    const [records, texts] = await Promise.all([getRecordsInOrder(db, ids), getTexts(db, ids)]);
-    return records.map((r) => {
-      const text = texts.get(r.id);
-      return text ? { ...r, text } : r;
-    });
-  });
 }
 
 /** What a delete removed, kept so that "Undo" can put it back exactly. */

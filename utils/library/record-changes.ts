@@ -23,3 +23,30 @@ export function touchesRecords(parts: Record<string, unknown>, name: string): bo
   const prefix = `idb://${name}/recordBuckets/`;
   return Object.keys(parts).some((key) => key === 'all' || key.startsWith(prefix));
 }
+
+/**
+ * Counts the changes other pages made and how many of them the page has followed, so that it knows when
+ * its list is the library as stored. A change that arrives while a follow is reading is not covered by it.
+ */
+export class OutsideChanges {
+  private seen = 0;
+  private followed = 0;
+
+  /** Another page changed the records. */
+  noted(): void {
+    this.seen++;
+  }
+
+  /** A follow starts reading; call the returned function once its result is shown. */
+  following(): () => void {
+    const upTo = this.seen;
+    return () => {
+      this.followed = Math.max(this.followed, upTo);
+    };
+  }
+
+  /** Every change noted so far has been followed. */
+  allFollowed(): boolean {
+    return this.followed === this.seen;
+  }
+}

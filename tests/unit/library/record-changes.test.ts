@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord } from '../../../utils/db/database';
-import { recordChanges, touchesRecords } from '../../../utils/library/record-changes';
+import { OutsideChanges, recordChanges, touchesRecords } from '../../../utils/library/record-changes';
 import { record } from '../import/helpers';
 
 const stored = (patch: Partial<StoredRecord>): StoredRecord => {
@@ -29,5 +29,44 @@ describe('changes made by another page', () => {
     expect(touchesRecords({ 'idb://precis/textBuckets/': {} }, 'precis')).toBe(false);
     expect(touchesRecords({ 'idb://other/recordBuckets/': {} }, 'precis')).toBe(false);
     expect(touchesRecords({ all: {} }, 'precis')).toBe(true); // a page restored from the back-forward cache
+  });
+});
+
+describe('whether the list has followed every outside change', () => {
+  it('is current until another page changes something, and again once a follow has shown it', () => {
+    const outside = new OutsideChanges();
+    expect(outside.allFollowed()).toBe(true);
+    outside.noted();
+    expect(outside.allFollowed()).toBe(false);
+    const done = outside.following();
+    expect(outside.allFollowed()).toBe(false); // still reading
+    done();
+    expect(outside.allFollowed()).toBe(true);
+  });
+
+  it('does not count a change that arrived while a follow was reading as followed by it', () => {
+    const outside = new OutsideChanges();
+    outside.noted();
+    const first = outside.following();
+    outside.noted();
+    first();
+    expect(outside.allFollowed()).toBe(false);
+    const second = outside.following();
+    second();
+    expect(outside.allFollowed()).toBe(true);
+  });
+
+  it('is not made current by an older follow that finishes last', () => {
+    const outside = new OutsideChanges();
+    outside.noted();
+    const older = outside.following();
+    outside.noted();
+    const newer = outside.following();
+    newer();
+    older();
+    expect(outside.allFollowed()).toBe(true);
+    outside.noted();
+    older();
+    expect(outside.allFollowed()).toBe(false);
   });
 });
