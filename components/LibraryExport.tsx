@@ -18,7 +18,7 @@ interface Props {
   onExport: (request: ExportRequest) => void;
 }
 
-/** "JSON" from "JSON (Précis backup, re-importable)": the button names the format, the menu explains it. */
+/** "JSON" from "JSON (Précis records, re-importable)": the button names the format, the menu explains it. */
 const shortLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
 
 /** Format picker, which records, and the export button. */
@@ -26,7 +26,7 @@ export function LibraryExport({ counts, busy, onExport }: Props) {
   const [format, setFormat] = useState<ExportFormatId>('json');
   const [scope, setScope] = useState<ExportScope>('all');
   const [bom, setBom] = useState(true);
-  // Per format: the JSON backup carries the texts unless unticked, the CSV only when ticked.
+  // Per format, whether to add the article texts (both JSON and CSV leave them out unless ticked).
   const [withText, setWithText] = useState<Partial<Record<ExportFormatId, boolean>>>({});
   const chosen = EXPORT_FORMATS.find((f) => f.id === format) ?? EXPORT_FORMATS[0];
   const includeText = chosen.textOption ? (withText[chosen.id] ?? chosen.textOption.default) : false;

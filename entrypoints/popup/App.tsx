@@ -17,7 +17,7 @@ import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
 import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { findRecordsByUrl, getRecordText, listFullRecords, listKeywords, saveRecord } from '../../utils/db/records';
+import { findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
 import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
@@ -230,14 +230,14 @@ export function App() {
 
   const exportAll = async () => {
     try {
-      const records = await listFullRecords(db);
+      // As the library's JSON export by default: the records, without their article texts.
+      const records = await listRecords(db);
       if (!records.length) {
         setStatus(t('popupNothingToExport'));
         return;
       }
       const now = new Date();
       const name = exportFileName('json', now);
-      // A Blob from one piece per record: a library's backup is 100 MB and more, too much for one string.
       downloadText(name, exportJsonBlob(records, now));
       await storeLastExport(now);
       setStatus(t(records.length === 1 ? 'popupExportedOne' : 'popupExportedMany', records.length, name));

@@ -139,7 +139,7 @@ describe('library', () => {
     await library.getByRole('button', { name: 'Clear filters', exact: true }).click();
   });
 
-  it('exports CSV with a byte-order mark and JSON with the article texts, and notes the export time', async () => {
+  it('exports CSV with a byte-order mark and JSON without, then with, the article texts, and notes the export time', async () => {
     await library.getByLabel('Export format').selectOption('csv');
     const csv = await download(() => library.getByRole('button', { name: 'Export CSV', exact: true }).click(), 'csv');
     expect(csv.fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -149,6 +149,11 @@ describe('library', () => {
     expect(text).toContain(SECOND.title);
 
     await library.getByLabel('Export format').selectOption('json');
+    // By default the records as the seed example has them (no "text"); ticked, a full backup with the texts.
+    const withTexts = library.getByLabel('Include article texts');
+    expect(await withTexts.isChecked()).toBe(false);
+    const { data: short } = await exportJson(library, path.join(DOWNLOADS, 'without-texts'));
+    await withTexts.check();
     const { data } = await exportJson(library, DOWNLOADS);
     expect(data.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
     expect(data.records[1]).toMatchObject({ summary: 'Revised summary.', place: 'Gdańsk, Poland' });
@@ -157,18 +162,14 @@ describe('library', () => {
     // The deleted-and-restored record kept its article text.
     expect(data.records[0].text).toMatch(/^On the southern shore of the lagoon/);
     expect(await library.locator('.backup').innerText()).toBe('Last export: today');
-
-    // Without the article texts: the same records, as the seed example has them (no "text").
-    const withTexts = library.getByLabel('Include article texts');
-    expect(await withTexts.isChecked()).toBe(true);
-    await withTexts.uncheck();
-    const { data: short } = await exportJson(library, path.join(DOWNLOADS, 'without-texts'));
     expect(short.records).toEqual(data.records.map(({ text: _text, ...rest }: { text?: string }) => rest));
-    await withTexts.check();
   });
 
   it('empties the library, imports the JSON export back and finds everything as it was', async () => {
+    // A full backup, article texts included, so that "as it was" covers the texts too.
+    await library.getByLabel('Include article texts').check();
     const { file, data: before } = await exportJson(library, path.join(DOWNLOADS, 'before-clear'));
+    expect(before.records.every((r: { text?: string }) => r.text)).toBe(true);
     await library.getByLabel('Select all 2 in view').check();
     await library.getByRole('button', { name: 'Delete selected', exact: true }).click();
     await expect.poll(titles).toEqual([]);
@@ -187,6 +188,7 @@ describe('library', () => {
     await search('revised');
     await expect.poll(titles).toEqual([SAMPLE.title]);
     await search('');
+    await library.getByLabel('Include article texts').check();
     const { data: after } = await exportJson(library, path.join(DOWNLOADS, 'after-import'));
     expect(after.records).toEqual(before.records);
   });
@@ -224,6 +226,10 @@ describe('library', () => {
     await expect.poll(() => popup.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Saved');
     await popup.close();
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SAMPLE.title, SECOND.title, SAMPLE.title]);
+    // The export, made from the list once it is current, has the record added elsewhere.
+    const { data: followed } = await exportJson(library, path.join(DOWNLOADS, 'after-follow'));
+    expect(followed.records.map((r: { summary: string }) => r.summary)[0]).toBe('A second clip of the harbour article.');
+    expect(followed.records).toHaveLength(3);
 
     const other = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
     const newest = other.getByRole('table', { name: 'Records' }).getByRole('row').nth(1);
@@ -232,5 +238,7 @@ describe('library', () => {
     await expect.poll(() => other.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Deleted');
     await other.close();
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
+    const { data: afterDelete } = await exportJson(library, path.join(DOWNLOADS, 'after-follow-delete'));
+    expect(afterDelete.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
   });
 });

@@ -285,7 +285,7 @@ export const EN = {
 
   // Library: export (format names as in the menu; the button drops the part in parentheses)
   exportFormatLabel: 'Export format',
-  exportFormatJson: 'JSON (Précis backup, re-importable)',
+  exportFormatJson: 'JSON (Précis records, re-importable)',
   exportFormatCsv: 'CSV (spreadsheet)',
   exportFormatMarkdown: 'Markdown notes (zip)',
   exportFormatCslJson: 'CSL-JSON (Zotero, Mendeley, Pandoc)',
@@ -295,7 +295,7 @@ export const EN = {
   exportScopeView: 'This view ($1)',
   exportScopeSelection: 'Selection ($1)',
   exportBom: 'UTF-8 with BOM (for Excel)',
-  exportIncludeText: 'Include article texts',
+  exportIncludeText: 'Include article texts (a full backup; a much larger file)',
   exportButton: 'Export $1',
 
   // Library: backup reminder

@@ -40,9 +40,9 @@ describe('export format registry', () => {
     }
   });
 
-  it('offers article texts with the JSON backup (on unless unticked) and the CSV (off unless ticked) only', async () => {
+  it('offers article texts with the JSON and the CSV only, off unless ticked', async () => {
     expect(EXPORT_FORMATS.map((f) => [f.id, f.textOption?.default])).toEqual([
-      ['json', true], ['csv', false], ['markdown', undefined], ['csl-json', undefined], ['text', undefined],
+      ['json', false], ['csv', false], ['markdown', undefined], ['csl-json', undefined], ['text', undefined],
     ]);
     const withText = { ...record, text: 'The article, word for word.' };
     const json = EXPORT_FORMATS.find((f) => f.id === 'json')!;
