@@ -31,6 +31,7 @@ const IMPORT_PARTS: [name: string, label: string][] = [
   ['precis:import-compare', 'confirm: comparing with the library'],
   ['precis:import-write-records', 'confirm: writing the records'],
   ['precis:import-write-texts', 'confirm: writing the article texts'],
+  ['precis:import-commit', 'confirm: the transaction committing'],
   ['precis:refresh', 'confirm: updating the list'],
 ];
 
@@ -200,17 +201,17 @@ async function markTime(page: Page, name: string, timeout = 120_000): Promise<nu
  * Types `query` one character at a time into the search box; for each keystroke, the time from the input
  * event to the table showing the results for the new text (its data-query) and the next frame.
  */
-async function typeQuery(page: Page, query: string): Promise<number[]> {
-  return (await typeQueryTimed(page, query)).map((k) => k.ms);
+async function typeQuery(page: Page, query: string): Promise<{ ms: number; start: number; end: number }[]> {
+  return typeQueryTimed(page, query);
 }
 
 /** typeQuery, with the time (since navigation) each keystroke's results were shown. */
-async function typeQueryTimed(page: Page, query: string): Promise<{ ms: number; end: number }[]> {
+async function typeQueryTimed(page: Page, query: string): Promise<{ ms: number; start: number; end: number }[]> {
   return page.evaluate(async (q) => {
     const box = document.getElementById('search') as HTMLInputElement;
     const grid = document.querySelector('[role=table][aria-label=Records]')!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const times: { ms: number; end: number }[] = [];
+    const times: { ms: number; start: number; end: number }[] = [];
     for (let i = 1; i <= q.length; i++) {
       const text = q.slice(0, i);
       const t0 = performance.now();
@@ -221,7 +222,7 @@ async function typeQueryTimed(page: Page, query: string): Promise<{ ms: number; 
         await new Promise((r) => setTimeout(r, 0));
       }
       await new Promise((r) => requestAnimationFrame(r));
-      times.push({ ms: performance.now() - t0, end: performance.now() });
+      times.push({ ms: performance.now() - t0, start: t0, end: performance.now() });
       await new Promise((r) => setTimeout(r, 30));
     }
     setValue.call(box, '');
@@ -353,8 +354,15 @@ export async function runLibraryBench(args: string[]): Promise<number> {
     // Search keystrokes: words from the records themselves (an author, a keyword, title words), typed.
     const sample = records[Math.floor(records.length / 3)];
     const queries = [sample.authors[0].name.split(' ')[0], sample.keywords[0], sample.title.split(' ').slice(1, 3).join(' '), 'policy energy'];
-    const keystrokes: number[] = [];
-    for (const q of queries) keystrokes.push(...(await typeQuery(page, q)));
+    const typed: { ms: number; start: number; end: number }[] = [];
+    for (const q of queries) typed.push(...(await typeQuery(page, q)));
+    const keystrokes = typed.map((k) => k.ms);
+    // Each keystroke split at its search (precis:search-answer): before it is sent, the worker, after the answer.
+    const answers = await page.evaluate(() => performance.getEntriesByName('precis:search-answer').map((e) => [e.startTime, e.duration]));
+    const split = typed.flatMap((k) => {
+      const a = answers.find(([s]) => s >= k.start && s < k.end);
+      return a ? [[a[0] - k.start, a[1], k.end - (a[0] + a[1])]] : [];
+    });
 
     // The same typed as soon as every record is loaded, while the index is still being built (the scan of
     // utils/search/warmup-scan.ts answers; its first keystroke prepares every record for scanning).
@@ -395,6 +403,11 @@ export async function runLibraryBench(args: string[]): Promise<number> {
           ['  of which: → first screenful read from IndexedDB (median)', `${fmt(median(firstQuery))} ms`, ''],
           ['library page to search index ready (median)', `${fmt(median(indexReady))} ms`, ''],
           [`search keystroke to updated results (median of ${keystrokes.length}; p95)`, `${fmt(median(keystrokes))} ms (p95 ${fmt(quantile(keystrokes, 0.95))})`, verdict(median(keystrokes), GOALS.keystroke)],
+          ...['input → search sent (the page re-rendering for the new words)', 'the index answering, from the worker', 'answer → rows drawn (filtering, sorting, rendering, next frame)'].map((label, i) => [
+            `  of which: ${label} (median of ${split.length})`,
+            `${fmt(median(split.map((s) => s[i])))} ms`,
+            '',
+          ]),
           [`  before the index is ready: first keystroke (median of ${earlyFirst.length}; max)`, earlyFirst.length ? `${fmt(median(earlyFirst))} ms (max ${fmt(Math.max(...earlyFirst))})` : 'none before ready', ''],
           [`  before the index is ready: later keystrokes (median of ${early.length}; p95)`, early.length ? `${fmt(median(early))} ms (p95 ${fmt(quantile(early, 0.95))})` : 'none before ready', ''],
           ...exportRows('the records, as seed-record.json (the default)', short, shortImport),
