@@ -24,8 +24,14 @@ async function popupFor(url: string): Promise<Page> {
   return popup;
 }
 
-async function exported(popup: Page, name: string) {
-  return (await exportJson(popup, path.join(RESULTS_DIR, `downloads-${name}`))).data.records as Array<Record<string, any>>;
+/** Every record as stored, article texts included (the library's JSON export with the box ticked). */
+async function exported(name: string) {
+  const library = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
+  await library.getByRole('table', { name: 'Records' }).getByRole('row').nth(1).waitFor();
+  await library.getByLabel('Include article texts').check();
+  const { records } = (await exportJson(library, path.join(RESULTS_DIR, `downloads-${name}`))).data;
+  await library.close();
+  return records as Array<Record<string, any>>;
 }
 
 describe('already clipped', () => {
@@ -52,7 +58,7 @@ describe('already clipped', () => {
     // No "update or keep both" question: this form is that record.
     expect(await clickSave(popup)).toBe('saved');
     expect(await statusLine(popup).innerText()).toContain('updated the existing record');
-    const records = await exported(popup, 'clipped-update');
+    const records = await exported('clipped-update');
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ summary: 'Second summary.', place: 'Hel, Poland', url: articleUrl });
     expect(records[0].keywords).toContain('Quay electrification');
@@ -72,7 +78,7 @@ describe('already clipped', () => {
     expect(await clickSave(popup)).toBe('duplicate');
     await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();
     await expect.poll(() => statusLine(popup).innerText(), { timeout: 10_000 }).toContain('Saved');
-    const records = await exported(popup, 'clipped-new');
+    const records = await exported('clipped-new');
     expect(records.map((r) => r.summary).sort()).toEqual(['A second clip.', 'Second summary.']);
     await popup.close();
   });
