@@ -12,10 +12,12 @@ interface Props {
   keywordSuggestions: string[];
   onSave: (record: PrecisRecord) => Promise<void>;
   onCancel: () => void;
+  /** Whether the record has since been changed or deleted in another window (says so above the form). */
+  elsewhere?: 'changed' | 'deleted' | null;
 }
 
 /** Edit a saved record in the library: the popup's form, without extraction hints. */
-export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSave, onCancel }: Props) {
+export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSave, onCancel, elsewhere = null }: Props) {
   const [values, setValues] = useState<FormValues>(() => formValuesFromRecord(record));
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -56,6 +58,9 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       }}
     >
       <h2>{t('editorHeading')}</h2>
+      <p class="elsewhere" role="status">
+        {elsewhere === 'changed' ? t('editorChangedElsewhere') : elsewhere === 'deleted' ? t('editorDeletedElsewhere') : ''}
+      </p>
       {errors.length > 0 && (
         <ul class="errors" aria-label={t('editorProblemsLabel')}>
           {errors.map((msg) => (

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { deleteRecords, listRecords, listRecordsByIds, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
+import { RecordChangedElsewhere, deleteRecords, listRecords, listRecordsByIds, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
@@ -208,6 +208,10 @@ export function Library() {
     setAnchor(index);
   };
 
+  // The record open in the editor, as the list now has it, if another window has changed or deleted it since.
+  const listedNow = editing ? byId.get(editing.id) : undefined;
+  const editedElsewhere = !editing || !lib.complete ? null : !listedNow ? 'deleted' : listedNow.updatedAt !== editing.updatedAt ? 'changed' : null;
+
   const selectedCount = selected.size;
   const total = records?.length ?? 0;
   const status = lib.loadError
@@ -352,8 +356,17 @@ export function Library() {
             literatureTypes={types}
             keywordSuggestions={choices.keywords}
             onCancel={closeEditor}
+            elsewhere={editedElsewhere}
             onSave={async (record) => {
-              const saved = await saveRecord(db, record, { kind: 'update', id: record.id });
+              let saved;
+              try {
+                saved = await saveRecord(db, record, { kind: 'update', id: record.id, basedOn: editing.updatedAt });
+              } catch (e) {
+                // Saved meanwhile in the popup or another tab: replace that version only if the user says so.
+                if (!(e instanceof RecordChangedElsewhere)) throw e;
+                if (!confirm(t('confirmReplaceChanged', e.current.title))) throw new Error(t('editorKeptOtherVersion'));
+                saved = await saveRecord(db, record, { kind: 'update', id: record.id, basedOn: e.current.updatedAt });
+              }
               const { text: _text, ...stored } = saved;
               lib.applyChanges({ upserted: [stored] });
               closeEditor();

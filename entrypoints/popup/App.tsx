@@ -17,7 +17,7 @@ import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
 import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { RecordChangedElsewhere, findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
 import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
@@ -198,8 +198,8 @@ export function App() {
     setErrors([]);
     setPhase('saving');
     try {
-      let target: { kind: 'create' } | { kind: 'update'; id: string } = { kind: 'create' };
-      if (clipped) target = { kind: 'update', id: clipped.id };
+      let target: { kind: 'create' } | { kind: 'update'; id: string; basedOn?: string } = { kind: 'create' };
+      if (clipped) target = { kind: 'update', id: clipped.id, basedOn: clipped.updatedAt };
       else {
         const existing = await findRecordsByUrl(db, built.value.url);
         if (mode === 'ask' && existing.length) {
@@ -222,7 +222,12 @@ export function App() {
       setSuggestions(await listKeywords(db));
       setStatus(t(target.kind === 'update' ? 'popupSavedUpdate' : 'popupSavedNew', stored.title));
     } catch (e) {
-      setStatus(describeStorageError(e).message);
+      if (e instanceof RecordChangedElsewhere) {
+        // Saved in the library (or another popup) since this one opened it: say so, keep the form as it is,
+        // and let a second Save replace that version.
+        setClipped(e.current);
+        setStatus(t('popupChangedElsewhere', e.current.title));
+      } else setStatus(describeStorageError(e).message);
     } finally {
       setPhase('ready');
     }

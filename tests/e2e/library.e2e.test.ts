@@ -241,4 +241,52 @@ describe('library', () => {
     const { data: afterDelete } = await exportJson(library, path.join(DOWNLOADS, 'after-follow-delete'));
     expect(afterDelete.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
   });
+
+  it('warns when a record open in the editor or the popup is saved elsewhere, and asks before replacing that version', async () => {
+    await library.getByRole('button', { name: `Edit ${SECOND.title}`, exact: true }).click();
+    const editor = library.getByRole('form', { name: `Edit ${SECOND.title}` });
+    // The last export's notice is still showing: it sits beside the editor panel, not over its buttons.
+    expect(await library.locator('.toast').innerText()).toMatch(/^Exported/);
+    const [toastBox, panelBox] = [await library.locator('.toast').boundingBox(), await library.locator('.editor-panel').boundingBox()];
+    expect(toastBox!.x + toastBox!.width).toBeLessThanOrEqual(panelBox!.x);
+    const { tabId } = await h.browser.openTab(h.server.url(SECOND.file));
+    const popup = await h.browser.openPopup(tabId);
+    expect(await waitForExtraction(popup)).toBe('filled');
+    // Both opened the same version; the popup saves first.
+    await field(popup, LABELS.summary).fill('Kestrel: the popup’s version.');
+    expect(await clickSave(popup)).toBe('saved');
+    await expect.poll(() => editor.getByRole('status').innerText(), { timeout: 10_000 }).toContain('has been changed since you opened it here');
+
+    // The library's save asks; declining keeps the edits in the editor and the popup's version stored.
+    await field(library, LABELS.summary).fill('Heron: the library’s version.');
+    const asked: string[] = [];
+    library.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await editor.getByRole('button', { name: 'Save changes', exact: true }).click();
+    await expect.poll(() => editor.getByRole('list', { name: /problem/i }).innerText(), { timeout: 10_000 }).toContain('you kept the other version');
+    expect(asked).toEqual([`“${SECOND.title}” has been changed since you opened it here. Replace that version with yours?`]);
+    expect(await field(library, LABELS.summary).inputValue()).toBe('Heron: the library’s version.');
+    await search('kestrel');
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title]);
+
+    // Accepting replaces it.
+    library.once('dialog', (d) => void d.accept());
+    await editor.getByRole('button', { name: 'Save changes', exact: true }).click();
+    await expect.poll(() => editor.count(), { timeout: 10_000 }).toBe(0);
+    await search('heron');
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title]);
+
+    // The popup still holds the version it saved: its next save is refused once, with its edits kept, then goes through.
+    await field(popup, LABELS.summary).fill('Osprey: the popup’s second version.');
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => popup.getByRole('status').first().innerText(), { timeout: 10_000 }).toContain('was changed in the library after this popup opened it');
+    expect(await field(popup, LABELS.summary).inputValue()).toBe('Osprey: the popup’s second version.');
+    expect(await clickSave(popup)).toBe('saved');
+    await popup.close();
+    await search('osprey');
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title]);
+    await search('');
+  });
 });

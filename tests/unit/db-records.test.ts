@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
 import {
-  deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord, withArticleTexts,
+  deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord, withArticleTexts, RecordChangedElsewhere,
 } from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
@@ -118,6 +118,18 @@ describe('article text', () => {
     expect(full.map((r) => r.id)).toEqual(listed.map((r) => r.id));
     expect(full.find((r) => r.id === 'with')).toEqual({ ...listed.find((r) => r.id === 'with'), text: 'Stored text.' });
     expect(full.find((r) => r.id === 'without')).toBe(listed.find((r) => r.id === 'without'));
+  });
+
+  it('refuses an update based on an older version (changed elsewhere meanwhile), and saves it when not based on one', async () => {
+    const opened = await saveRecord(db, record({ id: 'r', summary: 'first', updatedAt: '2024-02-01T00:00:00.000Z' }), { kind: 'create' });
+    await saveRecord(db, record({ id: 'r', summary: 'saved in the popup', updatedAt: '2024-02-02T00:00:00.000Z' }), { kind: 'update', id: 'r', basedOn: opened.updatedAt });
+    const mine = record({ id: 'r', summary: 'saved in the library', updatedAt: '2024-02-03T00:00:00.000Z' });
+    const refused = await saveRecord(db, mine, { kind: 'update', id: 'r', basedOn: opened.updatedAt }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RecordChangedElsewhere);
+    expect((refused as RecordChangedElsewhere).current.summary).toBe('saved in the popup');
+    expect((await listRecords(db))[0].summary).toBe('saved in the popup');
+    await saveRecord(db, mine, { kind: 'update', id: 'r', basedOn: (refused as RecordChangedElsewhere).current.updatedAt });
+    expect((await listRecords(db))[0].summary).toBe('saved in the library');
   });
 
   it('deletes a record’s text with the record', async () => {

@@ -16,20 +16,33 @@ export async function findRecordsByUrl(db: PrecisDatabase, url: string | null): 
 }
 
 /**
+ * Thrown by saveRecord when the record was saved again elsewhere (the popup, another library tab) after the
+ * edit being saved began from the version `basedOn` names; `current` is that newer version.
+ */
+export class RecordChangedElsewhere extends Error {
+  constructor(readonly current: StoredRecord) {
+    super('The record was changed elsewhere after this edit began.');
+    this.name = 'RecordChangedElsewhere';
+  }
+}
+
+/**
  * Store a record (validated again here, the last gate before IndexedDB). Creating keeps the record's id;
  * updating keeps the stored record's id and creation time and replaces everything else, except that an
- * update without article text keeps the text already stored.
+ * update without article text keeps the text already stored. With `basedOn` (the `updatedAt` of the version
+ * the edit began from), an update that would replace a newer version throws RecordChangedElsewhere instead.
  */
 export async function saveRecord(
   db: PrecisDatabase,
   record: PrecisRecord,
-  mode: { kind: 'create' } | { kind: 'update'; id: string },
+  mode: { kind: 'create' } | { kind: 'update'; id: string; basedOn?: string },
 ): Promise<PrecisRecord> {
   return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
     let toStore = record;
     if (mode.kind === 'update') {
       const existing = await getRecord(db, mode.id);
       if (!existing) throw new Error('The record to update no longer exists.');
+      if (mode.basedOn !== undefined && existing.updatedAt !== mode.basedOn) throw new RecordChangedElsewhere(existing);
       toStore = { ...record, id: existing.id, createdAt: existing.createdAt };
     }
     const checked = validateRecord(toStore);

@@ -83,6 +83,7 @@ export const EN = {
   popupNotSaved: 'Not saved.',
   popupSavedNew: 'Saved “$1” to your library.',
   popupSavedUpdate: 'Saved “$1” (updated the existing record).',
+  popupChangedElsewhere: 'Not saved: “$1” was changed in the library after this popup opened it. Your edits are still here; Save again to replace that version with yours.',
   popupNothingToExport: 'Nothing to export yet: save a record first.',
   popupExportedOne: 'Exported $1 record to $2.',
   popupExportedMany: 'Exported $1 records to $2.',
@@ -330,6 +331,10 @@ export const EN = {
   editorHeading: 'Edit record',
   editorProblemsLabel: 'Problems to fix',
   editorNotSaved: 'Not saved: $1',
+  editorChangedElsewhere: 'This record has been changed since you opened it here (in another window, or by a keyword change). Saving will ask before replacing that version.',
+  editorDeletedElsewhere: 'This record has been deleted since you opened it here. Saving it will fail; copy anything you want to keep.',
+  confirmReplaceChanged: '“$1” has been changed since you opened it here. Replace that version with yours?',
+  editorKeptOtherVersion: 'you kept the other version. Your edits are still here; close the editor and open the record again to see that version.',
   editorSave: 'Save changes',
   editorCancel: 'Cancel',
 
