@@ -94,6 +94,7 @@ describe('a library saved by schema version 3', () => {
     await expect.poll(titles, { timeout: 15_000 }).toContain(urdu.title);
     await library.getByLabel('Search records').fill('');
 
+    await library.getByLabel('Include article texts').check();
     const { data } = await exportJson(library, path.join(RESULTS_DIR, 'downloads-db-upgrade'));
     const byId = new Map((data.records as PrecisRecord[]).map((r) => [r.id, r]));
     expect(byId.size).toBe(records.length);
