@@ -22,7 +22,7 @@ export function buildExportEnvelope(records: PrecisRecord[], now: Date = new Dat
 /**
  * The export file as consecutive pieces: the envelope's head, laid out as seed-record.json is, then one line
  * per record, then the tail. Records are written compact because Chromium writes indented JSON some twenty
- * times slower (10,000 records: 15 ms compact, 250–580 ms indented); a line per record also lets two exports
+ * times slower (10,000 records: 15–60 ms compact, 240–580 ms indented); a line per record also lets two exports
  * be compared record by record. A Blob made from the pieces never holds the whole library (100 MB and more
  * with article texts) as one string.
  */
