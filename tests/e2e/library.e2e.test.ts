@@ -148,6 +148,15 @@ describe('library', () => {
     expect(text).toContain(SAMPLE.title);
     expect(text).toContain(SECOND.title);
 
+    // RIS, for Zotero and EndNote: each keyword its own KW line (a tag in Zotero).
+    await library.getByLabel('Export format').selectOption('ris');
+    const ris = await download(() => library.getByRole('button', { name: 'Export RIS', exact: true }).click(), 'ris');
+    expect(ris.fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.ris$/);
+    const risText = ris.bytes.toString('utf8');
+    expect(risText).toContain(`TI  - ${SECOND.title}\r\n`);
+    expect(risText).toContain('KW  - Lagoon restoration\r\n');
+    expect(risText.match(/^ER  - $/gm)).toHaveLength(2);
+
     await library.getByLabel('Export format').selectOption('json');
     // By default the records as the seed example has them (no "text"); ticked, a full backup with the texts.
     const withTexts = library.getByLabel('Include article texts');
@@ -179,6 +188,10 @@ describe('library', () => {
     await library.getByLabel('Import file').setInputFiles(file);
     const preview = library.getByRole('dialog', { name: 'Import preview' });
     await expect.poll(() => preview.innerText(), { timeout: 10_000 }).toContain('2 new, 0 identical, 0 newer, 0 older');
+    // The preview lies inside the window, whatever line the header has wrapped the Import button onto.
+    const box = (await preview.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(library.viewportSize()!.width);
     await preview.getByRole('button', { name: 'Import 2 records', exact: true }).click();
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
     expect(await status()).toContain('Imported');

@@ -1,11 +1,12 @@
 /** The export formats, by id; `formats.ts` holds what each one is. */
-export type ExportFormatId = 'json' | 'csv' | 'markdown' | 'csl-json' | 'text';
+export type ExportFormatId = 'json' | 'csv' | 'markdown' | 'csl-json' | 'ris' | 'text';
 
 export const FILE_EXTENSIONS: Readonly<Record<ExportFormatId, string>> = {
   json: 'json',
   csv: 'csv',
   markdown: 'zip',
   'csl-json': 'csl.json',
+  ris: 'ris',
   text: 'txt',
 };
 

@@ -5,6 +5,7 @@ import { exportCsv } from './csv';
 import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
 import { exportJsonBlob } from './json';
 import { exportMarkdownZip } from './markdown';
+import { exportRis } from './ris';
 import { exportTextCards } from './text-card';
 
 export { exportFileName, type ExportFormatId } from './file-name';
@@ -71,6 +72,13 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: FILE_EXTENSIONS['csl-json'],
     mime: 'application/vnd.citationstyles.csl+json',
     build: (records) => exportCslJson(records),
+  },
+  {
+    id: 'ris',
+    label: t('exportFormatRis'),
+    extension: FILE_EXTENSIONS.ris,
+    mime: 'application/x-research-info-systems',
+    build: (records) => exportRis(records),
   },
   {
     id: 'text',

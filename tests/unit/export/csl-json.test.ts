@@ -35,7 +35,7 @@ describe('CSL-JSON export', () => {
     ]);
   });
 
-  it('carries what Zotero imports: authors, date, publisher, keywords as tags, summary as abstract', () => {
+  it('carries authors, date, publisher, keywords (CSL `keyword`; Zotero ignores it, RIS gives it tags) and summary as abstract', () => {
     expect(cslItem(fixtureRecords[0]!)).toMatchObject({
       id: '6a1f0c1e-2d4b-4b8e-9f3a-7c5d2e1b0a99',
       type: 'webpage',

@@ -10,7 +10,7 @@ const record: PrecisRecord = {
 
 describe('export format registry', () => {
   it('offers each format once, in the order the library lists them', () => {
-    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(['json', 'csv', 'markdown', 'csl-json', 'text']);
+    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(['json', 'csv', 'markdown', 'csl-json', 'ris', 'text']);
   });
 
   it('names each file after the local date with the format extension', () => {
@@ -20,6 +20,7 @@ describe('export format registry', () => {
       'precis-records-2024-04-05.csv',
       'precis-records-2024-04-05.zip',
       'precis-records-2024-04-05.csl.json',
+      'precis-records-2024-04-05.ris',
       'precis-records-2024-04-05.txt',
     ]);
     for (const f of EXPORT_FORMATS) expect(exportFileName(f.id, day).endsWith(`.${f.extension}`)).toBe(true);
@@ -42,7 +43,7 @@ describe('export format registry', () => {
 
   it('offers article texts with the JSON and the CSV only, off unless ticked', async () => {
     expect(EXPORT_FORMATS.map((f) => [f.id, f.textOption?.default])).toEqual([
-      ['json', false], ['csv', false], ['markdown', undefined], ['csl-json', undefined], ['text', undefined],
+      ['json', false], ['csv', false], ['markdown', undefined], ['csl-json', undefined], ['ris', undefined], ['text', undefined],
     ]);
     const withText = { ...record, text: 'The article, word for word.' };
     const json = EXPORT_FORMATS.find((f) => f.id === 'json')!;
