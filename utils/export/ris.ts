@@ -33,14 +33,15 @@ function risDate(iso: string | null): string | null {
   return m ? `${m[1]}/${m[2]}/${m[3]}` : null;
 }
 
-/**
- * One value as RIS can hold it. Short fields go on one line. Long texts keep their line breaks, but a line
- * that would read as a new tag ("KW  - …", from a hostile or unlucky summary) is indented by one space, which
- * readers take as text; empty lines are dropped, as RIS readers end nothing on them but some trim them.
- */
+/** A short field on one line, as RIS holds it. */
 function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A long text (the abstract) keeps its line breaks, but a line that would read as a new tag ("KW  - …", from a
+ * hostile or unlucky summary) is indented by one space, which readers take as text. Blank lines are dropped.
+ */
 function manyLines(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
