@@ -17,7 +17,7 @@ import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
 import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { RecordChangedElsewhere, findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord } from '../../utils/db/records';
+import { RecordChangedElsewhere, findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord, type SaveMode } from '../../utils/db/records';
 import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
@@ -198,7 +198,7 @@ export function App() {
     setErrors([]);
     setPhase('saving');
     try {
-      let target: { kind: 'create' } | { kind: 'update'; id: string; basedOn?: string } = { kind: 'create' };
+      let target: SaveMode = { kind: 'create' };
       if (clipped) target = { kind: 'update', id: clipped.id, basedOn: clipped.updatedAt };
       else {
         const existing = await findRecordsByUrl(db, built.value.url);

@@ -26,17 +26,16 @@ export class RecordChangedElsewhere extends Error {
   }
 }
 
+/** How saveRecord stores: a new record, or an update of record `id` (see saveRecord for `basedOn`). */
+export type SaveMode = { kind: 'create' } | { kind: 'update'; id: string; basedOn?: string };
+
 /**
  * Store a record (validated again here, the last gate before IndexedDB). Creating keeps the record's id;
  * updating keeps the stored record's id and creation time and replaces everything else, except that an
  * update without article text keeps the text already stored. With `basedOn` (the `updatedAt` of the version
  * the edit began from), an update that would replace a newer version throws RecordChangedElsewhere instead.
  */
-export async function saveRecord(
-  db: PrecisDatabase,
-  record: PrecisRecord,
-  mode: { kind: 'create' } | { kind: 'update'; id: string; basedOn?: string },
-): Promise<PrecisRecord> {
+export async function saveRecord(db: PrecisDatabase, record: PrecisRecord, mode: SaveMode): Promise<PrecisRecord> {
   return db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
     let toStore = record;
     if (mode.kind === 'update') {
@@ -64,16 +63,16 @@ export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
 /** All records with their article text, most recently created first (for exports). */
 export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
   const [records, byId] = await db.transaction('r', db.recordBuckets, db.textBuckets, async () => Promise.all([getAllRecords(db), getAllTexts(db)]));
-  records.sort(newestCreatedFirst);
-  return records.map((r) => {
-    const text = byId.get(r.id);
-    return text ? { ...r, text } : r;
-  });
+  return joinTexts(records.sort(newestCreatedFirst), byId);
 }
 
 /** The given records with their article texts added (records without a stored text are returned as they are). */
 export async function withArticleTexts(db: PrecisDatabase, records: readonly StoredRecord[]): Promise<PrecisRecord[]> {
-  const texts = await db.transaction('r', db.textBuckets, async () => getTexts(db, records.map((r) => r.id)));
+  return joinTexts(records, await db.transaction('r', db.textBuckets, async () => getTexts(db, records.map((r) => r.id))));
+}
+
+/** Each record with its text from `texts` (records without one are returned as they are). */
+function joinTexts(records: readonly StoredRecord[], texts: ReadonlyMap<string, string>): PrecisRecord[] {
   return records.map((r) => {
     const text = texts.get(r.id);
     return text ? { ...r, text } : r;
