@@ -199,13 +199,9 @@ async function markTime(page: Page, name: string, timeout = 120_000): Promise<nu
 
 /**
  * Types `query` one character at a time into the search box; for each keystroke, the time from the input
- * event to the table showing the results for the new text (its data-query) and the next frame.
+ * event to the table showing the results for the new text (its data-query) and the next frame (`ms`), and
+ * when (since navigation) the keystroke began and its results were shown (`start`, `end`).
  */
-async function typeQuery(page: Page, query: string): Promise<{ ms: number; start: number; end: number }[]> {
-  return typeQueryTimed(page, query);
-}
-
-/** typeQuery, with the time (since navigation) each keystroke's results were shown. */
 async function typeQueryTimed(page: Page, query: string): Promise<{ ms: number; start: number; end: number }[]> {
   return page.evaluate(async (q) => {
     const box = document.getElementById('search') as HTMLInputElement;
@@ -355,7 +351,7 @@ export async function runLibraryBench(args: string[]): Promise<number> {
     const sample = records[Math.floor(records.length / 3)];
     const queries = [sample.authors[0].name.split(' ')[0], sample.keywords[0], sample.title.split(' ').slice(1, 3).join(' '), 'policy energy'];
     const typed: { ms: number; start: number; end: number }[] = [];
-    for (const q of queries) typed.push(...(await typeQuery(page, q)));
+    for (const q of queries) typed.push(...(await typeQueryTimed(page, q)));
     const keystrokes = typed.map((k) => k.ms);
     // Each keystroke split at its search (precis:search-answer): before it is sent, the worker, after the answer.
     const answers = await page.evaluate(() => performance.getEntriesByName('precis:search-answer').map((e) => [e.startTime, e.duration]));

@@ -55,8 +55,8 @@ function manyLines(value: string): string {
 /** "Family, Given" as Zotero splits RIS names; an organisation as one name without a comma. */
 function risName(name: string): string {
   const n = cslName(name);
-  if ('literal' in n) return oneLine(n.literal.replace(/,/g, ' '));
-  return oneLine([n.family, n.given, n.suffix].filter(Boolean).join(', '));
+  if ('literal' in n) return n.literal.replace(/,/g, ' ');
+  return [n.family, n.given, n.suffix].filter(Boolean).join(', ');
 }
 
 function note(record: PrecisRecord): string | null {
@@ -75,7 +75,7 @@ export function risEntry(record: PrecisRecord): string {
   const type = RIS_TYPES[cslType(record.literatureType)];
   const lines: [string, string | null][] = [
     ['TY', type],
-    ['TI', oneLine(record.title)],
+    ['TI', record.title],
     ...record.authors.map((a): [string, string] => ['AU', risName(a.name)]),
     ['PY', record.publishedDate?.slice(0, 4) ?? null],
     ['DA', risDate(record.publishedDate)],
@@ -88,7 +88,7 @@ export function risEntry(record: PrecisRecord): string {
     ['Y2', risDate(record.createdAt)],
     ['LA', record.language],
     // Zotero splits a KW value into tags at semicolons: one inside a keyword becomes a comma.
-    ...record.keywords.map((k): [string, string] => ['KW', oneLine(k).replace(/;/g, ',')]),
+    ...record.keywords.map((k): [string, string] => ['KW', k.replace(/;/g, ',')]),
     ['AB', record.summary ? manyLines(record.summary) : null],
     ['N1', note(record)],
   ];
