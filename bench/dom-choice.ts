@@ -13,24 +13,8 @@ import { parseHtml } from '../utils/extract/parse-html';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractDraft } from '../utils/extract/extract-draft';
 import type { Draft } from '../utils/extract/draft';
-import {
-  bagF1,
-  dayOf,
-  fmt,
-  machine,
-  median,
-  nameTokens,
-  normTitle,
-  packageVersion,
-  benchSetup,
-  quantile,
-  setEq,
-  squash,
-  sum,
-  table,
-  words,
-  type Page,
-} from './common';
+import { bagF1, fmt, machine, median, packageVersion, benchSetup, quantile, sum, table, words, type Page } from './common';
+import { scorePage } from './score';
 
 const USAGE = 'usage: npx tsx bench/dom-choice.ts [--corpus DIR] [--runs N] [--only SUBSTR] [--no-browser]';
 
@@ -88,32 +72,6 @@ function compare(a: Draft, b: Draft): Agreement {
   const fields: Record<string, boolean> = {};
   for (const [name, get] of FIELDS) fields[name] = get(a) === get(b);
   return { fields, textF1: bagF1(words(a.text), words(b.text)) };
-}
-
-// ---------- the scorer's figures against the ground truth ----------
-interface Score {
-  title?: boolean;
-  author?: boolean;
-  date?: boolean;
-  bodyF1?: number;
-  snippets?: number;
-}
-
-function score(d: Draft | null, e: Record<string, unknown>): Score {
-  const s: Score = {};
-  const dd = d ?? ({ authors: [], text: '' } as unknown as Draft);
-  if (e.title) s.title = normTitle(dd.title) === normTitle(e.title);
-  if (e.byline) s.author = setEq(nameTokens(e.byline), nameTokens(dd.authors.map((a) => a.name).join(', ')));
-  if (e.publishedTime) s.date = dayOf(dd.publishedDate).includes(dayOf(e.publishedTime)[0]);
-  if (typeof e.text === 'string' && e.text) s.bodyF1 = bagF1(words(dd.text ?? ''), words(e.text));
-  const inc = Array.isArray(e.textIncludes) ? (e.textIncludes as string[]) : [];
-  const exc = Array.isArray(e.textExcludes) ? (e.textExcludes as string[]) : [];
-  if (inc.length || exc.length) {
-    const t = squash(dd.text ?? '');
-    const good = inc.filter((x) => t.includes(squash(x))).length + exc.filter((x) => !t.includes(squash(x))).length;
-    s.snippets = good / (inc.length + exc.length);
-  }
-  return s;
 }
 
 // ---------- Chromium reference (optional) ----------
@@ -346,7 +304,7 @@ async function main(argv: string[]): Promise<number> {
   ];
   if (browser) sides.push(['Chromium', (p) => browser!.get(p.name)?.draft ?? null]);
   const scoreRows = sides.map(([label, get]) => {
-    const scores = pages.map((p) => score(get(p), p.expected));
+    const scores = pages.map((p) => scorePage(get(p), p.expected));
     const frac = (k: 'title' | 'author' | 'date') => {
       const xs = scores.filter((s) => s[k] !== undefined);
       return `${xs.filter((s) => s[k]).length}/${xs.length}`;
