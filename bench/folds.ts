@@ -1,6 +1,6 @@
 // Cross-validation by site: do the extraction rules hold on sites they were not written for?
 //
-//   npx tsx bench/folds.ts [--corpus DIR] [--folds K] [--json OUT] [--compare OLD.json] [--show FOLDS] [--only SUBSTR]
+//   npx tsx bench/folds.ts [--corpus DIR] [--folds K] [--json OUT] [--compare OLD.json [--changes]] [--show FOLDS] [--only SUBSTR]
 //
 // The corpus pages are grouped by site (the registrable part of the page's host; pages without an address by
 // their folder name less a trailing number), the sites dealt into K folds (default 5) in the order of a hash of
@@ -12,16 +12,17 @@
 // How to use it: look at failures only in the folds you develop on (`--show 0,1,2` lists them), never in the
 // others; save a run with `--json`, change a rule, and run again with `--compare` on that file. A rule is kept
 // when it improves the folds whose pages were not looked at, and removed when taking it out costs no fold.
+// `--changes` lists, in every fold, only the pages whose result changed: for checking that a refactoring is one.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseHtml } from '../utils/extract/parse-html';
 import { extractDraft } from '../utils/extract/extract-draft';
-import { hostNames } from '../utils/extract/metadata/publisher';
+import { hostNames } from '../utils/extract/metadata/site-name';
 import type { Draft } from '../utils/extract/draft';
 import { benchSetup, fmt, table, type Page } from './common';
 import { scorePage, type PageScore } from './score';
 
-const USAGE = 'usage: npx tsx bench/folds.ts [--corpus DIR] [--folds K] [--json OUT] [--compare OLD.json] [--show FOLDS] [--only SUBSTR]';
+const USAGE = 'usage: npx tsx bench/folds.ts [--corpus DIR] [--folds K] [--json OUT] [--compare OLD.json [--changes]] [--show FOLDS] [--only SUBSTR]';
 
 /** The ground truth the goals are set on: human labels for metadata and snippets, human-annotated body text. */
 const LABELLED = 'trafilatura-eval';
@@ -100,6 +101,7 @@ function main(argv: string[]): number {
   let jsonOut: string | null = null;
   let compare: string | null = null;
   let show: number[] = [];
+  let changesOnly = false;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -107,6 +109,7 @@ function main(argv: string[]): number {
     else if (a === '--json') jsonOut = argv[++i] ?? null;
     else if (a === '--compare') compare = argv[++i] ?? null;
     else if (a === '--show') show = (argv[++i] ?? '').split(',').filter(Boolean).map(Number);
+    else if (a === '--changes') changesOnly = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -180,23 +183,27 @@ function main(argv: string[]): number {
   out.push('');
   out.push(`Range over folds: ${spread.join('; ')}.`);
 
-  for (const f of show) {
+  if (changesOnly && !old) {
+    process.stderr.write(`--changes needs --compare\n${USAGE}\n`);
+    return 2;
+  }
+  for (const f of changesOnly ? Array.from({ length: k }, (_, i) => i) : show) {
     const list = rows.filter((r) => r.fold === f);
     out.push('');
-    out.push(`Fold ${f}: pages wrong${old ? ' or changed' : ''}:`);
+    out.push(`Fold ${f}: pages ${changesOnly ? 'changed' : `wrong${old ? ' or changed' : ''}`}:`);
     for (const r of list) {
       const was = oldByName.get(r.name);
       for (const field of ['author', 'date', 'title'] as const) {
         const ok = r.score[field];
         if (ok === undefined) continue;
         const changed = was && was.score[field] !== ok;
-        if (ok && !changed) continue;
+        if ((ok || changesOnly) && !changed) continue;
         const key = field === 'author' ? 'authors' : field;
         const mark = changed ? (ok ? '+' : '-') : ' ';
         out.push(`  ${mark} ${field.padEnd(6)} ${r.name.slice(0, 70)}\n      got  ${JSON.stringify(r.got[key])}${changed ? ` (was ${JSON.stringify(was!.got[key])})` : ''}\n      want ${JSON.stringify(r.want[key])}`);
       }
       const sn = r.score.snippets;
-      if (sn !== undefined && (sn < 1 || (was && was.score.snippets !== sn))) {
+      if (sn !== undefined && ((sn < 1 && !changesOnly) || (was && was.score.snippets !== sn))) {
         out.push(`  ${was && was.score.snippets !== sn ? (sn > was.score.snippets! ? '+' : '-') : ' '} snippets ${fmt(sn, 2)}${was ? ` (was ${fmt(was.score.snippets ?? NaN, 2)})` : ''} ${r.name.slice(0, 70)}`);
       }
       const b = r.score.bodyF1;

@@ -3,7 +3,7 @@
 // Past these bounds the body is read by a single capped walk instead, and the user is told it was clipped.
 
 import { t } from '../i18n/messages';
-import { BLOCK_TAGS, SKIP_TAGS, countWords } from './text';
+import { countWords, readText } from './text';
 
 export interface ExtractionLimits {
   /** More elements than this and Readability is not run (the largest real article we know has ~10,000). */
@@ -118,48 +118,14 @@ function firstTokens(line: string, maxWords: number): string {
 }
 
 /**
- * Block-aware plain text of `root` (one line per block, like blockText) read by one non-recursive walk
- * that stops after `maxWords` words or `maxChars` characters: the body reader for pages past the limits.
+ * Block-aware plain text of `root` (one line per block, like blockText) that stops after `maxWords` words or
+ * `maxChars` characters: the body reader for pages past the limits.
  */
 export function firstWordsOf(root: Node, maxWords: number, maxChars = maxWords * 20): { text: string; clipped: boolean } {
-  const lines: string[] = [];
-  let current = '';
-  let words = 0;
-  let chars = 0;
-  const flush = () => {
-    const line = current.replace(/[\s\u00a0]+/g, ' ').trim();
-    current = '';
-    if (!line) return;
-    lines.push(line);
-    words += countWords(line);
-    chars += line.length;
-  };
-  const isBlock = (n: Node) => n.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((n as Element).tagName.toUpperCase());
-  let node: Node | null = root.firstChild;
-  while (node && words <= maxWords && chars <= maxChars) {
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) {
-      current += node.nodeValue ?? '';
-      if (current.length > maxChars) flush();
-    } else if (node.nodeType === ELEMENT_NODE && !SKIP_TAGS.has((node as Element).tagName.toUpperCase())) {
-      if (isBlock(node)) flush();
-      descend = true;
-    }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && isBlock(node)) flush();
-    }
-    node = !node || node === root ? null : node.nextSibling;
-  }
-  flush();
-  const reachedEnd = !node;
-  const joined = lines.join('\n');
+  const read = readText(root, { maxWords, maxChars });
+  const joined = read.lines.join('\n');
   const clipped = clipWords(joined.length > maxChars ? joined.slice(0, maxChars) : joined, maxWords);
-  return { text: clipped.text, clipped: clipped.clipped || joined.length > maxChars || !reachedEnd };
+  return { text: clipped.text, clipped: clipped.clipped || joined.length > maxChars || read.clipped };
 }
 
 /** What the popup shows when the article text was cut. */

@@ -1,50 +1,113 @@
 // Block-aware plain text and word counting. Readability's textContent glues adjacent blocks together
 // ("ipsumdolor"), which breaks both the text and the word count, so we walk the DOM ourselves.
 
-export const BLOCK_TAGS = new Set([
+const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
   'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
   'THEAD', 'TR', 'UL',
 ]);
-export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 
 // Soft hyphens, zero-width spaces, word joiners and byte-order marks: invisible when rendered, but they
 // split words for search and matching ("mit\u00adtel\u00adal\u00adter").
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+// Inline elements that themes set side by side as separate items ("<span>Jane Doe</span><time>4 May</time>"):
+// a line of their own when reading metadata, not when reading an article body.
+const ITEM_TAGS = new Set(['SPAN', 'TIME']);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Plain text of an element: one line per block element, whitespace collapsed, empty lines dropped. */
-export function blockText(root: Node): string {
+export interface TextOptions {
+  /** Stop once this many characters of text are read (the last line may run past; callers cut it). */
+  maxChars?: number;
+  /** Stop once more than this many words are read (whole lines, as countWords counts them). */
+  maxWords?: number;
+  /** Stop after visiting this many nodes. */
+  maxNodes?: number;
+  /** Read what follows this node in document order, up to the end of `root`, instead of what is inside `root`. */
+  after?: Node;
+  /** Elements whose content is not read (beyond scripts, styles and the like). */
+  skip?: (el: Element) => boolean;
+  /** The walk ends at the first such element. */
+  stop?: (el: Element) => boolean;
+  /** Also break lines at SPAN and TIME (metadata blocks), not only at block elements. */
+  itemLines?: boolean;
+}
+
+export interface TextRead {
+  /** One line per block, whitespace collapsed, invisible characters dropped, empty lines left out. */
+  lines: string[];
+  /** Whether a limit ended the walk before the end of what was to be read. */
+  clipped: boolean;
+}
+
+/**
+ * The one DOM text walker: block-aware plain text of `root`, read by a single non-recursive walk (deep
+ * nesting cannot overflow the stack) that stops at the limits given.
+ */
+export function readText(root: Node, options: TextOptions = {}): TextRead {
+  const { maxChars = Infinity, maxWords = Infinity, maxNodes = Infinity, skip, stop, itemLines = false } = options;
+  const countingWords = Number.isFinite(maxWords);
   const lines: string[] = [];
   let current = '';
+  let chars = 0;
+  let words = 0;
+  let nodes = 0;
   const flush = () => {
     const line = current.replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
-    if (line) lines.push(line);
     current = '';
+    if (!line) return;
+    lines.push(line);
+    chars += line.length;
+    if (countingWords) words += countWords(line);
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        current += child.nodeValue ?? '';
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag)) continue;
-        if (BLOCK_TAGS.has(tag)) {
-          flush();
-          walk(child);
-          flush();
-        } else {
-          walk(child);
-        }
+  const breaks = (n: Node) => {
+    if (n.nodeType !== ELEMENT_NODE) return false;
+    const tag = (n as Element).tagName.toUpperCase();
+    return BLOCK_TAGS.has(tag) || (itemLines && ITEM_TAGS.has(tag));
+  };
+  const nextAfter = (from: Node): Node | null => {
+    let n: Node | null = from;
+    while (n && n !== root && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== root && breaks(n)) flush();
+    }
+    return !n || n === root ? null : n.nextSibling;
+  };
+  let node: Node | null = options.after ? nextAfter(options.after) : root.firstChild;
+  while (node) {
+    if (chars + current.length > maxChars || words > maxWords || nodes++ >= maxNodes) break;
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      current += node.nodeValue ?? '';
+      if (current.length > maxChars) flush();
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      if (stop?.(el)) {
+        node = null;
+        break;
+      }
+      if (!SKIP_TAGS.has(el.tagName.toUpperCase()) && !skip?.(el)) {
+        if (breaks(el)) flush();
+        descend = true;
       }
     }
-  };
-  walk(root);
+    node = descend && node.firstChild ? node.firstChild : nextAfter(node);
+  }
   flush();
-  return lines.join('\n');
+  return { lines, clipped: node !== null };
+}
+
+/** Plain text of an element: one line per block element, whitespace collapsed, empty lines dropped. */
+export function blockText(root: Node): string {
+  return readText(root).lines.join('\n');
+}
+
+/** The first `max` characters of an element's text, a line per block and per SPAN or TIME: for metadata blocks. */
+export function boundedText(root: Element, max = 600): string {
+  return readText(root, { maxChars: max, itemLines: true }).lines.join('\n').slice(0, max);
 }
 
 // Scripts written without spaces between words: count them with a word segmenter.

@@ -3,7 +3,7 @@ import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
 import { parseOrganisations } from '../../../utils/extract/metadata/byline';
 import { dateFromScripts, MAX_SCRIPT_CHARS } from '../../../utils/extract/metadata/scripts';
-import { dateBesideSelfReference } from '../../../utils/extract/metadata/page';
+import { dateBesideSelfReference } from '../../../utils/extract/metadata/self-reference';
 import { chooseTitle } from '../../../utils/extract/metadata/title';
 
 const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
 import { datelinePlace, affiliationsFromBio } from '../../../utils/extract/metadata/article-text';
-import { dateFromUrl } from '../../../utils/extract/metadata/page';
+import { dateFromUrl } from '../../../utils/extract/metadata/url-date';
 
 const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
 

@@ -4,7 +4,7 @@ import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
 import { normaliseDate } from '../../../utils/extract/metadata/dates';
 import { signatureByline } from '../../../utils/extract/metadata/article-text';
-import { siteNameFromFeeds } from '../../../utils/extract/metadata/page';
+import { siteNameFromFeeds } from '../../../utils/extract/metadata/site-name';
 import { valuesFromJsonLd } from '../../../utils/extract/metadata/json-ld';
 
 const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';

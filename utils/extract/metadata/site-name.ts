@@ -1,3 +1,6 @@
+// The names a site goes by: from its host, its feed links; and telling a site's name apart from an article's.
+import { cleanText } from './clean';
+
 /** A readable publisher name from a URL's host: `www.foreignpolicy.com` → `foreignpolicy.com`. */
 export function publisherFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -19,4 +22,21 @@ export function hostNames(url: string | null | undefined): string[] {
   const sld = labels.length >= 3 && /^(?:co|com|org|net|gov|ac|edu)$/.test(labels[labels.length - 2]) ? labels.length - 3 : labels.length - 2;
   const name = labels[Math.max(0, sld)];
   return [...new Set([host, labels.slice(Math.max(0, sld)).join('.'), name].filter((s) => s && s.length >= 3))];
+}
+
+/**
+ * The site's name from its feed links: WordPress and most blog engines title them "Site Name » Feed",
+ * "Site Name » Comments Feed", "Site Name - RSS".
+ */
+export function siteNameFromFeeds(doc: Document): string | null {
+  const head = doc.head ?? doc.documentElement;
+  if (!head) return null;
+  const links = head.querySelectorAll('link[rel~="alternate"][title]');
+  for (let i = 0; i < links.length && i < 10; i++) {
+    const type = links[i].getAttribute('type') ?? '';
+    if (!/rss|atom/i.test(type)) continue;
+    const m = cleanText(links[i].getAttribute('title') ?? '', 300).match(/^(.{2,80}?)\s+(?:»|›|-|–|—|\||:)\s+(?:[\p{L}-]+\s+)?(?:feed|rss|atom)\b/iu);
+    if (m) return m[1].trim();
+  }
+  return null;
 }

@@ -1,0 +1,58 @@
+// The article's visible headline: the `<h1>` elements that are not the site's logo and sit outside navigation,
+// with a kicker the page puts inside the `<h1>` taken off when the stated title omits it.
+import { boundedText } from '../text';
+import { cleanText, squashKey } from './clean';
+import { headlineMatch, isSiteName } from './title';
+import { ancestors, isExcluded } from './regions';
+
+export interface Headline {
+  el: Element;
+  chain: Element[];
+  text: string;
+  /** How well it matches a metadata title (see headlineMatch). */
+  match: number;
+}
+
+/**
+ * The headline without a kicker that the page puts inside the `<h1>` in its own element
+ * (`<h1><span>Press release of the X office:</span>Headline</h1>`), when the metadata title is the headline alone.
+ */
+function withoutKicker(h1: Element, text: string, metaTitles: string[]): string | null {
+  let first = h1.firstElementChild;
+  while (first && /^(?:STYLE|SCRIPT|NOSCRIPT|TEMPLATE)$/.test(first.tagName)) first = first.nextElementSibling;
+  if (!first || /^(?:A|IMG|PICTURE|SVG|BR)$/.test(first.tagName)) return null;
+  for (let n = h1.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue?.trim()) return null;
+  const kicker = cleanText(boundedText(first, 300).replace(/\n/g, ' '), 300);
+  if (!kicker || kicker.length >= text.length || !text.startsWith(kicker)) return null;
+  const rest = text.slice(kicker.length).replace(/^[\s:|–—·•-]+/, '').trim();
+  if (rest.split(/\s+/).length < 3) return null;
+  const key = squashKey(rest);
+  return metaTitles.some((t) => squashKey(t) === key) ? rest : null;
+}
+
+/** Headlines among the page's `<h1>` elements, in document order. */
+export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaTitles: string[] }): Headline[] {
+  const out: Headline[] = [];
+  for (const el of h1s) {
+    let text = cleanText(boundedText(el, 400).replace(/\n/g, ' '), 400);
+    if (text.length < 2 || text.length > 350) continue;
+    let match = Math.max(0, ...opts.metaTitles.map((t) => headlineMatch(text, t)));
+    // A logo in an <h1> is the site's name; a headline that is the page's stated title is not, even when it
+    // starts with the site's name.
+    if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
+    const chain = ancestors(el);
+    if (isExcluded(el, chain)) continue;
+    const bare = withoutKicker(el, text, opts.metaTitles);
+    if (bare) {
+      text = bare;
+      match = 1;
+    }
+    out.push({ el, chain, text, match });
+  }
+  return out;
+}
+
+/** The main headline: the best match with a metadata title, else the first. */
+export function mainHeadline(headlines: Headline[]): Headline | null {
+  return headlines.slice().sort((a, b) => b.match - a.match)[0] ?? null;
+}

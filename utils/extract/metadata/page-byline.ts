@@ -1,0 +1,64 @@
+// The byline the page shows near its headline: `itemprop=author`, `rel=author`, byline and author blocks, and
+// labelled names ("Autor: Jane Doe").
+import type { Author } from '../../record/schema';
+import { boundedText } from '../text';
+import { parseByline, parseOrganisations } from './byline';
+import { AUTHOR_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
+import { attr, inArticleItem, type Placed } from './regions';
+
+/** Class and id words of an author block. */
+export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;
+
+function bylineText(el: Element): string {
+  if (LABEL_TAGS.has(el.tagName)) return textAfterLabel(el);
+  const own = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
+  // "Redaktion" is a label before a name, or on its own the newsroom's credit (a last-resort author).
+  if (own && own.length < 25 && AUTHOR_LABEL.test(own)) return textAfterLabel(el) || own;
+  const name = el.querySelector('[itemprop~="name"]');
+  if (name) return attr(name, 'content') || boundedText(name, 200);
+  const content = attr(el, 'content');
+  if (content && el.tagName === 'META') return content;
+  return boundedText(el, 300);
+}
+
+/**
+ * The byline closest to the headline, explicit markup preferred; failing a person, the closest byline crediting
+ * only an organisation, the site or a newsroom (a last resort).
+ */
+export function bestByline(found: Placed[], siteNames: string[]): { authors: Author[]; org: string | null } {
+  let best: Author[] = [];
+  let bestScore = Infinity;
+  let org: string | null = null;
+  let orgScore = Infinity;
+  // Closest first; stop once no candidate further away could still win (bonuses are at most 6).
+  const sorted = found.slice().sort((a, b) => a.dist - b.dist || a.order - b.order);
+  for (const f of sorted.slice(0, 60)) {
+    if (f.dist - 6 >= bestScore) break;
+    const el = f.el;
+    const text = bylineText(el);
+    if (!text || text.length > 250) continue; // author boxes with a bio are not bylines
+    const authors = parseByline(text, { siteNames });
+    // A list of many "names" near a headline is a tag or category list, not a byline.
+    if (authors.length > 5) continue;
+    // Prefer explicit markup and elements close to the headline.
+    let score = f.dist;
+    if (/author/i.test(attr(el, 'itemprop')) || /author/i.test(attr(el, 'rel'))) score -= 2;
+    // Microdata: the author property of the page's Article item is structured data, wherever the theme puts it.
+    if (/\b(?:author|creator)\b/i.test(attr(el, 'itemprop')) && inArticleItem(f.chain)) score -= 8;
+    if (/byline/i.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) score -= 1;
+    if (LABEL_TAGS.has(el.tagName)) score -= 3;
+    if (/avatar|image|img|photo|bio|description|box|about/i.test(attr(el, 'class'))) score += 3;
+    if (!authors.length) {
+      if (score < orgScore && !best.length && parseOrganisations(text, { siteNames }).length) {
+        orgScore = score;
+        org = text;
+      }
+      continue;
+    }
+    if (score < bestScore) {
+      bestScore = score;
+      best = authors;
+    }
+  }
+  return bestScore <= 14 ? { authors: best, org: null } : { authors: [], org: orgScore <= 14 ? org : null };
+}

@@ -1,0 +1,68 @@
+// The publication date the page shows near its headline: `<time datetime>`, date blocks and labelled dates, and
+// failing those the text that follows the headline ("Stand: 12.11.2021", "Wiesbaden, 11. November 2021").
+import { boundedText, readText } from '../text';
+import { normaliseDate } from './dates';
+import { DATE_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
+import { attr, inArticleItem, type Placed } from './regions';
+
+/** Class and id words of a date block. */
+export const DATE_CLASS = /date|datum|publish|posted|submitted|time|zeit|fecha|data|(?:^|[\s_-])meta(?:$|[\s_-])/i;
+/** Words saying a date is when the page was changed, not published. */
+export const MODIFIED = /\b(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt)\b/i;
+const PUBLISHED = /\b(?:published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|posted|erstellt|datum|date)\b/i;
+
+/** The date closest to the headline, publication dates and explicit markup preferred. */
+export function bestDate(found: Placed[], lang: string | null | undefined): { value: string; shown: boolean } | null {
+  let best: string | null = null;
+  let shown = false;
+  let bestScore = Infinity;
+  const sorted = found.slice().sort((a, b) => a.dist - b.dist || a.order - b.order);
+  for (const f of sorted.slice(0, 80)) {
+    if (f.dist - 4 >= bestScore) break;
+    const el = f.el;
+    let text = boundedText(el, 200);
+    if (text.length < 25 && (DATE_LABEL.test(text) || LABEL_TAGS.has(el.tagName))) text = textAfterLabel(el);
+    const raws = [attr(el, 'datetime'), el.tagName === 'META' ? attr(el, 'content') : '', attr(el, 'content'), text].filter(Boolean);
+    let value: string | null = null;
+    let from = '';
+    for (const raw of raws) {
+      value = normaliseDate(raw, { lang });
+      from = raw;
+      if (value) break;
+    }
+    if (!value) continue;
+    let score = f.dist;
+    const context = `${text} ${attr(el, 'class')} ${attr(el, 'itemprop')}`;
+    if (/datepublished/i.test(attr(el, 'itemprop'))) score -= inArticleItem(f.chain) ? 6 : 3;
+    if (MODIFIED.test(context) && !PUBLISHED.test(text) && !/publish/i.test(attr(el, 'class'))) score += /update|modif/i.test(attr(el, 'class')) && !MODIFIED.test(text) ? 2 : 8;
+    if (el.tagName === 'TIME') score -= 1;
+    if (score < bestScore) {
+      bestScore = score;
+      best = value;
+      shown = el.tagName === 'TIME' || (from === text && el.tagName !== 'META');
+    }
+  }
+  return best && bestScore <= 16 ? { value: best, shown } : null;
+}
+
+const AROUND_SKIP = new Set(['NAV', 'ASIDE', 'FORM']);
+
+/**
+ * The text that follows the headline in document order (the kicker, dateline and first paragraph), at most
+ * `max` characters and 300 nodes, up to the next `<h1>` or `<h2>` (the next article or section).
+ */
+export function textAround(h1: Element, max: number): string {
+  const root = h1.ownerDocument?.body ?? h1.ownerDocument?.documentElement ?? h1.parentNode;
+  if (!root) return '';
+  const read = readText(root, {
+    after: h1,
+    maxChars: max,
+    maxNodes: 300,
+    itemLines: true,
+    skip: (el) => AROUND_SKIP.has(el.tagName),
+    stop: (el) => el.tagName === 'H1' || el.tagName === 'H2',
+  });
+  const text = read.lines.join(' | ').slice(0, max);
+  if (MODIFIED.test(text.slice(0, 60)) && !PUBLISHED.test(text.slice(0, 60))) return '';
+  return text;
+}

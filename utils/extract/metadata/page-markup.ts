@@ -1,0 +1,95 @@
+// What the page's own markup says, read in one pass: headlines, the byline and the date near the headline.
+import type { SourceResult } from './candidates';
+import { findHeadlines, mainHeadline } from './headline';
+import { bestByline, AUTHOR_CLASS } from './page-byline';
+import { bestDate, DATE_CLASS, textAround } from './page-date';
+import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
+import { ancestors, attr, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
+
+// One query for everything the page's own markup can tell us; css selectors are cheaper in linkedom than a walk.
+const SELECTOR = [
+  'h1', 'time', '[itemprop]', '[rel~="author"]',
+  '[class*="byline"]', '[class*="Byline"]', '[id*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="autor"]',
+  '[class*="Autor"]', '[id*="author"]', '[class*="auteur"]',
+  '[class*="submitted"]', '[class*="username"]', '[class*="meta"]', 'strong', 'b', 'dt', 'h5', 'h6',
+  '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
+].join(',');
+const MAX_CANDIDATES = 400;
+
+export interface PageMarkup {
+  /** Visible headlines (`<h1>`), first few, cleaned. */
+  headlines: string[];
+  /** Byline source result, dates source result (label per kind). */
+  results: SourceResult[];
+}
+
+/**
+ * What the page's own markup says: headlines, bylines near the `<h1>` (`itemprop=author`, `rel=author`, byline
+ * and author blocks), and `<time datetime>` / date blocks near it, skipping navigation, asides, footers,
+ * related-article lists and comments.
+ */
+export function fromPageMarkup(
+  doc: Document,
+  opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null },
+): PageMarkup {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return { headlines: [], results: [] };
+  const all = body.querySelectorAll(SELECTOR);
+  const h1s: Element[] = [];
+  const rest: Element[] = [];
+  for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) {
+    const el = all[i];
+    if (el.tagName === 'H1') {
+      if (h1s.length < 8) h1s.push(el);
+    } else rest.push(el);
+  }
+
+  const headlines = findHeadlines(h1s, opts);
+  const main = mainHeadline(headlines);
+  const near = distancesFrom(main?.el ?? null, main?.chain ?? []);
+  const place = (el: Element, chain: Element[], order: number): Placed => ({
+    el,
+    chain,
+    dist: main ? treeDistance(chain, el, near) : 10 + order / 100,
+    order,
+  });
+
+  const bylines: Placed[] = [];
+  const dates: Placed[] = [];
+  const labelled: Placed[] = [];
+  rest.forEach((el, order) => {
+    if (LABEL_TAGS.has(el.tagName)) {
+      const t = el.firstChild && !el.firstElementChild ? (el.textContent ?? '') : '';
+      const isAuthorLabel = t.length > 1 && t.length < 25 && AUTHOR_LABEL.test(t.trim());
+      if (isAuthorLabel || (t.length > 1 && t.length < 25 && DATE_LABEL.test(t.trim()))) {
+        const chain = ancestors(el);
+        if (!isExcluded(el, chain)) (isAuthorLabel ? labelled : dates).push(place(el, chain, order));
+        return;
+      }
+      if (!/[a-z]/i.test(attr(el, 'class') + attr(el, 'itemprop') + attr(el, 'rel'))) return;
+    }
+    const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
+    const itemprop = attr(el, 'itemprop').toLowerCase();
+    const isAuthor = /\bauthor\b|\bcreator\b/.test(itemprop) || /\bauthor\b/i.test(attr(el, 'rel')) || AUTHOR_CLASS.test(cls);
+    const isDate = el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || DATE_CLASS.test(cls);
+    if (!isAuthor && !isDate) return;
+    if (near.has(el)) return; // a container holding the headline is too broad
+    const chain = ancestors(el);
+    if (isExcluded(el, chain)) return;
+    const f = place(el, chain, order);
+    if (isAuthor) bylines.push(f);
+    if (isDate) dates.push(f);
+  });
+
+  const results: SourceResult[] = [];
+  const { authors, org } = bestByline([...bylines, ...labelled], opts.siteNames);
+  if (authors.length) results.push({ label: 'page byline', values: { authors } });
+  else if (org) results.push({ label: 'page byline', values: { orgByline: org } });
+  const date = bestDate(dates, opts.lang);
+  if (date) results.push({ label: 'page date', values: { publishedDate: date.value, dateShown: date.shown } });
+  if (main) {
+    const text = textAround(main.el, 700);
+    if (text) results.push({ label: 'page text', values: { publishedDate: text } });
+  }
+  return { headlines: headlines.map((h) => h.text), results };
+}
