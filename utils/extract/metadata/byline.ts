@@ -1,5 +1,6 @@
 import type { Author } from '../../record/schema';
 import { cleanText, fixCaps, squashKey } from './clean';
+import { isSiteName } from './site-name';
 
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Di", "Door", "Av"…).
 const BY_PREFIX =
@@ -53,16 +54,8 @@ export function isPlausibleName(name: string, options: BylineOptions = {}): bool
   if (words.length > 6) return false;
   // Sentences and labels are not names.
   if (/[.!?:]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return false;
-  const key = squashKey(name);
-  if (!key) return false;
-  for (const site of options.siteNames ?? []) {
-    const s = squashKey(site);
-    if (!s) continue;
-    if (s === key) return false;
-    // "FOCUS Online" on focus.de, "Weinkenner" on weinkenner.de: the site's name plus a short word.
-    if (s.length >= 4 && key.length >= 4 && ((key.startsWith(s) && key.length - s.length <= 8) || (s.startsWith(key) && s.length - key.length <= 4))) return false;
-  }
-  return true;
+  if (!squashKey(name)) return false;
+  return !isSiteName(name, options.siteNames ?? []);
 }
 
 /** Drop the "By", dates, roles and labels around one name. */
@@ -176,15 +169,6 @@ export interface OrganisationOptions extends BylineOptions {
   stated?: boolean;
 }
 
-function isSite(name: string, siteNames: string[]): boolean {
-  const key = squashKey(name);
-  if (key.length < 2) return false;
-  return siteNames.some((site) => {
-    const s = squashKey(site);
-    return !!s && (s === key || (s.length >= 4 && key.length >= 4 && (s.includes(key) || key.includes(s))));
-  });
-}
-
 /**
  * An organisation, the site itself or a newsroom credited as the author ("Redaktion", "Eurosport", "Miami Today",
  * "Redaktion Polizeiticker Schweiz"). For use only when no person is named anywhere: the result is a guess.
@@ -213,7 +197,7 @@ export function parseOrganisations(byline: string, options: OrganisationOptions 
     if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(seg)) continue; // words glued by page furniture
     let kind: OrganisationKind | null = null;
     if (NEWSROOM.test(seg)) kind = 'newsroom';
-    else if (isSite(seg, siteNames)) kind = 'site';
+    else if (isSiteName(seg, siteNames)) kind = 'site';
     else if (options.stated && /^\p{Lu}|^\p{Lo}/u.test(seg)) kind = 'organisation';
     if (!kind) continue;
     const key = squashKey(seg);

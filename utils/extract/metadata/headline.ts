@@ -2,7 +2,8 @@
 // with a kicker the page puts inside the `<h1>` taken off when the stated title omits it.
 import { boundedText } from '../text';
 import { cleanText, squashKey } from './clean';
-import { headlineMatch, isSiteName } from './title';
+import { headlineMatch } from './title';
+import { isSiteName } from './site-name';
 import { ancestors, isExcluded } from './regions';
 
 export interface Headline {

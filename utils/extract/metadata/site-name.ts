@@ -1,5 +1,24 @@
 // The names a site goes by: from its host, its feed links; and telling a site's name apart from an article's.
-import { cleanText } from './clean';
+import { cleanText, squashKey } from './clean';
+
+/**
+ * Whether a text is (a form of) one of the site's names: the same letters and digits, or one holding the other
+ * when both are at least 4 long and the shorter is at least 40% of the longer ("Weinkenner.de" and "weinkenner",
+ * "The Guardian" and "guardian", "FOCUS Online" and "focus"; not "Anna Schmidt" on anna.de). The one test used
+ * for titles, headlines and bylines.
+ */
+export function isSiteName(text: string, siteNames: string[]): boolean {
+  const key = squashKey(text);
+  if (key.length < 2) return false;
+  for (const site of siteNames) {
+    const s = squashKey(site);
+    if (!s) continue;
+    if (key === s) return true;
+    if (s.length >= 4 && key.length >= 4 && (s.includes(key) || key.includes(s)) && Math.min(s.length, key.length) / Math.max(s.length, key.length) >= 0.4)
+      return true;
+  }
+  return false;
+}
 
 /** A readable publisher name from a URL's host: `www.foreignpolicy.com` → `foreignpolicy.com`. */
 export function publisherFromUrl(url: string | null | undefined): string | null {

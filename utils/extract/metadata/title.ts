@@ -1,4 +1,5 @@
 import { cleanText, squashKey } from './clean';
+import { isSiteName } from './site-name';
 
 // Separators between a title and a site name: "Title | Site", "Site - Title", "Title – Site", "Title » Site".
 const SEPARATOR = /\s+[|\-–—·•»›~:/]{1,2}\s+|\s*[|·•»›]\s*/;
@@ -15,21 +16,6 @@ function splitSegments(title: string): { parts: string[]; seps: string[] } {
   }
   parts.push(title.slice(last));
   return { parts, seps };
-}
-
-/** Whether a title segment is (a form of) one of the known site names. */
-export function isSiteName(segment: string, siteNames: string[]): boolean {
-  const key = squashKey(segment);
-  if (key.length < 2) return false;
-  for (const site of siteNames) {
-    const s = squashKey(site);
-    if (!s) continue;
-    if (key === s) return true;
-    // "Weinkenner.de" vs "weinkenner", "TACH!" vs host "guten-tach", "The Guardian" vs "guardian".
-    if (s.length >= 4 && key.length >= 4 && (s.includes(key) || key.includes(s)) && Math.min(s.length, key.length) / Math.max(s.length, key.length) >= 0.4)
-      return true;
-  }
-  return false;
 }
 
 /**
