@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle, classWords, hasBoilerplateClass } from '../../../utils/extract/body/clean';
+import { cleanArticle } from '../../../utils/extract/body/clean';
+import { classWords, hasBoilerplateClass } from '../../../utils/extract/boilerplate';
 import { blockText } from '../../../utils/extract/text';
 import { element, prose } from './helpers';
 

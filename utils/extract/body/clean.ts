@@ -2,24 +2,7 @@
 // share/social bars, newsletter and other calls to action, "related" teasers and paragraphs that are
 // nothing but a link to another article. Cues are structural (tag names, class/id words, link density),
 // never site names or page text.
-
-
-/**
- * Class/id words that mark page furniture rather than article prose. Matched against whole words of
- * class and id values split at spaces, dashes, underscores and camelCase humps
- * ("responsive-img-caption" -> responsive, img, caption).
- */
-const BOILERPLATE_WORDS = new Set([
-  'caption', 'captions', 'figcaption', 'credit', 'credits', 'copyright',
-  'share', 'shares', 'sharing', 'sharebar', 'social', 'socials',
-  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'cta',
-  'related', 'recommended', 'recommendations', 'readmore',
-  'hide', 'hidden',
-]);
-/** WordPress and similar CMSs put taxonomy on the article element ("tag-social", "category-newsletter"). */
-const TAXONOMY_TOKEN = /^(tag|category|categories|topic|format|type|status)[-_]|^post(id)?-\d/i;
-
-const NEGATION_WORDS = new Set(['no', 'non', 'not', 'without', 'has', 'with', 'is']);
+import { hasBoilerplateClass } from '../boilerplate';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
 const MAX_CUE_CHARS = 400;
@@ -35,26 +18,6 @@ const MIN_LIST_LINK_SHARE = 0.9;
 
 const LINK_BLOCK_TAGS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE']);
 
-export function classWords(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  const words: string[] = [];
-  for (const token of raw.split(/\s+/)) {
-    if (!token || TAXONOMY_TOKEN.test(token)) continue;
-    const parts = token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s\-_:./]+/).filter(Boolean);
-    // "no-caption", "has-caption", "with-share": a state of the element, not what it is.
-    if (parts.some((w) => NEGATION_WORDS.has(w))) continue;
-    words.push(...parts);
-  }
-  // "read-more", "sr-only": also try adjacent pairs joined.
-  const n = words.length;
-  for (let i = 0; i + 1 < n; i++) words.push(words[i] + words[i + 1]);
-  return words;
-}
-
-export function hasBoilerplateClass(el: Element): boolean {
-  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
-  return classWords(el).some((w) => BOILERPLATE_WORDS.has(w));
-}
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 const squashLen = (s: string | null | undefined) => squash(s).length;

@@ -3,7 +3,7 @@
 // look just after the page's h1 for an element marked as a lead by its class, id or itemprop; after it
 // runs, put the lead back in front of the body if the body lacks it.
 
-import { classWords } from './clean';
+import { classWords } from '../boilerplate';
 import { blockText } from '../text';
 
 const ELEMENT_NODE = 1;

@@ -1,15 +1,11 @@
 // Where on the page an element sits: inside a region whose bylines and dates belong to other articles, comments
 // or the site itself, and how far it is from the headline.
+import { namesBoilerplateRegion } from '../boilerplate';
 
 /** Most ancestors looked at per element. */
 const MAX_ANCESTORS = 40;
 
 const EXCLUDED_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU']);
-const EXCLUDED_WORDS =
-  'related|comments?|kommentare?|sidebar|widgets?|recommend\\w*|popular|trending|most-?read|more-?(?:articles|stories|news)|nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|newsletter|promo|footer|copyright|reply|respond|pingback|tagcloud|archive|calendar';
-// A class token that *is* one of those regions ("related-posts", "site-footer", "widget_text"), not one that merely
-// mentions it ("has-sidebar", "no-comments").
-const EXCLUDED_CLASS = new RegExp(`(?:^|\\s)(?:(?:site|page|main|global|post|entry|article|wp)[-_])?(?:${EXCLUDED_WORDS})(?:$|[\\s_-])`, 'i');
 
 /** An element found on the page, with its ancestors and its distance from the headline. */
 export interface Placed {
@@ -40,8 +36,7 @@ export function isExcluded(el: Element, chain: Element[]): boolean {
     // An article's own <footer> (h-entry) carries its author and date; the page's footer does not.
     if (a.tagName === 'FOOTER' && all.slice(i + 1).some((p) => p.tagName === 'ARTICLE')) continue;
     if (EXCLUDED_TAGS.has(a.tagName)) return true;
-    const cls = `${attr(a, 'class')} ${attr(a, 'id')}`;
-    if (cls.length > 1 && cls.length < 300 && EXCLUDED_CLASS.test(cls)) return true;
+    if (namesBoilerplateRegion(a)) return true;
   }
   return false;
 }

@@ -1,0 +1,68 @@
+// Page furniture told apart by its class and id words. One list serves the body clean-up (what to cut out of
+// the article) and the metadata sources (where a byline or a date belongs to something else).
+
+/**
+ * Class/id words of page furniture, each with what it marks:
+ * - `region`: a part of the page holding other content (related articles, comments, navigation, sidebars,
+ *   footers, share bars): its text is not the article's, and neither are its bylines and dates;
+ * - `aside`: text inside the article that is not its prose (captions, credits, hidden text): cut from the body,
+ *   but a byline or date there can still be the article's own (a hidden "By", a credits line).
+ */
+const BOILERPLATE_WORDS = new Map<string, 'region' | 'aside'>([
+  ...['caption', 'captions', 'figcaption', 'credit', 'credits', 'hide', 'hidden'].map((w) => [w, 'aside'] as const),
+  ...[
+    'copyright', 'share', 'shares', 'sharing', 'sharebar', 'social', 'socials',
+    'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'cta',
+    'related', 'recommended', 'recommendations', 'readmore',
+    'comment', 'comments', 'kommentar', 'kommentare', 'reply', 'respond', 'pingback',
+    'sidebar', 'widget', 'widgets', 'popular', 'trending', 'mostread', 'morearticles', 'morestories', 'morenews',
+    'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'tagcloud', 'archive', 'calendar',
+  ].map((w) => [w, 'region'] as const),
+]);
+/** WordPress and similar CMSs put taxonomy on the article element ("tag-social", "category-newsletter"). */
+const TAXONOMY_TOKEN = /^(tag|category|categories|topic|format|type|status)[-_]|^post(id)?-\d/i;
+
+const NEGATION_WORDS = new Set(['no', 'non', 'not', 'without', 'has', 'with', 'is']);
+
+/**
+ * The words of each class and id token, split at dashes, underscores, dots and camelCase humps
+ * ("responsive-img-caption" → responsive, img, caption), without taxonomy tokens and tokens stating a state
+ * ("no-caption", "has-sidebar", "with-share").
+ */
+function tokenWords(el: Element): string[][] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const out: string[][] = [];
+  for (const token of raw.split(/\s+/)) {
+    if (!token || TAXONOMY_TOKEN.test(token)) continue;
+    const parts = token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s\-_:./]+/).filter(Boolean);
+    if (parts.some((w) => NEGATION_WORDS.has(w))) continue;
+    out.push(parts);
+  }
+  return out;
+}
+
+/** Every word of the element's class and id values, and adjacent pairs joined ("read-more" → readmore). */
+export function classWords(el: Element): string[] {
+  const words = tokenWords(el).flat();
+  const n = words.length;
+  for (let i = 0; i + 1 < n; i++) words.push(words[i] + words[i + 1]);
+  return words;
+}
+
+/** Body clean-up: any class word marks furniture ("post-share-buttons", "img-caption"). */
+export function hasBoilerplateClass(el: Element): boolean {
+  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  return classWords(el).some((w) => BOILERPLATE_WORDS.has(w));
+}
+
+/**
+ * Metadata: a class token that names a region by its first word or two ("related-posts", "sidebar-left",
+ * "read-more"), not one that merely mentions it further on ("elementor-widget-text", "entry-meta-share").
+ */
+export function namesBoilerplateRegion(el: Element): boolean {
+  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  for (const parts of tokenWords(el)) {
+    if (BOILERPLATE_WORDS.get(parts[0]) === 'region' || (parts.length > 1 && BOILERPLATE_WORDS.get(parts[0] + parts[1]) === 'region')) return true;
+  }
+  return false;
+}
