@@ -1,6 +1,6 @@
 import { t } from '../utils/i18n/messages';
 
-/** Where an auto-filled value came from; shown beside the field's label and read with the field. */
+/** Where an auto-filled value came from (display text); shown beside the field's label and read with the field. */
 export type Hint = { kind: 'from' | 'guessed'; source: string } | { kind: 'empty' };
 
 export function SourceHint({ id, hint }: { id: string; hint: Hint | undefined }) {

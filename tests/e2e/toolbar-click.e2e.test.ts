@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, field, readForm, sourceHint, waitForExtraction, pageNotice } from '../../scripts/lib/popup.mjs';
 import { SAMPLE, sampleBodyWordCount, startHarness, type Harness } from './support';
+import { sourceText } from '../../utils/extract/sources';
 
 let h: Harness;
 let popup: Page;
@@ -91,7 +92,7 @@ describe('production build, toolbar click (activeTab)', () => {
     const problems: string[] = [];
     for (const [key, label, filled] of fields) {
       const hint = await sourceHint(popup, label);
-      const source = draft.sources[key];
+      const source = draft.sources[key] && sourceText(draft.sources[key]);
       const expected = !filled || !source ? 'not found on the page' : draft.guessed.includes(key) ? `guessed from ${source}` : `from ${source}`;
       if (hint !== expected) problems.push(`${label}: hint ${JSON.stringify(hint)}, expected ${JSON.stringify(expected)}`);
     }

@@ -1,4 +1,5 @@
 import type { Author } from '../record/schema';
+import type { SourceRef } from './sources';
 
 /** Fields of a draft that the extractor can fill, each with its own provenance label. */
 export type DraftField =
@@ -32,8 +33,8 @@ export interface Draft {
   keywords: string[];
   section: string | null;
   summary: string;
-  /** Where each filled field came from, e.g. `{ authors: 'JSON-LD' }`. */
-  sources: Partial<Record<DraftField, string>>;
+  /** Where each filled field came from, e.g. `{ authors: 'json-ld' }` (identifiers; see sources.ts for display text). */
+  sources: Partial<Record<DraftField, SourceRef>>;
   /** Fields whose value is a guess rather than something the page states (e.g. literatureType from a URL path). */
   guessed: DraftField[];
   /** False when Readability found no article on the page; the metadata may still be filled. */

@@ -4,6 +4,7 @@ import { runReadability } from './readability';
 import { countWords } from './text';
 import { MetaIndex } from './metadata/meta-tags';
 import type { SourceResult } from './metadata/candidates';
+import type { SourceId } from './sources';
 import { fromJsonLd } from './metadata/json-ld';
 import { fromCitation, fromDublinCore } from './metadata/citation';
 import { fromOpenGraph } from './metadata/opengraph';
@@ -42,13 +43,13 @@ export interface ExtractOptions {
 // `author` meta tag (often the site owner or a theme's author); dates stated in metadata before dates read
 // from page text.
 const ORDER = {
-  authors: ['JSON-LD', 'citation tags', 'Dublin Core', 'page byline', 'OpenGraph', 'meta tags', 'article text', 'Readability'],
-  publisher: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'Readability', 'host name'],
-  publishedDate: ['JSON-LD', 'citation tags', 'OpenGraph', 'Dublin Core', 'meta tags', 'page date', 'URL', 'page text', 'Readability', 'page self-reference', 'page scripts'],
-  place: ['JSON-LD', 'dateline'],
-  keywords: ['JSON-LD', 'citation tags', 'OpenGraph', 'meta tags', 'Dublin Core'],
-  section: ['JSON-LD', 'OpenGraph', 'meta tags', 'Dublin Core'],
-  language: ['meta tags', 'JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'Readability'],
+  authors: ['json-ld', 'citation', 'dublin-core', 'page-byline', 'opengraph', 'meta-tags', 'article-text', 'readability'],
+  publisher: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'readability', 'host-name'],
+  publishedDate: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'page-date', 'url', 'page-text', 'readability', 'page-self-reference', 'page-scripts'],
+  place: ['json-ld', 'dateline'],
+  keywords: ['json-ld', 'citation', 'opengraph', 'meta-tags', 'dublin-core'],
+  section: ['json-ld', 'opengraph', 'meta-tags', 'dublin-core'],
+  language: ['meta-tags', 'json-ld', 'citation', 'dublin-core', 'opengraph', 'readability'],
 };
 
 /** Sources whose dates are stated publication dates (as in chooseMetadata's default). */
@@ -56,7 +57,7 @@ const ORDER = {
 /** Readability's default `charThreshold`: shorter results are not taken as an article. */
 const MIN_ARTICLE_CHARS = 500;
 
-function safe(read: () => SourceResult, label: string): SourceResult {
+function safe(read: () => SourceResult, label: SourceId): SourceResult {
   try {
     return read();
   } catch {
@@ -74,11 +75,11 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
 
   // Metadata is read before Readability runs, from the untouched document.
   const meta = new MetaIndex(doc);
-  const jsonLd = safe(() => fromJsonLd(doc), 'JSON-LD');
-  const citation = safe(() => fromCitation(meta), 'citation tags');
-  const dublinCore = safe(() => fromDublinCore(meta), 'Dublin Core');
-  const openGraph = safe(() => fromOpenGraph(meta), 'OpenGraph');
-  const htmlMeta = safe(() => fromHtmlMeta(doc, meta), 'meta tags');
+  const jsonLd = safe(() => fromJsonLd(doc), 'json-ld');
+  const citation = safe(() => fromCitation(meta), 'citation');
+  const dublinCore = safe(() => fromDublinCore(meta), 'dublin-core');
+  const openGraph = safe(() => fromOpenGraph(meta), 'opengraph');
+  const htmlMeta = safe(() => fromHtmlMeta(doc, meta), 'meta-tags');
   const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
   const docTitle = cleanText(doc.title ?? '');
   const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((title): title is string => !!title);
@@ -107,18 +108,18 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
 
   const sources: SourceResult[] = [...structured, ...page.results];
   const urlDate = dateFromUrl(url);
-  if (urlDate) sources.push({ label: 'URL', values: { publishedDate: urlDate } });
+  if (urlDate) sources.push({ label: 'url', values: { publishedDate: urlDate } });
   // Late date fallbacks, read before Readability rewrites the document, and only when no source with a short,
   // stated value has a usable date (the page text is not tried here: chrono on it is the costly part): a date beside
   // a mention of the page itself (a sidebar's "about this article"), then inline script data (bounded scan).
   const hasDate = tooLarge || sources.some(
-    (s) => s.label !== 'page text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }),
+    (s) => s.label !== 'page-text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }),
   );
   if (!hasDate && !budget.spent()) {
     const titles = [...metaTitles, ...page.headlines];
-    const beside = safe(() => dateBesideSelfReference(doc, { titles, url, lang }) ?? { label: 'page self-reference', values: {} }, 'page self-reference');
+    const beside = safe(() => dateBesideSelfReference(doc, { titles, url, lang }) ?? { label: 'page-self-reference', values: {} }, 'page-self-reference');
     if (beside.values.publishedDate) sources.push(beside);
-    const scripted = safe(() => dateFromScripts(doc, { titles, url }) ?? { label: 'page scripts', values: {} }, 'page scripts');
+    const scripted = safe(() => dateFromScripts(doc, { titles, url }) ?? { label: 'page-scripts', values: {} }, 'page-scripts');
     if (scripted.values.publishedDate) sources.push(scripted);
   }
 
@@ -134,7 +135,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   }
   if (article) {
     sources.push({
-      label: 'Readability',
+      label: 'readability',
       values: {
         // No byline: Readability also takes rel=author links from navigation; the page byline source covers it.
         publisher: article.siteName ?? undefined,
@@ -145,10 +146,10 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
     const signature = signatureByline(article.text);
-    if (signature) sources.push({ label: 'article text', values: { byline: signature } });
+    if (signature) sources.push({ label: 'article-text', values: { byline: signature } });
   }
   const host = publisherFromUrl(url);
-  if (host) sources.push({ label: 'host name', values: { publisher: host } });
+  if (host) sources.push({ label: 'host-name', values: { publisher: host } });
 
   const chosen = chooseMetadata(sources, { order: ORDER, siteNames, lang });
   const { types, guessed, ...fields } = chosen;
@@ -157,13 +158,13 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
 
   const title = chooseTitle(
     [
-      { label: 'JSON-LD', value: jsonLd.values.title },
-      { label: 'citation tags', value: citation.values.title },
-      { label: 'OpenGraph', value: openGraph.values.title },
-      { label: 'Dublin Core', value: dublinCore.values.title },
-      { label: 'meta tags', value: htmlMeta.values.title },
-      { label: 'page title', value: docTitle },
-      { label: 'Readability', value: article?.title },
+      { label: 'json-ld', value: jsonLd.values.title },
+      { label: 'citation', value: citation.values.title },
+      { label: 'opengraph', value: openGraph.values.title },
+      { label: 'dublin-core', value: dublinCore.values.title },
+      { label: 'meta-tags', value: htmlMeta.values.title },
+      { label: 'page-title', value: docTitle },
+      { label: 'readability', value: article?.title },
     ],
     page.headlines,
     [draft.publisher, ...siteNames].filter((s): s is string => !!s),
@@ -180,7 +181,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     draft.isArticle = article.text.length >= MIN_ARTICLE_CHARS;
     if (draft.isArticle) {
       draft.wordCount = countWords(article.text);
-      draft.sources.wordCount = 'article text';
+      draft.sources.wordCount = 'article-text';
     }
     draft.authors = affiliationsFromBio(kept.text, draft.authors);
     if (kept.clipped) draft.notice = clippedNotice(countWords(kept.text));

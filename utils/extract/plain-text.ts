@@ -10,8 +10,8 @@ export function draftFromPlainText(text: string, url: string | null = null): Dra
   draft.isArticle = lines.length > 0;
   if (lines[0] && lines[0].length <= 300) {
     draft.title = lines[0];
-    draft.sources.title = 'first line';
+    draft.sources.title = 'first-line';
   }
-  if (draft.text) draft.sources.wordCount = 'article text';
+  if (draft.text) draft.sources.wordCount = 'article-text';
   return draft;
 }

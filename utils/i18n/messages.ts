@@ -394,6 +394,32 @@ export const EN = {
   jsonNothing: 'nothing',
   jsonList: 'a list',
   jsonObject: 'an object',
+
+  // Sources of extracted values, shown as "from $1" beside a field (utils/extract/sources.ts)
+  sourceJsonLd: 'JSON-LD',
+  sourceCitation: 'citation tags',
+  sourceDublinCore: 'Dublin Core',
+  sourceOpenGraph: 'OpenGraph',
+  sourceMetaTags: 'meta tags',
+  sourcePageByline: 'page byline',
+  sourcePageDate: 'page date',
+  sourcePageText: 'page text',
+  sourcePageHeadline: 'page headline',
+  sourcePageTitle: 'page title',
+  sourcePageSelfReference: 'page self-reference',
+  sourcePageScripts: 'page scripts',
+  sourceUrl: 'URL',
+  sourceUrlPath: 'URL path',
+  sourceHostName: 'host name',
+  sourceReadability: 'Readability',
+  sourceDateline: 'dateline',
+  sourceArticleText: 'article text',
+  sourceArticleSection: 'article section',
+  sourceJsonLdType: 'JSON-LD type',
+  sourceFirstLine: 'first line',
+  sourceAsNewsroom: '$1 (newsroom)',
+  sourceAsSiteName: '$1 (site name)',
+  sourceAsOrganisation: '$1 (organisation)',
 } as const;
 
 export type MessageKey = keyof typeof EN;

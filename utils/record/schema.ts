@@ -29,7 +29,11 @@ export const SummarizedBySchema = z.object({
   role: z._default(shortText(), ''),
 });
 
-/** Where an auto-filled value came from, per field (e.g. `{ authors: "JSON-LD" }`). */
+/**
+ * Where an auto-filled value came from, per field: a source identifier (`{ authors: "json-ld" }`, see
+ * utils/extract/sources.ts, whose sourceText gives the display text). Records saved before identifiers hold the
+ * display label (`"JSON-LD"`); sourceText reads both, so they are kept as they are.
+ */
 export const SourcesSchema = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(200)));
 
 const timestamp = () => z.iso.datetime({ offset: true, error: t('fieldIsoTimestamp') });

@@ -42,13 +42,13 @@ describe('organisation or newsroom as a last-resort author', () => {
     const draft1 = extractDraft(d1);
     expect(draft1.authors.map((a) => a.name)).toEqual(['The Daily']);
     expect(draft1.guessed).toContain('authors');
-    expect(draft1.sources.authors).toBe('page byline (site name)');
+    expect(draft1.sources.authors).toBe('page-byline:site');
 
     const d2 = doc(`<head><title>Floods</title></head>
       <body><article><h1>Why cities flood</h1><span class="author">Redaktion</span>${para}</article></body>`);
     const draft2 = extractDraft(d2);
     expect(draft2.authors.map((a) => a.name)).toEqual(['Redaktion']);
-    expect(draft2.sources.authors).toBe('page byline (newsroom)');
+    expect(draft2.sources.authors).toBe('page-byline:newsroom');
     expect(draft2.guessed).toContain('authors');
 
     const d3 = doc(`<head><title>Floods</title>
@@ -56,7 +56,7 @@ describe('organisation or newsroom as a last-resort author', () => {
       <body><article><h1>Why cities flood</h1>${para}</article></body>`);
     const draft3 = extractDraft(d3);
     expect(draft3.authors.map((a) => a.name)).toEqual(['Flood Research Council']);
-    expect(draft3.sources.authors).toBe('JSON-LD (organisation)');
+    expect(draft3.sources.authors).toBe('json-ld:organisation');
   });
 
   it('never takes "admin" or an address as the author', () => {
@@ -95,7 +95,7 @@ describe('dates from inline script data', () => {
       <script>window.data = {"datePublished":"2021-03-04"};</script></body>`);
     const draft = extractDraft(d);
     expect(draft.publishedDate).toBe('2021-03-04');
-    expect(draft.sources.publishedDate).toBe('page scripts');
+    expect(draft.sources.publishedDate).toBe('page-scripts');
     const stated = doc(`<head><title>Why cities flood</title><meta property="article:published_time" content="2020-02-02"></head>
       <body><article><h1>Why cities flood</h1>${para}</article><script>window.data = {"datePublished":"2021-03-04"};</script></body>`);
     expect(extractDraft(stated).publishedDate).toBe('2020-02-02');
@@ -126,7 +126,7 @@ describe('date beside a mention of the page itself', () => {
       <ul class="related"><li><p class="title">Another wine story</p><time datetime="2019-01-01">1 Jan</time></li></ul></div></body>`);
     const draft = extractDraft(d);
     expect(draft.publishedDate).toBe('2022-01-28');
-    expect(draft.sources.publishedDate).toBe('page self-reference');
+    expect(draft.sources.publishedDate).toBe('page-self-reference');
   });
 });
 
@@ -134,20 +134,20 @@ describe('a title cut short', () => {
   it('prefers the full <title> when og:title stops at a quote', () => {
     const t = chooseTitle(
       [
-        { label: 'OpenGraph', value: 'Senator calls Biden de ' },
-        { label: 'page title', value: 'Senator calls Biden de "incapaz" | El Diario' },
+        { label: 'opengraph', value: 'Senator calls Biden de ' },
+        { label: 'page-title', value: 'Senator calls Biden de "incapaz" | El Diario' },
       ],
       [],
       ['El Diario'],
     );
-    expect(t).toEqual({ title: 'Senator calls Biden de "incapaz"', label: 'page title' });
+    expect(t).toEqual({ title: 'Senator calls Biden de "incapaz"', label: 'page-title' });
   });
 
   it('keeps a complete title when the longer one only adds a section or subtitle', () => {
     const t = chooseTitle(
       [
-        { label: 'OpenGraph', value: 'Why cities flood' },
-        { label: 'page title', value: 'Why cities flood - Climate section' },
+        { label: 'opengraph', value: 'Why cities flood' },
+        { label: 'page-title', value: 'Why cities flood - Climate section' },
       ],
       [],
       [],
@@ -155,8 +155,8 @@ describe('a title cut short', () => {
     expect(t?.title).toBe('Why cities flood');
     const t2 = chooseTitle(
       [
-        { label: 'OpenGraph', value: 'Why cities flood' },
-        { label: 'page title', value: 'Why cities flood every spring' },
+        { label: 'opengraph', value: 'Why cities flood' },
+        { label: 'page-title', value: 'Why cities flood every spring' },
       ],
       [],
       [],

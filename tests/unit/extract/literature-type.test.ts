@@ -4,7 +4,7 @@ import { DEFAULT_LITERATURE_TYPES } from '../../../utils/record/vocabulary';
 
 describe('type of literature guess', () => {
   it('maps schema types', () => {
-    expect(guessLiteratureType({ types: ['OpinionNewsArticle'] })).toEqual({ value: 'Opinion/Op-Ed', source: 'JSON-LD type' });
+    expect(guessLiteratureType({ types: ['OpinionNewsArticle'] })).toEqual({ value: 'Opinion/Op-Ed', source: 'json-ld-type' });
     expect(guessLiteratureType({ types: ['AnalysisNewsArticle'] })?.value).toBe('Analysis');
     expect(guessLiteratureType({ types: ['ReportageNewsArticle'] })?.value).toBe('News');
     expect(guessLiteratureType({ types: ['ScholarlyArticle'] })?.value).toBe('Research Article');
@@ -18,13 +18,13 @@ describe('type of literature guess', () => {
   });
 
   it('falls back to the article section and the URL path', () => {
-    expect(guessLiteratureType({ types: ['Article'], section: 'Opinion' })).toEqual({ value: 'Opinion/Op-Ed', source: 'article section' });
-    expect(guessLiteratureType({ types: [], url: 'https://example.org/analysis/2021/why-cities-flood' })).toEqual({ value: 'Analysis', source: 'URL path' });
+    expect(guessLiteratureType({ types: ['Article'], section: 'Opinion' })).toEqual({ value: 'Opinion/Op-Ed', source: 'article-section' });
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/analysis/2021/why-cities-flood' })).toEqual({ value: 'Analysis', source: 'url-path' });
     expect(guessLiteratureType({ types: [], url: 'https://example.org/blog/why-cities-flood' })?.value).toBe('Blog Post');
   });
 
   it('uses citation tags', () => {
-    expect(guessLiteratureType({ types: ['citation:report'] })).toEqual({ value: 'Report', source: 'citation tags' });
+    expect(guessLiteratureType({ types: ['citation:report'] })).toEqual({ value: 'Report', source: 'citation' });
     expect(guessLiteratureType({ types: ['citation:journal'] })?.value).toBe('Research Article');
   });
 

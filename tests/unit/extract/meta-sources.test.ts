@@ -90,11 +90,11 @@ describe('source precedence and provenance', () => {
       </head><body><article><h1>Floods</h1><p>Text.</p></article></body>`);
     const draft = extractDraft(d, { url: 'https://www.thedaily.example/news/2021/floods' });
     expect(draft.publishedDate).toBe('2021-02-03');
-    expect(draft.sources.publishedDate).toBe('JSON-LD');
+    expect(draft.sources.publishedDate).toBe('json-ld');
     expect(draft.authors).toEqual([{ name: 'Jane Doe', affiliation: null }]);
-    expect(draft.sources.authors).toBe('JSON-LD');
+    expect(draft.sources.authors).toBe('json-ld');
     expect(draft.publisher).toBe('The Daily');
-    expect(draft.sources.publisher).toBe('OpenGraph');
+    expect(draft.sources.publisher).toBe('opengraph');
     expect(draft.literatureType).toBe('News');
     expect(draft.guessed).toEqual(['literatureType']);
   });

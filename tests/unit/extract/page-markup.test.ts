@@ -16,9 +16,9 @@ describe('page markup source', () => {
       </body>`);
     const draft = extractDraft(d);
     expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe', 'John Roe']);
-    expect(draft.sources.authors).toBe('page byline');
+    expect(draft.sources.authors).toBe('page-byline');
     expect(draft.publishedDate).toBe('2021-03-04');
-    expect(draft.sources.publishedDate).toBe('page date');
+    expect(draft.sources.publishedDate).toBe('page-date');
   });
 
   it('ignores dates and bylines in related links, navigation and footers', () => {

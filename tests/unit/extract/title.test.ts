@@ -16,12 +16,12 @@ describe('title cleaning', () => {
   });
 
   it('prefers the visible headline when it matches a metadata title', () => {
-    const t = chooseTitle([{ label: 'OpenGraph', value: 'Listing 2022 - Messengers are no lawless space' }], ['Messengers are no lawless space'], []);
-    expect(t).toEqual({ title: 'Messengers are no lawless space', label: 'page headline' });
+    const t = chooseTitle([{ label: 'opengraph', value: 'Listing 2022 - Messengers are no lawless space' }], ['Messengers are no lawless space'], []);
+    expect(t).toEqual({ title: 'Messengers are no lawless space', label: 'page-headline' });
   });
 
   it('uses the headline over a truncated metadata title', () => {
-    const t = chooseTitle([{ label: 'OpenGraph', value: 'Senator calls Biden' }], ['Senator calls Biden "unfit"'], []);
+    const t = chooseTitle([{ label: 'opengraph', value: 'Senator calls Biden' }], ['Senator calls Biden "unfit"'], []);
     expect(t?.title).toBe('Senator calls Biden "unfit"');
   });
 

@@ -1,4 +1,5 @@
 import type { Author } from '../../record/schema';
+import type { SourceId } from '../sources';
 
 /**
  * What one metadata source (JSON-LD, citation tags, OpenGraph, the page's own markup…) says about a page.
@@ -30,7 +31,7 @@ export interface Candidates {
 }
 
 export interface SourceResult {
-  /** Label shown to the user as "from <label>". */
-  label: string;
+  /** Which source this is (shown to the user as "from <its display text>"). */
+  label: SourceId;
   values: Candidates;
 }

@@ -31,7 +31,7 @@ function ordered(results: SourceResult[], labels: string[] | undefined): SourceR
 }
 
 /** Sources whose values the page states as metadata (as opposed to text read off the page). */
-export const STATED_LABELS: ReadonlySet<string> = new Set(['JSON-LD', 'citation tags', 'Dublin Core', 'OpenGraph', 'meta tags']);
+export const STATED_LABELS: ReadonlySet<string> = new Set(['json-ld', 'citation', 'dublin-core', 'opengraph', 'meta-tags']);
 
 /**
  * Picks each field from the first source (in the order given, or the per-field order) that offers a usable
@@ -96,7 +96,7 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
  */
 function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: string[]): void {
   for (const r of results) {
-    if (r.label === 'Readability' || r.label === 'article text') continue;
+    if (r.label === 'readability' || r.label === 'article-text') continue;
     const stated = STATED_LABELS.has(r.label);
     const raws = [...(r.values.authors?.map((a) => a.name) ?? []), r.values.byline, r.values.orgByline].filter((v): v is string => !!v);
     const found: Array<Author & { kind: OrganisationKind }> = [];
@@ -114,8 +114,8 @@ function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: str
       .slice(0, 3)
       .map((a) => ({ name: a.name, affiliation: null }));
     const kinds = new Set(found.map((a) => a.kind));
-    const kind = kinds.has('newsroom') ? 'newsroom' : kinds.has('site') ? 'site name' : 'organisation';
-    out.sources.authors = `${r.label} (${kind})`;
+    const kind = kinds.has('newsroom') ? 'newsroom' : kinds.has('site') ? 'site' : 'organisation';
+    out.sources.authors = `${r.label}:${kind}`;
     out.guessed.push('authors');
     return;
   }
@@ -135,7 +135,7 @@ const personKey = (a: Author) => {
 function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResult) => Author[] | undefined): void {
   const chosen = new Set(out.authors.map(keyOf));
   for (const r of results) {
-    if (r.label === out.sources.authors || r.label === 'Readability') continue;
+    if (r.label === out.sources.authors || r.label === 'readability') continue;
     let list: Author[] | undefined;
     try {
       list = read(r);
@@ -184,7 +184,7 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
       return;
     }
   }
-  const shown = results.find((r) => r.label === 'page date' && r.values.dateShown);
+  const shown = results.find((r) => r.label === 'page-date' && r.values.dateShown);
   const shownDate = shown ? read(shown) : null;
   if (!shownDate || shownDate === out.publishedDate) return;
   for (const r of results) {

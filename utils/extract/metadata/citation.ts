@@ -35,7 +35,7 @@ export function fromCitation(meta: MetaIndex): SourceResult {
   if (meta.first('citation_isbn', 'citation_book_title') && !meta.first('citation_journal_title')) types.push('citation:book');
   if (!types.length && meta.first('citation_title')) types.push('citation:article');
   return {
-    label: 'citation tags',
+    label: 'citation',
     values: {
       title: cleanText(meta.first('citation_title')) || undefined,
       authors: authors.filter((a) => a.name),
@@ -54,7 +54,7 @@ export function fromDublinCore(meta: MetaIndex): SourceResult {
   const creators = meta.all('dc.creator', 'dcterms.creator', 'dc.creator.personalname', 'dc.contributor.author');
   const types = meta.all('dc.type', 'dcterms.type', 'prism.genre', 'prism.contenttype').map((t) => `genre:${t}`);
   return {
-    label: 'Dublin Core',
+    label: 'dublin-core',
     values: {
       title: cleanText(meta.first('dc.title', 'dcterms.title', 'prism.title')) || undefined,
       authors: creators.map((c) => ({ name: invertName(c), affiliation: null })).filter((a) => a.name),

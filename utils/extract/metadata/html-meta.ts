@@ -37,7 +37,7 @@ export function fromHtmlMeta(doc: Document, meta: MetaIndex): SourceResult {
     meta.first('dc.creator') ? '' : (meta.first('creator') ?? ''),
   ].map((v) => cleanText(v, 500));
   return {
-    label: 'meta tags',
+    label: 'meta-tags',
     values: {
       title: cleanText(meta.first('parsely-title', 'sailthru.title', 'headline', 'title')) || str(parsely.title) || undefined,
       byline: authorTags.find(Boolean) || undefined,

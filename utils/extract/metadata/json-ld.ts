@@ -206,7 +206,7 @@ export function readJsonLdBlocks(doc: Document): Json[] {
 
 /** The JSON-LD source: the page's main Article (or subtype), else its WebPage node. */
 export function fromJsonLd(doc: Document): SourceResult {
-  const result: SourceResult = { label: 'JSON-LD', values: {} };
+  const result: SourceResult = { label: 'json-ld', values: {} };
   try {
     const roots = readJsonLdBlocks(doc);
     if (!roots.length) return result;

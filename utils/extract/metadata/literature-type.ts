@@ -1,12 +1,13 @@
 import { DEFAULT_LITERATURE_TYPES } from '../../record/vocabulary';
+import type { SourceId } from '../sources';
 
 /** A guess is always one of the default vocabulary's values. */
 export type LiteratureType = (typeof DEFAULT_LITERATURE_TYPES)[number];
 
 export interface LiteratureGuess {
   value: LiteratureType;
-  /** Where the guess came from, shown as "from <label>". */
-  source: string;
+  /** Where the guess came from. */
+  source: SourceId;
 }
 
 /** Schema.org types, most specific first. Review is handled apart (only a reviewed Book makes a Book Review). */
@@ -58,18 +59,18 @@ export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | n
   const schema = hints.types.filter((t) => !t.includes(':'));
   // Review: a Book Review only when the reviewed item is a book; other reviews say nothing here.
   if (schema.some((t) => /Review$/.test(t) && t !== 'ClaimReview') && hints.types.some((t) => /^itemReviewed:(?:Book|Chapter)$/.test(t)))
-    return { value: 'Book Review', source: 'JSON-LD type' };
-  for (const [re, type] of SCHEMA_TYPES) if (schema.some((t) => re.test(t))) return { value: type, source: 'JSON-LD type' };
+    return { value: 'Book Review', source: 'json-ld-type' };
+  for (const [re, type] of SCHEMA_TYPES) if (schema.some((t) => re.test(t))) return { value: type, source: 'json-ld-type' };
 
   const citation = hints.types.filter((t) => t.startsWith('citation:'));
-  if (citation.includes('citation:report')) return { value: 'Report', source: 'citation tags' };
-  if (citation.includes('citation:book')) return { value: 'Book', source: 'citation tags' };
-  if (citation.includes('citation:journal') || citation.includes('citation:thesis')) return { value: 'Research Article', source: 'citation tags' };
+  if (citation.includes('citation:report')) return { value: 'Report', source: 'citation' };
+  if (citation.includes('citation:book')) return { value: 'Book', source: 'citation' };
+  if (citation.includes('citation:journal') || citation.includes('citation:thesis')) return { value: 'Research Article', source: 'citation' };
 
   if (hints.section) {
     for (const part of hints.section.split(/\s*[/>|,]\s*/)) {
       const t = fromWords(part.replace(/\s+/g, '-'));
-      if (t) return { value: t, source: 'article section' };
+      if (t) return { value: t, source: 'article-section' };
     }
   }
   if (hints.url) {
@@ -81,14 +82,14 @@ export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | n
     }
     for (const seg of segments) {
       const t = fromWords(decodeURIComponent(seg).toLowerCase());
-      if (t) return { value: t, source: 'URL path' };
+      if (t) return { value: t, source: 'url-path' };
     }
   }
   const genre = hints.types.filter((t) => t.startsWith('genre:')).map((t) => t.slice(6));
   for (const g of genre) {
     const t = fromWords(g.replace(/\s+/g, '-'));
-    if (t) return { value: t, source: 'Dublin Core' };
+    if (t) return { value: t, source: 'dublin-core' };
   }
-  if (citation.length) return { value: 'Research Article', source: 'citation tags' };
+  if (citation.length) return { value: 'Research Article', source: 'citation' };
   return null;
 }

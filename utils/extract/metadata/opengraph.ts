@@ -11,7 +11,7 @@ export function fromOpenGraph(meta: MetaIndex): SourceResult {
   // article:author is often a profile URL; only names count.
   const authorNames = meta.all('article:author', 'og:article:author', 'article:author:name').filter((v) => !isUrlLike(v));
   return {
-    label: 'OpenGraph',
+    label: 'opengraph',
     values: {
       title: cleanText(meta.first('og:title', 'twitter:title')) || undefined,
       publisher: cleanText(meta.first('og:site_name')) || undefined,

@@ -83,13 +83,13 @@ export function fromPageMarkup(
 
   const results: SourceResult[] = [];
   const { authors, org } = bestByline([...bylines, ...labelled], opts.siteNames);
-  if (authors.length) results.push({ label: 'page byline', values: { authors } });
-  else if (org) results.push({ label: 'page byline', values: { orgByline: org } });
+  if (authors.length) results.push({ label: 'page-byline', values: { authors } });
+  else if (org) results.push({ label: 'page-byline', values: { orgByline: org } });
   const date = bestDate(dates, opts.lang);
-  if (date) results.push({ label: 'page date', values: { publishedDate: date.value, dateShown: date.shown } });
+  if (date) results.push({ label: 'page-date', values: { publishedDate: date.value, dateShown: date.shown } });
   if (main) {
     const text = textAround(main.el, 700);
-    if (text) results.push({ label: 'page text', values: { publishedDate: text } });
+    if (text) results.push({ label: 'page-text', values: { publishedDate: text } });
   }
   return { headlines: headlines.map((h) => h.text), results };
 }

@@ -81,7 +81,7 @@ export function dateFromScripts(doc: Document, opts: { titles?: string[]; url?: 
   if (near.length && (near.length === 1 || near[0].day === near[1].day || near[0].distance < near[1].distance)) chosen = near[0];
   else if (allDays.size === 1) chosen = hits[0];
   if (!chosen) return null;
-  return { label: 'page scripts', values: { publishedDate: /^\d{10,13}$/.test(chosen.raw) ? chosen.day : chosen.raw } };
+  return { label: 'page-scripts', values: { publishedDate: /^\d{10,13}$/.test(chosen.raw) ? chosen.day : chosen.raw } };
 }
 
 interface Anchor {

@@ -73,7 +73,7 @@ export function dateBesideSelfReference(
     for (const raw of raws) {
       if (!raw) continue;
       const value = normaliseDate(raw, { lang: opts.lang });
-      if (value) return { label: 'page self-reference', values: { publishedDate: raw === text ? value : raw } };
+      if (value) return { label: 'page-self-reference', values: { publishedDate: raw === text ? value : raw } };
     }
   }
   return null;

@@ -1,5 +1,6 @@
 import { cleanText, squashKey } from './clean';
 import { isSiteName } from './site-name';
+import type { SourceId } from '../sources';
 
 // Separators between a title and a site name: "Title | Site", "Site - Title", "Title – Site", "Title » Site".
 const SEPARATOR = /\s+[|\-–—·•»›~:/]{1,2}\s+|\s*[|·•»›]\s*/;
@@ -75,7 +76,7 @@ export function headlineMatch(headline: string, metaTitle: string): number {
 }
 
 export interface TitleCandidate {
-  label: string;
+  label: SourceId;
   value: string | undefined | null;
 }
 
@@ -84,7 +85,7 @@ export interface TitleCandidate {
  * and metadata titles are often longer or truncated), else the first metadata title with the site name removed,
  * else the headline.
  */
-export function chooseTitle(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: string } | null {
+export function chooseTitle(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: SourceId } | null {
   const chosen = chooseTitleFirst(candidates, headlines, siteNames);
   if (!chosen) return null;
   return completeTitle(chosen, candidates, headlines, siteNames);
@@ -114,15 +115,15 @@ function looksCut(title: string, continuation: string): boolean {
  * the document's `<title>` or the headline holds all of it (site name removed): take the longer one.
  */
 function completeTitle(
-  chosen: { title: string; label: string },
+  chosen: { title: string; label: SourceId },
   candidates: TitleCandidate[],
   headlines: string[],
   siteNames: string[],
-): { title: string; label: string } {
+): { title: string; label: SourceId } {
   const t = chosen.title.trim();
   if (t.length < 3) return chosen;
-  const longer: Array<{ title: string; label: string }> = [
-    ...headlines.map((h) => ({ title: h, label: 'page headline' })),
+  const longer: Array<{ title: string; label: SourceId }> = [
+    ...headlines.map((h) => ({ title: h, label: 'page-headline' as const })),
     ...candidates.map((c) => ({ title: stripSiteName(cleanText(c.value ?? ''), siteNames), label: c.label })),
   ];
   for (const l of longer) {
@@ -137,7 +138,7 @@ function completeTitle(
   return chosen;
 }
 
-function chooseTitleFirst(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: string } | null {
+function chooseTitleFirst(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: SourceId } | null {
   const metas = candidates
     .map((c) => ({ label: c.label, raw: cleanText(c.value ?? '') }))
     .filter((c) => c.raw && c.raw.length >= 2);
@@ -152,12 +153,12 @@ function chooseTitleFirst(candidates: TitleCandidate[], headlines: string[], sit
       }
     }
   }
-  if (bestHeadline && bestMatch >= 0.5) return { title: bestHeadline, label: 'page headline' };
+  if (bestHeadline && bestMatch >= 0.5) return { title: bestHeadline, label: 'page-headline' };
   for (const m of metas) {
     const t = stripSiteName(m.raw, siteNames);
     if (t && !isSiteName(t, siteNames)) return { title: t, label: m.label };
   }
-  if (headlines[0]) return { title: headlines[0], label: 'page headline' };
+  if (headlines[0]) return { title: headlines[0], label: 'page-headline' };
   if (metas[0]) return { title: stripSiteName(metas[0].raw, siteNames), label: metas[0].label };
   return null;
 }
