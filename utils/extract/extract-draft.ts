@@ -16,10 +16,10 @@ import { normaliseDate } from './metadata/dates';
 import { chooseMetadata, STATED_LABELS } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-name';
-import { affiliationsFromBio, datelinePlace, signatureByline } from './metadata/article-text';
+import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
-import { cleanText, squashKey } from './metadata/clean';
+import { cleanText } from './metadata/clean';
 import { EXTRACTION_LIMITS, clipWords, clippedNotice, firstWordsOf, measurePage, startBudget, type ExtractionLimits } from './limits';
 
 export interface ExtractOptions {
@@ -43,7 +43,7 @@ export interface ExtractOptions {
 // `author` meta tag (often the site owner or a theme's author); dates stated in metadata before dates read
 // from page text.
 const ORDER = {
-  authors: ['json-ld', 'citation', 'dublin-core', 'page-byline', 'opengraph', 'meta-tags', 'article-text', 'readability'],
+  authors: ['json-ld', 'citation', 'dublin-core', 'page-byline', 'opengraph', 'meta-tags', 'readability'],
   publisher: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'readability', 'host-name'],
   publishedDate: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'page-date', 'url', 'page-text', 'readability', 'page-self-reference', 'page-scripts'],
   place: ['json-ld', 'dateline'],
@@ -83,16 +83,9 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
   const docTitle = cleanText(doc.title ?? '');
   const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((title): title is string => !!title);
-  // A "publisher" that is the article's own title (application-name set to the page title) names nothing.
-  const titleKeys = new Set(metaTitles.map(squashKey));
-  for (const s of structured) {
-    const p = s.values.publisher;
-    if (p && p.split(/\s+/).length >= 4 && titleKeys.has(squashKey(p))) delete s.values.publisher;
-  }
 
   const siteNames = [
     ...structured.map((s) => s.values.publisher),
-    meta.first('twitter:site')?.replace(/^@/, ''),
     ...hostNames(url),
   ].filter((s): s is string => !!s && s.length >= 2);
   const feedSite = siteNameFromFeeds(doc);
@@ -145,8 +138,6 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     });
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
-    const signature = signatureByline(article.text);
-    if (signature) sources.push({ label: 'article-text', values: { byline: signature } });
   }
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host-name', values: { publisher: host } });

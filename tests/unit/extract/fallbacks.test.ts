@@ -4,7 +4,6 @@ import { extractDraft } from '../../../utils/extract/extract-draft';
 import { parseOrganisations } from '../../../utils/extract/metadata/byline';
 import { dateFromScripts, MAX_SCRIPT_CHARS } from '../../../utils/extract/metadata/scripts';
 import { dateBesideSelfReference } from '../../../utils/extract/metadata/self-reference';
-import { chooseTitle } from '../../../utils/extract/metadata/title';
 
 const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
 const orgs = (s: string, opts: Parameters<typeof parseOrganisations>[1] = {}) => parseOrganisations(s, opts).map((a) => a.name);
@@ -127,40 +126,5 @@ describe('date beside a mention of the page itself', () => {
     const draft = extractDraft(d);
     expect(draft.publishedDate).toBe('2022-01-28');
     expect(draft.sources.publishedDate).toBe('page-self-reference');
-  });
-});
-
-describe('a title cut short', () => {
-  it('prefers the full <title> when og:title stops at a quote', () => {
-    const t = chooseTitle(
-      [
-        { label: 'opengraph', value: 'Senator calls Biden de ' },
-        { label: 'page-title', value: 'Senator calls Biden de "incapaz" | El Diario' },
-      ],
-      [],
-      ['El Diario'],
-    );
-    expect(t).toEqual({ title: 'Senator calls Biden de "incapaz"', label: 'page-title' });
-  });
-
-  it('keeps a complete title when the longer one only adds a section or subtitle', () => {
-    const t = chooseTitle(
-      [
-        { label: 'opengraph', value: 'Why cities flood' },
-        { label: 'page-title', value: 'Why cities flood - Climate section' },
-      ],
-      [],
-      [],
-    );
-    expect(t?.title).toBe('Why cities flood');
-    const t2 = chooseTitle(
-      [
-        { label: 'opengraph', value: 'Why cities flood' },
-        { label: 'page-title', value: 'Why cities flood every spring' },
-      ],
-      [],
-      [],
-    );
-    expect(t2?.title).toBe('Why cities flood');
   });
 });

@@ -3,7 +3,6 @@ import { parseHTML } from 'linkedom';
 import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
 import { normaliseDate } from '../../../utils/extract/metadata/dates';
-import { signatureByline } from '../../../utils/extract/metadata/article-text';
 import { siteNameFromFeeds } from '../../../utils/extract/metadata/site-name';
 import { valuesFromJsonLd } from '../../../utils/extract/metadata/json-ld';
 
@@ -63,12 +62,6 @@ describe('authors: fuller lists and other signals', () => {
     expect(v.publishedDate).toBe('2022-01-10T22:06:08Z');
   });
 
-  it('reads a parenthesised signature closing the article', () => {
-    expect(signatureByline('Erster Absatz.\nDie Politik bleibt spannend. (Christian P. Stadtfeld) +++')).toBe('Christian P. Stadtfeld');
-    expect(signatureByline('Erster Absatz.\nBerlin bleibt spannend. (dpa)')).toBeNull();
-    expect(signatureByline('Text (see above) and more text.')).toBeNull();
-  });
-
   it('takes the author of the page\'s microdata Article over a closer teaser byline', () => {
     const d = doc(`<head><title>Deals</title></head><body><h1>Deals</h1>
       <section><div class="card"><h3>Another story</h3><span class="author">by <a rel="author" href="/p/x">Other Writer</a></span></div></section>
@@ -103,14 +96,5 @@ describe('titles', () => {
     const draft = extractDraft(d, { url: 'https://www.axios.com/newsletters/axios-future.html' });
     expect(draft.title).toBe('Axios Future');
     expect(draft.publishedDate).toBe('2019-01-18');
-  });
-
-  it('ignores a publisher that is the page title', () => {
-    const d = doc(`<head><title>Student halls too full to be safe</title>
-      <meta name="application-name" content="Student halls too full to be safe"></head><body><article>
-      <h1>Student halls too full to be safe</h1>${para}${para}</article></body>`);
-    const draft = extractDraft(d);
-    expect(draft.title).toBe('Student halls too full to be safe');
-    expect(draft.publisher).not.toBe('Student halls too full to be safe');
   });
 });

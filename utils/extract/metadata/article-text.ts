@@ -64,18 +64,3 @@ export function affiliationsFromBio(text: string, authors: Author[]): Author[] {
   if (!found.size) return authors;
   return authors.map((a) => (!a.affiliation && found.has(a.name) ? { ...a, affiliation: found.get(a.name)! } : a));
 }
-
-// "… bleibt spannend. (Christian P. Stadtfeld) +++": a signature in parentheses closing the article, as many
-// regional and agency news texts sign off. Two to four capitalised words, initials allowed.
-const SIGNATURE = /\((\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,3})\)[\s+*#–—-]*$/u;
-
-/** The author's name from a parenthesised signature at the very end of the article text, or null. */
-export function signatureByline(text: string): string | null {
-  const tail = text.slice(-600).trimEnd();
-  const lines = tail.split('\n').map((l) => l.trim()).filter(Boolean).slice(-3);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const m = lines[i].match(SIGNATURE);
-    if (m) return m[1];
-  }
-  return null;
-}

@@ -86,59 +86,6 @@ export interface TitleCandidate {
  * else the headline.
  */
 export function chooseTitle(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: SourceId } | null {
-  const chosen = chooseTitleFirst(candidates, headlines, siteNames);
-  if (!chosen) return null;
-  return completeTitle(chosen, candidates, headlines, siteNames);
-}
-
-// Words a title does not end on: a title that stops on one was cut short ("Senator calls Biden de").
-const DANGLING =
-  /(?:^|\s)(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|as|is|are|was|de|del|la|el|los|las|y|e|o|en|con|por|para|que|un|una|le|les|des|du|et|au|aux|pour|sur|der|die|das|den|dem|des|und|oder|von|vom|zu|zum|zur|mit|im|am|ein|eine|einen|für|auf|il|lo|di|da|dei|della|per|het|een|van|en)$/i;
-const OPEN_QUOTES = /["“„«‘‚‹'(\[]/;
-const TITLE_SEPARATOR_START = /^\s*(?:[|\-–—·•»›~:/]{1,2}\s|[|·•»›])/;
-
-/** Whether a title stops inside a quote or mid-phrase. */
-function looksCut(title: string, continuation: string): boolean {
-  if (OPEN_QUOTES.test(continuation.trimStart()[0] ?? '')) return true;
-  const straight = (title.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
-  const opens = (title.match(/[“„«]/g) ?? []).length;
-  const closes = (title.match(/[”»]/g) ?? []).length;
-  if (opens > closes && !/[„]/.test(title)) return true;
-  if (/„/.test(title) && (title.match(/„/g) ?? []).length > (title.match(/[“”]/g) ?? []).length) return true;
-  if (/[,:;(\-–—]$/.test(title)) return true;
-  return DANGLING.test(title);
-}
-
-/**
- * A title cut short (an `og:title` ending at a quote mark the page did not escape, "Senator calls Biden de") while
- * the document's `<title>` or the headline holds all of it (site name removed): take the longer one.
- */
-function completeTitle(
-  chosen: { title: string; label: SourceId },
-  candidates: TitleCandidate[],
-  headlines: string[],
-  siteNames: string[],
-): { title: string; label: SourceId } {
-  const t = chosen.title.trim();
-  if (t.length < 3) return chosen;
-  const longer: Array<{ title: string; label: SourceId }> = [
-    ...headlines.map((h) => ({ title: h, label: 'page-headline' as const })),
-    ...candidates.map((c) => ({ title: stripSiteName(cleanText(c.value ?? ''), siteNames), label: c.label })),
-  ];
-  for (const l of longer) {
-    const full = l.title.trim();
-    if (full.length <= t.length || full.length > t.length + 200 || !full.startsWith(t)) continue;
-    const rest = full.slice(t.length);
-    if (TITLE_SEPARATOR_START.test(rest) || isSiteName(rest, siteNames)) continue;
-    // The continuation must start a new word or a quote, not run on inside a word.
-    if (/^[\p{L}\p{N}]/u.test(rest) && /[\p{L}\p{N}]$/u.test(t)) continue;
-    if (looksCut(t, rest)) return { title: full, label: l.label };
-  }
-  return chosen;
-}
-
-function chooseTitleFirst(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: SourceId } | null {
   const metas = candidates
     .map((c) => ({ label: c.label, raw: cleanText(c.value ?? '') }))
     .filter((c) => c.raw && c.raw.length >= 2);
