@@ -36,4 +36,22 @@ describe('title cleaning', () => {
     const d = doc('<head><title>Messengerdienste</title></head><body><h1>Mes\u00adsen\u00adger\u00addiens\u00adte</h1></body>');
     expect(extractDraft(d).title).toBe('Messengerdienste');
   });
+
+  it('on a tie, takes the headline matching the stated title over one matching the section in <title>', () => {
+    const d = doc(`<head><title>News - The Daily</title><meta property="og:title" content="Why cities flood"></head>
+      <body><header><h1 class="page-title">News</h1></header><article><h1>Why cities flood</h1><p>Text.</p></article></body>`);
+    expect(extractDraft(d, { url: 'https://thedaily.example/news/floods' }).title).toBe('Why cities flood');
+  });
+
+  it('takes an <h2> headline when the <h1> names the section and the <h2> is a whole segment of the stated title', () => {
+    const d = doc(`<head><title>The Daily » Blog » Why cities flood every spring</title></head>
+      <body><h1>Latest from our reporters</h1><nav><h2>Menu</h2></nav><article><h2>Why cities flood every spring</h2><p>Text.</p>
+      <h2>What the council plans</h2><p>More text.</p></article></body>`);
+    expect(extractDraft(d, { url: 'https://thedaily.example/newsroom/floods' }).title).toBe('Why cities flood every spring');
+  });
+
+  it('does not take an <h2> that only shares a few words with the stated title', () => {
+    const t = chooseTitle([{ label: 'page-title', value: 'Why cities flood every spring' }], [], [], ['Why cities flood']);
+    expect(t?.title).toBe('Why cities flood every spring');
+  });
 });

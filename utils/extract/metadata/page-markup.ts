@@ -15,10 +15,14 @@ const SELECTOR = [
   '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
 ].join(',');
 const MAX_CANDIDATES = 400;
+const MAX_SUBHEADS = 20;
 
 export interface PageMarkup {
   /** Visible headlines (`<h1>`), first few, cleaned. */
   headlines: string[];
+  /** Second-level headings (`<h2>`) outside navigation and the like, first few, cleaned: some templates keep the
+   * `<h1>` for the site or section and give the article's headline an `<h2>`. */
+  subheads: string[];
   /** Byline source result, dates source result (label per kind). */
   results: SourceResult[];
 }
@@ -33,7 +37,7 @@ export function fromPageMarkup(
   opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null },
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { headlines: [], results: [] };
+  if (!body) return { headlines: [], subheads: [], results: [] };
   const all = body.querySelectorAll(SELECTOR);
   const h1s: Element[] = [];
   const rest: Element[] = [];
@@ -91,5 +95,6 @@ export function fromPageMarkup(
     const text = textAround(main.el, 700);
     if (text) results.push({ label: 'page-text', values: { publishedDate: text } });
   }
-  return { headlines: headlines.map((h) => h.text), results };
+  const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
+  return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), results };
 }

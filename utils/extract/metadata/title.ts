@@ -82,25 +82,39 @@ export interface TitleCandidate {
 
 /**
  * The article's title: the visible headline when it agrees with a metadata title (it is what the reader sees,
- * and metadata titles are often longer or truncated), else the first metadata title with the site name removed,
+ * and metadata titles are often longer or truncated); failing that, a second-level heading that agrees closely
+ * (templates that keep the `<h1>` for the section); else the first metadata title with the site name removed,
  * else the headline.
  */
-export function chooseTitle(candidates: TitleCandidate[], headlines: string[], siteNames: string[]): { title: string; label: SourceId } | null {
+export function chooseTitle(
+  candidates: TitleCandidate[],
+  headlines: string[],
+  siteNames: string[],
+  subheads: string[] = [],
+): { title: string; label: SourceId } | null {
   const metas = candidates
     .map((c) => ({ label: c.label, raw: cleanText(c.value ?? '') }))
     .filter((c) => c.raw && c.raw.length >= 2);
-  let bestHeadline = '';
+  let best = '';
   let bestMatch = 0;
-  for (const h of headlines) {
-    for (const m of metas) {
+  // Metadata titles in order of trust: on a tie, the headline that matches the article's stated title (og:title,
+  // JSON-LD headline) wins over one that matches the document's <title>, which often names the section.
+  for (const m of metas) {
+    for (const h of headlines) {
       const score = Math.max(headlineMatch(h, m.raw), headlineMatch(h, stripSiteName(m.raw, siteNames)));
       if (score > bestMatch) {
         bestMatch = score;
-        bestHeadline = h;
+        best = h;
       }
     }
   }
-  if (bestHeadline && bestMatch >= 0.5) return { title: bestHeadline, label: 'page-headline' };
+  if (best && bestMatch >= 0.5) return { title: best, label: 'page-headline' };
+  // An <h2> counts only when it is a metadata title or one of its segments, whole ("Headline | Section | Site").
+  for (const m of metas) {
+    const segments = new Set(splitSegments(m.raw).parts.map(squashKey).concat(squashKey(m.raw)));
+    const h = subheads.find((s) => segments.has(squashKey(s)));
+    if (h) return { title: h, label: 'page-headline' };
+  }
   for (const m of metas) {
     const t = stripSiteName(m.raw, siteNames);
     if (t && !isSiteName(t, siteNames)) return { title: t, label: m.label };
