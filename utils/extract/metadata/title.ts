@@ -63,7 +63,8 @@ export function headlineMatch(headline: string, metaTitle: string): number {
   if (h === m) return 1;
   if (m.includes(h)) {
     // The meta title is the headline plus something (site name, section, teaser).
-    if (m.startsWith(h) || m.endsWith(h)) return h.length >= 4 ? 0.9 : 0;
+    // The more of it the headline covers, the likelier it is the title and not the section ("Section - Title").
+    if (m.startsWith(h) || m.endsWith(h)) return h.length >= 4 ? 0.6 + 0.3 * (h.length / m.length) : 0;
     return h.length / m.length >= 0.4 ? 0.8 : 0;
   }
   if (h.includes(m)) return m.length / h.length >= 0.4 ? 0.85 : 0; // meta title truncated
