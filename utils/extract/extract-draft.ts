@@ -92,7 +92,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   if (feedSite) siteNames.push(feedSite);
   const lang = htmlMeta.values.language ?? jsonLd.values.language ?? null;
 
-  let page: ReturnType<typeof fromPageMarkup> = { headlines: [], subheads: [], results: [] };
+  let page: ReturnType<typeof fromPageMarkup> = { headlines: [], subheads: [], standalone: null, results: [] };
   try {
     page = fromPageMarkup(doc, { siteNames, metaTitles, lang });
   } catch {
@@ -160,6 +160,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     page.headlines,
     [draft.publisher, ...siteNames].filter((s): s is string => !!s),
     page.subheads,
+    page.standalone,
   );
   draft.title = title?.title ?? null;
   if (title) draft.sources.title = title.label;

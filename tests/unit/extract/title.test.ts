@@ -54,4 +54,16 @@ describe('title cleaning', () => {
     const t = chooseTitle([{ label: 'page-title', value: 'Why cities flood every spring' }], [], [], ['Why cities flood']);
     expect(t?.title).toBe('Why cities flood every spring');
   });
+
+  it('takes the one headline-like <h1> over metadata titles that say something else', () => {
+    const d = doc(`<head><title>Heat pumps for old houses: when they pay | Home Energy</title>
+      <meta property="og:title" content="Heat pumps for old houses: when they pay"></head>
+      <body><header><h1>Home Energy</h1></header><main><h1>Does a heat pump suit an old house?</h1><p>Text.</p></main></body>`);
+    expect(extractDraft(d, { url: 'https://homeenergy.example/heat-pumps' }).title).toBe('Does a heat pump suit an old house?');
+  });
+
+  it('keeps to the metadata title when several <h1> could be the headline', () => {
+    const t = chooseTitle([{ label: 'opengraph', value: 'Heat pumps for old houses' }], ['Latest news today', 'Our services here'], [], [], null);
+    expect(t?.title).toBe('Heat pumps for old houses');
+  });
 });

@@ -57,3 +57,13 @@ export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaT
 export function mainHeadline(headlines: Headline[]): Headline | null {
   return headlines.slice().sort((a, b) => b.match - a.match)[0] ?? null;
 }
+
+/**
+ * The page's one headline-like `<h1>`: of the headlines (site logos and navigation already left out), the only one
+ * of at least two words. Shown to the reader as the article's title, it is taken even where the metadata titles
+ * (often written for search engines or social media) say otherwise.
+ */
+export function standaloneHeadline(headlines: Headline[]): string | null {
+  const worded = headlines.filter((h) => h.text.split(/\s+/).length >= 2);
+  return worded.length === 1 ? worded[0].text : null;
+}

@@ -1,6 +1,6 @@
 // What the page's own markup says, read in one pass: headlines, the byline and the date near the headline.
 import type { SourceResult } from './candidates';
-import { findHeadlines, mainHeadline } from './headline';
+import { findHeadlines, mainHeadline, standaloneHeadline } from './headline';
 import { bestByline, AUTHOR_CLASS } from './page-byline';
 import { bestDate, DATE_CLASS, textAround } from './page-date';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
@@ -23,6 +23,8 @@ export interface PageMarkup {
   /** Second-level headings (`<h2>`) outside navigation and the like, first few, cleaned: some templates keep the
    * `<h1>` for the site or section and give the article's headline an `<h2>`. */
   subheads: string[];
+  /** The page's one headline-like `<h1>` (see standaloneHeadline), or null. */
+  standalone: string | null;
   /** Byline source result, dates source result (label per kind). */
   results: SourceResult[];
 }
@@ -37,7 +39,7 @@ export function fromPageMarkup(
   opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null },
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { headlines: [], subheads: [], results: [] };
+  if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
   const all = body.querySelectorAll(SELECTOR);
   const h1s: Element[] = [];
   const rest: Element[] = [];
@@ -96,5 +98,5 @@ export function fromPageMarkup(
     if (text) results.push({ label: 'page-text', values: { publishedDate: text } });
   }
   const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
-  return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), results };
+  return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), standalone: standaloneHeadline(headlines), results };
 }

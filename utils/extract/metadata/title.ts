@@ -84,14 +84,15 @@ export interface TitleCandidate {
 /**
  * The article's title: the visible headline when it agrees with a metadata title (it is what the reader sees,
  * and metadata titles are often longer or truncated); failing that, a second-level heading that agrees closely
- * (templates that keep the `<h1>` for the section); else the first metadata title with the site name removed,
- * else the headline.
+ * (templates that keep the `<h1>` for the section); failing that, the page's one headline-like `<h1>`; else the
+ * first metadata title with the site name removed, else the headline.
  */
 export function chooseTitle(
   candidates: TitleCandidate[],
   headlines: string[],
   siteNames: string[],
   subheads: string[] = [],
+  standalone: string | null = null,
 ): { title: string; label: SourceId } | null {
   const metas = candidates
     .map((c) => ({ label: c.label, raw: cleanText(c.value ?? '') }))
@@ -116,6 +117,7 @@ export function chooseTitle(
     const h = subheads.find((s) => segments.has(squashKey(s)));
     if (h) return { title: h, label: 'page-headline' };
   }
+  if (standalone) return { title: standalone, label: 'page-headline' };
   for (const m of metas) {
     const t = stripSiteName(m.raw, siteNames);
     if (t && !isSiteName(t, siteNames)) return { title: t, label: m.label };
