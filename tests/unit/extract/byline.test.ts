@@ -60,6 +60,42 @@ describe('byline cleaning', () => {
   });
 });
 
+describe('byline furniture, roles and desks', () => {
+  it('reads a line break as the end of the name: a role or desk under it is not a co-author', () => {
+    expect(names('By Jane Doe\nStaff writer')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe\nPolitics desk')).toEqual(['Jane Doe']);
+    expect(names('By\nJane Doe\nThe Daily Staff', ['thedaily.example', 'thedaily'])).toEqual(['Jane Doe']);
+  });
+
+  it('strips page furniture before the by-word', () => {
+    expect(names('View all posts by Jane Doe')).toEqual(['Jane Doe']);
+    expect(names('Erstellt von Hans Müller')).toEqual(['Hans Müller']);
+    expect(names('Zeige alle Beiträge von Hans Müller →')).toEqual(['Hans Müller']);
+    expect(names('Post author By Jane Doe')).toEqual(['Jane Doe']);
+  });
+
+  it('reads what follows a role, up to the next "and", as the role and its institution', () => {
+    expect(parseByline('By Jane Doe, Senior Fellow, Baltic Maritime Institute, and John Roe')).toEqual([
+      { name: 'Jane Doe', affiliation: 'Baltic Maritime Institute' },
+      { name: 'John Roe', affiliation: null },
+    ]);
+    expect(names('By Jane Doe, Senior Staff Technologist, Civic Speech, Privacy, and Technology Project')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe, Leiterin Redaktion Leben & Gesundheit')).toEqual(['Jane Doe']);
+  });
+
+  it('drops reading times, follow buttons and avatar initials', () => {
+    expect(names('Jane Doe Tiempo de lectura: 4 min')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe; Follow')).toEqual(['Jane Doe']);
+    expect(names('JD\nJane Doe')).toEqual(['Jane Doe']);
+    expect(names('OZ')).toEqual(['Oz']);
+  });
+
+  it('leaves no bracket that a cut left open or closed', () => {
+    expect(names('Jane Doe (Reuters')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe (avec John Roe et Ann Lee)')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
+  });
+});
+
 describe('institutions in a byline', () => {
   it('reads an institution after a name as that author’s affiliation, not as a co-author', () => {
     expect(parseByline('By Marta Lindqvist, Baltic Maritime Institute')).toEqual([

@@ -2,23 +2,27 @@ import type { Author } from '../../record/schema';
 import { cleanText, fixCaps, squashKey } from './clean';
 import { isSiteName } from './site-name';
 
-// Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Di", "Door", "Av"…).
+// Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
+// four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
 const BY_PREFIX =
-  /^(?:(?:written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|beitrag|ein\s+(?:beitrag|artikel|gastbeitrag|kommentar)|beitrag|artikel|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido)\s+)?(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|redaktion|written)\b\s*[:：\-–]?\s*/i;
+  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?\s*/i;
 // Short lower-case prefixes that are also surnames when capitalised ("di Mario Rossi" but "Di Maio").
 const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
 // Labels that end a byline in glued page text ("Fritz ImhofQuelle: Livenet").
-const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kategorien?|Categor(?:y|ies)|Tags?|Schlagworte|Rubrik|Published|Posted|Last\s+updated|Updated|Aktualisiert|Veröffentlicht|Erschienen|Stand|Mis à jour|Publié le|Actualizado|Publicado|Lesezeit|Reading time|Min\.? read|Comments?|Kommentare?)\b\s*[:：]?.*$/;
+const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kategorien?|Categor(?:y|ies)|Tags?|Schlagworte|Rubrik|Published|Posted|Last\s+updated|Updated|Aktualisiert|Veröffentlicht|Erschienen|Stand|Mis à jour|Publié le|Actualizado|Publicado|Lesezeit|Lesedauer|Reading time|Read time|Min\.? read|Tiempo de lectura|Temps de lecture|Tempo di lettura|Tempo de leitura|Leestijd|Comments?|Kommentare?)\b\s*[:：]?.*$/;
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
-  /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik|leiter(?:in)?|leitung|\p{L}*redaktion|desk|bureau|ressort|newsroom|volontär(?:in)?|praktikant(?:in)?|mitarbeiter(?:in)?|freelancer?|intern|moderator(?:in)?|presenter|host)(?![\p{L}])/iu;
 // Values that never credit anybody, organisation or person: log-ins, anonymity, technical defaults, and
 // strings without a letter or digit in any script (Unicode-aware, so "Анна Петрова" is not punctuation).
 const NOBODY_WORDS =
   'admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\\/?a|nobody|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|[^\\p{L}\\p{N}]+';
 const NOBODY = new RegExp(`^(?:${NOBODY_WORDS})$`, 'iu');
 // Values that are not a person's name at all: nobody, or a desk ("Staff", "Team", "Redaktion:").
-const PLACEHOLDER = new RegExp(`^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:)$`, 'iu');
+const PLACEHOLDER = new RegExp(
+  `^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:|no author|kein autor|sin autor|sans auteur|follow|folgen|contact|contactar|kontakt|more|mehr|profil|profile|(?:weitere|alle|all|more) (?:beiträge|posts|articles))$`,
+  'iu',
+);
 const DATE_LIKE =
   /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\s|$)|\b(?:am|pm)\b(?=\s*$)|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}\.?\s*(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|fev|avr|juil|déc|ene|abr|ago|dic|gen|giu|lug|set|ott)[a-zäéû]*\.?(?:\s+\d{2,4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/gi;
 // Academic degrees and honorifics after a name ("Brenda Goodman, MA").
@@ -30,7 +34,7 @@ const RELATIVE_TIME = /\b(?:vor|il y a|hace|há|fa)\s+\d+\s+\S+|\b\d+\s+(?:minut
 
 // Words that make a byline part an institution, not a co-author ("Jane Doe, Baltic Maritime Institute").
 const INSTITUTION =
-  /(?<![\p{L}])(?:institut(?:e|o|ion)?|universit(?:y|ät|é|à|ad|eit)|college|school|academy|akademie|académie|center|centre|zentrum|centro|foundation|stiftung|fondation|fundación|council|association|verband|society|gesellschaft|agency|ministry|ministerium|laboratory|lab|commission|think\s*tank|forum|programme|program|initiative|department|observatory|bank|trust)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:institut(?:e|o|ion)?|universit(?:y|ät|é|à|ad|eit)|college|school|academy|akademie|académie|center|centre|zentrum|centro|foundation|stiftung|fondation|fundación|council|association|verband|society|gesellschaft|agency|ministry|ministerium|laboratory|lab|commission|think\s*tank|forum|programme|program|initiative|department|observatory|bank|trust|project|projekt|projet|proyecto|network|netzwerk|group|gruppe|office)(?![\p{L}])/iu;
 
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
 
@@ -58,12 +62,19 @@ export function isPlausibleName(name: string, options: BylineOptions = {}): bool
   return !isSiteName(name, options.siteNames ?? []);
 }
 
+/** cleanText line by line, keeping the line breaks; at most `max` characters in all. */
+function cleanLines(text: string, max: number): string {
+  return text.split('\n').map((l) => cleanText(l, max)).filter(Boolean).join('\n').slice(0, max);
+}
+
 /** Drop the "By", dates, roles and labels around one name. */
 function cleanPart(part: string): string {
   let s = part.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
-  s = s.replace(/^[\s,;:·•|/–—-]+|[\s,;:·•|/–—-]+$/g, '');
+  s = s.replace(/^[\s,;:·•|/–—→←›»«‹-]+|[\s,;:·•|/–—→←›»«‹-]+$/g, '');
   s = s.replace(TRAILING_WORDS, '');
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim(); // "(Reuters)", "(dpa)", "(Text)"
+  // A bracket left open by a cut ("Jane Doe (Reuters"): drop it and what follows; one left closed: drop it.
+  s = s.replace(/\s*[(\[][^)\]]*$/, '').replace(/^([^(\[]*)[)\]]/, '$1').trim();
   return s;
 }
 
@@ -74,7 +85,8 @@ function cleanPart(part: string): string {
  * are fixed only when the whole byline is in capitals.
  */
 export function parseByline(byline: string, options: BylineOptions = {}): Author[] {
-  let s = cleanText(byline, 600);
+  // Line breaks separate a name from a role or desk under it ("Jane Doe<br>Staff writer"): keep them.
+  let s = cleanLines(byline, 600);
   if (!s) return [];
   s = s.replace(LOWER_PREFIX, '');
   const bare = s.replace(BY_PREFIX, '');
@@ -95,11 +107,20 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
-    const parts = seg.split(/\s*(?::\s|,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bsowie\b|\bavec\b|\bcon\b)\s*/i);
-    for (const p of parts) {
-      let name = cleanPart(p);
+    // Parts with the separator before each: after a role ("Jane Doe, Senior Fellow, …") the parts joined by commas
+    // are its qualifiers (an institute, a programme), not co-authors; "and", "&", ";" start the next author.
+    const pieces = seg.split(/(\s*(?::\s|,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bsowie\b|\bavec\b|\bcon\b)\s*)/i);
+    let afterRole = false;
+    for (let k = 0; k < pieces.length; k += 2) {
+      const before = (pieces[k - 1] ?? '').trim();
+      let name = cleanPart(pieces[k]);
       if (!name) continue;
-      if (ROLE.test(name) && names.length > 0) continue; // "Jane Doe, Senior Editor"
+      // "…, Senior Fellow, and John Roe" is the next author; "…, Head of Health & Science" is still the role.
+      if (before && before !== ',' && before !== ':' && /\s/.test(name)) afterRole = false;
+      if (ROLE.test(name) && names.length > 0) {
+        afterRole = true; // "Jane Doe, Senior Editor"
+        continue;
+      }
       if (ROLE.test(name)) {
         // "Senior Editor Jane Doe" or "Jane Doe Redakteurin": keep capitalised words that are not roles.
         const kept = name.split(/\s+/).filter((w) => !ROLE.test(w) && /^\p{Lu}/u.test(w));
@@ -113,8 +134,8 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         continue;
       }
       if (allCaps) name = fixCaps(name);
-      if (names.length && INSTITUTION.test(name)) {
-        affiliations[names.length - 1] ??= name;
+      if (names.length && (afterRole || INSTITUTION.test(name))) {
+        if (INSTITUTION.test(name)) affiliations[names.length - 1] ??= name;
         continue;
       }
       if (isPlausibleName(name, options)) names.push(name);
@@ -122,9 +143,12 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   }
   const seen = new Set<string>();
   const out: Author[] = [];
+  // Beside a full name, a lone token of one or two letters is an avatar's initials ("LP" over "Luana Patriolino").
+  const initials = (n: string) => !/\s/.test(n) && n.replace(/[^\p{L}]/gu, '').length <= 2;
+  const hasFullName = names.some((n) => /\s/.test(n));
   for (const [i, name] of names.entries()) {
     const key = squashKey(name);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (hasFullName && initials(name))) continue;
     seen.add(key);
     out.push({ name, affiliation: affiliations[i] ?? null });
     if (out.length >= 30) break;

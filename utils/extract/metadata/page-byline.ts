@@ -1,7 +1,7 @@
 // The byline the page shows near its headline: `itemprop=author`, `rel=author`, byline and author blocks, and
 // labelled names ("Autor: Jane Doe").
 import type { Author } from '../../record/schema';
-import { boundedText } from '../text';
+import { readText } from '../text';
 import { parseByline, parseOrganisations } from './byline';
 import { AUTHOR_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
 import { attr, inArticleItem, type Placed } from './regions';
@@ -9,16 +9,21 @@ import { attr, inArticleItem, type Placed } from './regions';
 /** Class and id words of an author block. */
 export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;
 
+/** A byline's text, a line per block and `<br>`, names kept whole across inline elements. */
+function nameText(el: Element, max: number): string {
+  return readText(el, { maxChars: max }).lines.join('\n').slice(0, max);
+}
+
 function bylineText(el: Element): string {
   if (LABEL_TAGS.has(el.tagName)) return textAfterLabel(el);
   const own = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
   // "Redaktion" is a label before a name, or on its own the newsroom's credit (a last-resort author).
   if (own && own.length < 25 && AUTHOR_LABEL.test(own)) return textAfterLabel(el) || own;
   const name = el.querySelector('[itemprop~="name"]');
-  if (name) return attr(name, 'content') || boundedText(name, 200);
+  if (name) return attr(name, 'content') || nameText(name, 200);
   const content = attr(el, 'content');
   if (content && el.tagName === 'META') return content;
-  return boundedText(el, 300);
+  return nameText(el, 300);
 }
 
 /**
