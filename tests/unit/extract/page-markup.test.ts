@@ -46,6 +46,30 @@ describe('page markup source', () => {
     expect(draft.publishedDate).toBe('2021-11-03');
   });
 
+  it('reads a byline written as text under the headline, in an element no class names', () => {
+    const d = doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1>
+      <p><i>von Hans Müller und Eva Maier</i></p>${para}${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Hans Müller', 'Eva Maier']);
+    expect(draft.sources.authors).toBe('page-text');
+    const split = doc(`<body><article><h1>Why cities flood</h1><div><span>By</span><span><a href="/staff/jd">Jane Doe</a></span></div>${para}</article></body>`);
+    expect(extractDraft(split).authors.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+
+  it('does not read a sentence that starts with a by-word as a byline', () => {
+    const d = doc(`<body><article><h1>Neue Regeln</h1><p>Von Montag an gilt die neue Regel für alle.</p>${para}</article></body>`);
+    expect(extractDraft(d).authors).toEqual([]);
+  });
+
+  it('finds the headline after hundreds of teaser bylines and dates', () => {
+    const teasers = Array.from({ length: 300 }, (_, i) => `<li><span class="author">Writer ${i}</span><time datetime="2020-01-01">1 Jan</time></li>`).join('');
+    const d = doc(`<head><title>Why cities flood</title></head><body><ul class="teasers">${teasers}</ul>
+      <article><h1>Why cities flood</h1><div class="byline">By Jane Doe</div><time datetime="2021-03-04">4 March 2021</time>${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(draft.publishedDate).toBe('2021-03-04');
+  });
+
   it('takes a date from the URL path', () => {
     expect(dateFromUrl('https://example.org/2019/01/18/some-story')).toBe('2019-01-18');
     expect(dateFromUrl('https://example.org/2019/01/some-story')).toBeNull();

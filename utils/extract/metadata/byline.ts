@@ -38,6 +38,23 @@ const INSTITUTION =
 
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
 
+// The start of a byline written as text: "By Jane Doe", "Von Hans Müller", "Text: Ann Lee", with a name after it.
+const BYLINE_START = /^(?:by|von|par|por|door|av|written\s+by|words\s+by|reporting\s+by|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+(?=\p{Lu})/iu;
+// Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
+const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
+
+/**
+ * Authors from a line of page text that is a byline ("By Jane Doe and John Roe", "Von Hans Müller | 3. Mai"),
+ * or none. Only short lines whose names are written as names (capitalised words and name particles) count:
+ * "Von Montag an gilt …" is a sentence.
+ */
+export function bylineFromLine(line: string, options: BylineOptions = {}): Author[] {
+  if (line.length > 160 || !BYLINE_START.test(line)) return [];
+  const authors = parseByline(line, options);
+  const asName = (n: string) => n.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLE.test(w));
+  return authors.length && authors.every((a) => asName(a.name)) ? authors : [];
+}
+
 export interface BylineOptions {
   /** Site and publisher names that must not pass for authors. */
   siteNames?: string[];

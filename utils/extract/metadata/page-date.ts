@@ -48,21 +48,29 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
 const AROUND_SKIP = new Set(['NAV', 'ASIDE', 'FORM']);
 
 /**
- * The text that follows the headline in document order (the kicker, dateline and first paragraph), at most
- * `max` characters and 300 nodes, up to the next `<h1>` or `<h2>` (the next article or section).
+ * The lines of text that follow the headline in document order (the kicker, byline, dateline and first
+ * paragraph), at most `max` characters and 300 nodes, up to the next `<h1>` or `<h2>` (the next article or section).
  */
-export function textAround(h1: Element, max: number): string {
+export function linesAfter(h1: Element, max: number): string[] {
   const root = h1.ownerDocument?.body ?? h1.ownerDocument?.documentElement ?? h1.parentNode;
-  if (!root) return '';
-  const read = readText(root, {
+  if (!root) return [];
+  return readText(root, {
     after: h1,
     maxChars: max,
     maxNodes: 300,
     itemLines: true,
     skip: (el) => AROUND_SKIP.has(el.tagName),
     stop: (el) => el.tagName === 'H1' || el.tagName === 'H2',
-  });
-  const text = read.lines.join(' | ').slice(0, max);
+  }).lines;
+}
+
+/** The text after the headline as one string for reading a date from, or '' when it opens with a modification. */
+export function textAround(h1: Element, max: number): string {
+  return dateText(linesAfter(h1, max), max);
+}
+
+export function dateText(lines: string[], max: number): string {
+  const text = lines.join(' | ').slice(0, max);
   if (MODIFIED.test(text.slice(0, 60)) && !PUBLISHED.test(text.slice(0, 60))) return '';
   return text;
 }

@@ -2,19 +2,23 @@
 import type { SourceResult } from './candidates';
 import { findHeadlines, mainHeadline, standaloneHeadline } from './headline';
 import { bestByline, AUTHOR_CLASS } from './page-byline';
-import { bestDate, DATE_CLASS, textAround } from './page-date';
+import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
+import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
 import { ancestors, attr, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
 
 // One query for everything the page's own markup can tell us; css selectors are cheaper in linkedom than a walk.
 const SELECTOR = [
-  'h1', 'time', '[itemprop]', '[rel~="author"]',
+  'time', '[itemprop]', '[rel~="author"]',
   '[class*="byline"]', '[class*="Byline"]', '[id*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="autor"]',
   '[class*="Autor"]', '[id*="author"]', '[class*="auteur"]',
   '[class*="submitted"]', '[class*="username"]', '[class*="meta"]', 'strong', 'b', 'dt', 'h5', 'h6',
   '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
 ].join(',');
-const MAX_CANDIDATES = 400;
+const MAX_CANDIDATES = 3_000;
+// Past this tree distance from the headline no byline or date can win (see bestByline, bestDate): not looked at.
+const MAX_DISTANCE = 30;
+const MAX_HEADLINES = 8;
 const MAX_SUBHEADS = 20;
 
 export interface PageMarkup {
@@ -40,15 +44,11 @@ export function fromPageMarkup(
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
+  // Headlines apart: hundreds of bylines and dates in a page's teasers must not push its headline out.
+  const h1s = Array.from(body.querySelectorAll('h1')).slice(0, MAX_HEADLINES);
   const all = body.querySelectorAll(SELECTOR);
-  const h1s: Element[] = [];
   const rest: Element[] = [];
-  for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) {
-    const el = all[i];
-    if (el.tagName === 'H1') {
-      if (h1s.length < 8) h1s.push(el);
-    } else rest.push(el);
-  }
+  for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) rest.push(all[i]);
 
   const headlines = findHeadlines(h1s, opts);
   const main = mainHeadline(headlines);
@@ -68,8 +68,8 @@ export function fromPageMarkup(
       const t = el.firstChild && !el.firstElementChild ? (el.textContent ?? '') : '';
       const isAuthorLabel = t.length > 1 && t.length < 25 && AUTHOR_LABEL.test(t.trim());
       if (isAuthorLabel || (t.length > 1 && t.length < 25 && DATE_LABEL.test(t.trim()))) {
-        const chain = ancestors(el);
-        if (!isExcluded(el, chain)) (isAuthorLabel ? labelled : dates).push(place(el, chain, order));
+        const f = place(el, ancestors(el), order);
+        if (f.dist <= MAX_DISTANCE && !isExcluded(el, f.chain)) (isAuthorLabel ? labelled : dates).push(f);
         return;
       }
       if (!/[a-z]/i.test(attr(el, 'class') + attr(el, 'itemprop') + attr(el, 'rel'))) return;
@@ -80,9 +80,8 @@ export function fromPageMarkup(
     const isDate = el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || DATE_CLASS.test(cls);
     if (!isAuthor && !isDate) return;
     if (near.has(el)) return; // a container holding the headline is too broad
-    const chain = ancestors(el);
-    if (isExcluded(el, chain)) return;
-    const f = place(el, chain, order);
+    const f = place(el, ancestors(el), order);
+    if (f.dist > MAX_DISTANCE || isExcluded(el, f.chain)) return;
     if (isAuthor) bylines.push(f);
     if (isDate) dates.push(f);
   });
@@ -94,8 +93,21 @@ export function fromPageMarkup(
   const date = bestDate(dates, opts.lang);
   if (date) results.push({ label: 'page-date', values: { publishedDate: date.value, dateShown: date.shown } });
   if (main) {
-    const text = textAround(main.el, 700);
-    if (text) results.push({ label: 'page-text', values: { publishedDate: text } });
+    const lines = linesAfter(main.el, 700);
+    const text = dateText(lines, 700);
+    const values: SourceResult['values'] = {};
+    if (text) values.publishedDate = text;
+    // A byline written as text near the headline, in an element no class names ("<p><i>By Jane Doe</i></p>").
+    for (let i = 0; i < Math.min(lines.length, 8); i++) {
+      // "By" on its own line (an element of its own) belongs with the name on the next.
+      const line = /^\S+$/.test(lines[i]) && lines[i + 1] ? `${lines[i]} ${lines[i + 1]}` : lines[i];
+      const authors = bylineFromLine(line, { siteNames: opts.siteNames });
+      if (authors.length) {
+        values.authors = authors;
+        break;
+      }
+    }
+    if (values.publishedDate || values.authors) results.push({ label: 'page-text', values });
   }
   const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
   return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), standalone: standaloneHeadline(headlines), results };
