@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 
 // Anything before the document proper: a BOM, whitespace, comments, a doctype.
 const DOCUMENT_START = /^(?:\uFEFF|\s|<!--[\s\S]*?-->|<!doctype[^>]*>)*<html[\s>]/i;
-const HTML_TAG = /<html[\s>]/i;
+const HTML_TAG = /<html[\s>]/gi;
 
 /**
  * Parse a page's HTML into a Document outside the browser (CLI, benchmarks), with linkedom.
@@ -14,8 +14,18 @@ const HTML_TAG = /<html[\s>]/i;
 export function parseHtml(html: string): Document {
   let source = html;
   if (!DOCUMENT_START.test(source)) {
-    const at = source.search(HTML_TAG);
+    const at = firstHtmlTag(source);
     source = at > 0 ? source.slice(at) : `<!doctype html><html><head></head><body>${source}</body></html>`;
   }
   return parseHTML(source).document as unknown as Document;
+}
+
+/** Where the first `<html>` tag outside a comment starts (old IE conditional comments hold copies), or -1. */
+function firstHtmlTag(source: string): number {
+  for (const m of source.slice(0, 2_000_000).matchAll(HTML_TAG)) {
+    const before = source.slice(0, m.index);
+    const open = before.lastIndexOf('<!--');
+    if (open < 0 || before.indexOf('-->', open) >= 0) return m.index;
+  }
+  return -1;
 }

@@ -10,6 +10,14 @@ describe('parsing pages outside the browser', () => {
     expect(doc.body.textContent).toContain('Text');
   });
 
+  it('skips copies of <html> in old conditional comments after leading junk', () => {
+    const doc = parseHtml('<style>.x{}</style>\n<!--[if lt IE 9]><html class="old-ie"><![endif]-->\n<html lang="en"><head><title>T</title>' +
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><p>Body text</p></body></html>');
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(doc.querySelectorAll('script[type="application/ld+json"]').length).toBe(1);
+    expect(doc.body.textContent).toContain('Body text');
+  });
+
   it('parses an ordinary page as it is', () => {
     const doc = parseHtml('<!-- saved --><!DOCTYPE html><html><head><title>T</title></head><body><h1>H</h1></body></html>');
     expect(doc.title).toBe('T');
