@@ -90,6 +90,19 @@ describe('byline furniture, roles and desks', () => {
     expect(names('OZ')).toEqual(['Oz']);
   });
 
+  it('keeps a person a blog is named after, but not one word of the site name', () => {
+    expect(names('Jane Doe', ["Jane Doe's blog"])).toEqual(['Jane Doe']);
+    expect(names('Acme', ['acmenews.example', 'acmenews'])).toEqual([]);
+  });
+
+  it('reads no name out of a sentence about a role', () => {
+    expect(names('A computer science professor at the University of Quebec. View all posts by')).toEqual([]);
+  });
+
+  it('joins a by-word ending one line to the name on the next', () => {
+    expect(names('Essay Von\nHans Müller')).toEqual(['Hans Müller']);
+  });
+
   it('leaves no bracket that a cut left open or closed', () => {
     expect(names('Jane Doe (Reuters')).toEqual(['Jane Doe']);
     expect(names('Jane Doe (avec John Roe et Ann Lee)')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);

@@ -42,6 +42,12 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 const BYLINE_START = /^(?:by|von|par|por|door|av|written\s+by|words\s+by|reporting\s+by|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+(?=\p{Lu})/iu;
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
 const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
+const BY_WORD_AT_END = /(?:^|\s)(by|von|par|por|door)$/i;
+
+/** Capitalised words and name particles only. */
+function writtenAsName(name: string): boolean {
+  return name.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLE.test(w));
+}
 
 /**
  * Authors from a line of page text that is a byline ("By Jane Doe and John Roe", "Von Hans Müller | 3. Mai"),
@@ -51,8 +57,7 @@ const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do
 export function bylineFromLine(line: string, options: BylineOptions = {}): Author[] {
   if (line.length > 160 || !BYLINE_START.test(line)) return [];
   const authors = parseByline(line, options);
-  const asName = (n: string) => n.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLE.test(w));
-  return authors.length && authors.every((a) => asName(a.name)) ? authors : [];
+  return authors.length && authors.every((a) => writtenAsName(a.name)) ? authors : [];
 }
 
 export interface BylineOptions {
@@ -76,7 +81,8 @@ export function isPlausibleName(name: string, options: BylineOptions = {}): bool
   // Sentences and labels are not names.
   if (/[.!?:]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return false;
   if (!squashKey(name)) return false;
-  return !isSiteName(name, options.siteNames ?? []);
+  // A person a blog is named after ("Jane Doe" on "Jane Doe's blog") is a person; one word of the site's name is not.
+  return !isSiteName(name, options.siteNames ?? [], !/\s/.test(name));
 }
 
 /** cleanText line by line, keeping the line breaks; at most `max` characters in all. */
@@ -111,6 +117,13 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   // Segments separated by "|", "·", "•", newlines: keep the one that says "By …", else those that are not dates.
   s = s.replace(URL_OR_EMAIL, ' ').replace(/(?:^|\s)@[\w.]+/g, ' ');
   let segments = s.split(/\s*(?:\||·|•|\n|\s[–—]\s|\s\/\s|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
+  // A segment ending in the by-word ("Disko | Von" above "Jane Doe"): the name is in the next one.
+  segments = segments.flatMap((seg, i) => {
+    const m = seg.match(BY_WORD_AT_END);
+    if (!m || i + 1 >= segments.length) return [seg];
+    segments[i + 1] = `${m[1]} ${segments[i + 1]}`;
+    return [];
+  });
   const withPrefix = segments.filter((seg) => BY_PREFIX.test(seg) && seg.replace(BY_PREFIX, '').trim());
   if (withPrefix.length) segments = withPrefix;
   const names: string[] = [];
@@ -139,7 +152,9 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         continue;
       }
       if (ROLE.test(name)) {
-        // "Senior Editor Jane Doe" or "Jane Doe Redakteurin": keep capitalised words that are not roles.
+        // "Senior Editor Jane Doe" or "Jane Doe Redakteurin": keep capitalised words that are not roles; a
+        // sentence about a role ("A professor at the University of …") names nobody.
+        if (!writtenAsName(name) || name.split(/\s+/).length > 5) continue;
         const kept = name.split(/\s+/).filter((w) => !ROLE.test(w) && /^\p{Lu}/u.test(w));
         if (kept.length < 2) continue;
         name = kept.join(' ');

@@ -5,17 +5,18 @@ import { cleanText, squashKey } from './clean';
  * Whether a text is (a form of) one of the site's names: the same letters and digits, or one holding the other
  * when both are at least 4 long and the shorter is at least 40% of the longer ("Weinkenner.de" and "weinkenner",
  * "The Guardian" and "guardian", "FOCUS Online" and "focus"; not "Anna Schmidt" on anna.de). The one test used
- * for titles, headlines and bylines.
+ * for titles, headlines and bylines. With `partOf` false, a text that is only part of a site's name does not
+ * count: a person a blog is named after ("Jane Doe" on "Jane Doe's blog") is still a person.
  */
-export function isSiteName(text: string, siteNames: string[]): boolean {
+export function isSiteName(text: string, siteNames: string[], partOf = true): boolean {
   const key = squashKey(text);
   if (key.length < 2) return false;
   for (const site of siteNames) {
     const s = squashKey(site);
     if (!s) continue;
     if (key === s) return true;
-    if (s.length >= 4 && key.length >= 4 && (s.includes(key) || key.includes(s)) && Math.min(s.length, key.length) / Math.max(s.length, key.length) >= 0.4)
-      return true;
+    const contains = key.includes(s) || (partOf && s.includes(key));
+    if (s.length >= 4 && key.length >= 4 && contains && Math.min(s.length, key.length) / Math.max(s.length, key.length) >= 0.4) return true;
   }
   return false;
 }
