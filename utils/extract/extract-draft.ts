@@ -146,6 +146,14 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const { types, guessed, ...fields } = chosen;
   Object.assign(draft, fields);
   draft.guessed = [...guessed];
+  // No person and no organisation credited anywhere: the publisher the page states is the corporate author (as a
+  // report without named authors is cited), marked as a guess. A host name is too weak a guess for that.
+  const publisherSource = draft.sources.publisher;
+  if (!draft.authors.length && draft.publisher && publisherSource && publisherSource !== 'host-name') {
+    draft.authors = [{ name: draft.publisher, affiliation: null }];
+    draft.sources.authors = `${publisherSource as SourceId}:site`;
+    draft.guessed.push('authors');
+  }
 
   const title = chooseTitle(
     [

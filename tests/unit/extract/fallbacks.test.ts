@@ -58,6 +58,17 @@ describe('organisation or newsroom as a last-resort author', () => {
     expect(draft3.sources.authors).toBe('json-ld:organisation');
   });
 
+  it('credits the stated publisher when the page names no author at all, marked guessed; never the bare host', () => {
+    const d = doc(`<head><title>Annual report</title><meta property="og:site_name" content="Acme Policy Institute"></head>
+      <body><article><h1>Annual report on ports</h1>${para}</article></body>`);
+    const draft = extractDraft(d, { url: 'https://acme.example/reports/ports' });
+    expect(draft.authors).toEqual([{ name: 'Acme Policy Institute', affiliation: null }]);
+    expect(draft.sources.authors).toBe('opengraph:site');
+    expect(draft.guessed).toContain('authors');
+    const bare = extractDraft(doc(`<body><article><h1>Annual report on ports</h1>${para}</article></body>`), { url: 'https://acme.example/reports/ports' });
+    expect(bare.authors).toEqual([]);
+  });
+
   it('never takes "admin" or an address as the author', () => {
     const d = doc(`<head><title>Floods</title><meta name="author" content="admin">
       <script type="application/ld+json">{"@type":"BlogPosting","headline":"Why cities flood","author":{"@type":"Person","name":"example.com"}}</script></head>
