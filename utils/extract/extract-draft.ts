@@ -19,7 +19,7 @@ import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-
 import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
-import { cleanText } from './metadata/clean';
+import { cleanText, squashKey } from './metadata/clean';
 import { EXTRACTION_LIMITS, clipWords, clippedNotice, firstWordsOf, measurePage, startBudget, type ExtractionLimits } from './limits';
 
 export interface ExtractOptions {
@@ -83,6 +83,12 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const structured = [jsonLd, citation, dublinCore, openGraph, htmlMeta];
   const docTitle = cleanText(doc.title ?? '');
   const metaTitles = [...structured.map((s) => s.values.title), docTitle].filter((title): title is string => !!title);
+  // A "publisher" that is the article's title, or holds it (application-name set to the page's <title>), names no site.
+  const titleKeys = metaTitles.filter((t) => t.split(/\s+/).length >= 3).map(squashKey);
+  for (const s of structured) {
+    const p = s.values.publisher;
+    if (p && titleKeys.some((k) => squashKey(p).includes(k))) delete s.values.publisher;
+  }
 
   const siteNames = [
     ...structured.map((s) => s.values.publisher),

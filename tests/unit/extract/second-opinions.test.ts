@@ -97,4 +97,15 @@ describe('titles', () => {
     expect(draft.title).toBe('Axios Future');
     expect(draft.publishedDate).toBe('2019-01-18');
   });
+
+  it('takes no site name, and so no author, from a publisher field holding the page title', () => {
+    const d = doc(`<head><title>Student halls too full to be safe - Campus News</title>
+      <meta name="application-name" content="Student halls too full to be safe - Campus News"></head><body><article>
+      <h1>Student halls too full to be safe</h1><p class="subtitle">Campus News • 02.02.2022</p>${para}${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.title).toBe('Student halls too full to be safe');
+    expect(draft.publisher).toBeNull();
+    expect(draft.authors).toEqual([]);
+    expect(draft.publishedDate).toBe('2022-02-02');
+  });
 });
