@@ -17,7 +17,33 @@ export function parseHtml(html: string): Document {
     const at = firstHtmlTag(source);
     source = at > 0 ? source.slice(at) : `<!doctype html><html><head></head><body>${source}</body></html>`;
   }
-  return parseHTML(source).document as unknown as Document;
+  const doc = parseHTML(source).document as unknown as Document;
+  moveContentOutOfHead(doc);
+  return doc;
+}
+
+const HEAD_TAGS = new Set(['META', 'LINK', 'TITLE', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Browsers end the `<head>` at the first element that does not belong there and read the rest as the body;
+ * linkedom keeps it in the head (a stray `<div>` before `<body>` left a whole page there). Move it, as a browser would.
+ */
+function moveContentOutOfHead(doc: Document): void {
+  const head = doc.head;
+  const body = doc.body;
+  if (!head || !body) return;
+  let first: Element | null = null;
+  for (let el = head.firstElementChild; el; el = el.nextElementSibling) {
+    if (!HEAD_TAGS.has(el.tagName.toUpperCase())) {
+      first = el;
+      break;
+    }
+  }
+  if (!first) return;
+  const moved: Node[] = [];
+  for (let n: Node | null = first; n; n = n.nextSibling) moved.push(n);
+  const anchor = body.firstChild;
+  for (const n of moved) body.insertBefore(n, anchor);
 }
 
 /** Where the first `<html>` tag outside a comment starts (old IE conditional comments hold copies), or -1. */

@@ -18,6 +18,14 @@ describe('parsing pages outside the browser', () => {
     expect(doc.body.textContent).toContain('Body text');
   });
 
+  it('reads content that a stray element put in the head as the body, as browsers do', () => {
+    const doc = parseHtml('<!DOCTYPE html><html><head><title>T</title><meta name="a" content="b"><div id="wrap"><h1>Headline</h1><p>Body text</p></div></head><body><footer>End</footer></body></html>');
+    expect(doc.head.querySelector('div')).toBeNull();
+    expect(doc.head.querySelector('meta')).not.toBeNull();
+    expect(doc.body.querySelector('h1')?.textContent).toBe('Headline');
+    expect(doc.body.textContent).toMatch(/Body text[\s\S]*End/);
+  });
+
   it('parses an ordinary page as it is', () => {
     const doc = parseHtml('<!-- saved --><!DOCTYPE html><html><head><title>T</title></head><body><h1>H</h1></body></html>');
     expect(doc.title).toBe('T');
