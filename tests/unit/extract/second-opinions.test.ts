@@ -23,6 +23,27 @@ describe('dates: cross-checks between sources', () => {
     expect(draft.publishedDate).toBe('2017-02-23');
   });
 
+  it('keeps the publisher\'s day when a <time> or a wall-clock stamp on the page is the UTC instant\'s local twin', () => {
+    const withOffset = doc(`<head><title>Cuts</title><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
+      <body><article><h1>Cuts</h1><time datetime="2022-05-03T23:37:37-04:00">May 3</time>${para}</article></body>`);
+    expect(extractDraft(withOffset).publishedDate).toBe('2022-05-03');
+    const wallClock = doc(`<head><title>Cuts</title><meta property="article:published_time" content="2023-11-09T05:30:59+00:00"></head>
+      <body><article><h1>Cuts</h1><p>Posted</p>${para}</article><aside class="related"><time datetime="2023-11-08 23:30:59">Nov 8</time></aside></body>`);
+    expect(extractDraft(wallClock).publishedDate).toBe('2023-11-08');
+  });
+
+  it('keeps a UTC stamp whose day no time zone could turn into the date shown', () => {
+    const d = doc(`<head><title>Cuts</title><meta property="article:published_time" content="2022-05-04T12:00:00Z"></head>
+      <body><article><h1>Cuts</h1><time>2 May 2022</time>${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2022-05-04');
+  });
+
+  it('takes the date shown under the headline when it is the day of the UTC stamp where the publisher is', () => {
+    const d = doc(`<head><title>Cuts</title><meta property="article:published_time" content="2022-05-04T00:53:29.274Z"></head>
+      <body><article><h1>Cuts</h1><time>3 May 2022</time><time>21:53</time>${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2022-05-03');
+  });
+
   it('takes the stated date that the visible date next to the headline confirms', () => {
     const d = doc(`<head><title>Ads</title>
       <meta property="article:published_time" content="2023-11-06T14:25:00+00:00">

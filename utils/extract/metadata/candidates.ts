@@ -21,6 +21,8 @@ export interface Candidates {
   publishedDate?: string;
   /** The date is one the reader sees on the page (not a hidden meta value). */
   dateShown?: boolean;
+  /** Machine-readable time stamps the page carries (`<time datetime>`), to find the publisher's local day of an instant. */
+  timestamps?: string[];
   place?: string;
   keywords?: string[];
   section?: string;

@@ -159,33 +159,60 @@ function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResu
 
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$/;
+// A wall-clock time without an offset ("2023-11-08 23:30:59"), as CMSs print the local time.
+const NAIVE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/;
+const HOUR = 3_600_000;
+
+/**
+ * The calendar day the publisher wrote for a UTC instant, from another stamp of the same instant: one with the
+ * publisher's offset, or a wall-clock time a whole number of quarter hours (at most 14 hours) away from it.
+ */
+function localTwin(utc: number, raws: string[]): string | null {
+  for (const raw of raws) {
+    if (LOCAL_TIME.test(raw) && Math.abs(Date.parse(raw) - utc) <= 120_000) return raw.slice(0, 10);
+    const naive = raw.match(NAIVE_TIME);
+    if (!naive) continue;
+    const diff = Date.parse(`${naive[1]}T${naive[2]}Z`) - utc;
+    if (diff !== 0 && Math.abs(diff) <= 14 * HOUR && diff % (HOUR / 4) === 0) return naive[1];
+  }
+  return null;
+}
+
+/** Whether `day` is the calendar day of the UTC instant somewhere on Earth (offsets from -12 to +14 hours). */
+function dayOfInstantSomewhere(utc: number, day: string): boolean {
+  const at = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return at(utc - 12 * HOUR) === day || at(utc + 14 * HOUR) === day || at(utc) === day;
+}
 
 /**
  * Second opinions on the chosen publication date:
- * - a UTC time stamp and another source's time stamp of the same instant with the publisher's own offset: the
- *   calendar day is the one the publisher wrote (2017-02-24T01:18Z is 2017-02-23 in California);
+ * - a UTC time stamp and another stamp of the same instant in the publisher's own time (with its offset, or a
+ *   wall-clock time on the page): the calendar day is the one the publisher wrote (2017-02-24T01:18Z is 2017-02-23
+ *   in California); failing a twin, the date the page shows when it is that instant's day in some time zone;
  * - the date shown next to the headline agrees with another stated publication date but not with the chosen one:
  *   two sources outvote one.
  */
 function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<string>, read: (r: SourceResult) => string | null): void {
   const chosenLabel = out.sources.publishedDate;
   const chosenRaw = results.find((r) => r.label === chosenLabel)?.values.publishedDate?.trim() ?? '';
-  if (UTC_TIME.test(chosenRaw)) {
-    const t = Date.parse(chosenRaw);
-    for (const r of results) {
-      const raw = r.values.publishedDate?.trim() ?? '';
-      if (r.label === chosenLabel || !explicit.has(r.label) || !LOCAL_TIME.test(raw)) continue;
-      if (Math.abs(Date.parse(raw) - t) > 120_000) continue;
-      const v = read(r);
-      if (v && v !== out.publishedDate) {
-        out.publishedDate = v;
-        out.sources.publishedDate = r.label;
-      }
-      return;
-    }
-  }
   const shown = results.find((r) => r.label === 'page-date' && r.values.dateShown);
   const shownDate = shown ? read(shown) : null;
+  if (UTC_TIME.test(chosenRaw)) {
+    const t = Date.parse(chosenRaw);
+    const stated = results.filter((r) => r.label !== chosenLabel && explicit.has(r.label));
+    const raws = [
+      ...stated.map((r) => r.values.publishedDate?.trim() ?? ''),
+      ...results.flatMap((r) => (r.label === 'page-date' ? (r.values.timestamps ?? []) : [])),
+    ];
+    const twin = localTwin(t, raws);
+    const day = twin ?? (shownDate && dayOfInstantSomewhere(t, shownDate) ? shownDate : null);
+    if (day && day !== out.publishedDate && normaliseDate(day)) {
+      const from = twin ? (stated.find((r) => r.values.publishedDate?.trim().startsWith(day))?.label ?? 'page-date') : 'page-date';
+      out.publishedDate = day;
+      out.sources.publishedDate = from;
+    }
+    if (day) return;
+  }
   if (!shownDate || shownDate === out.publishedDate) return;
   for (const r of results) {
     if (r.label === chosenLabel || !explicit.has(r.label)) continue;

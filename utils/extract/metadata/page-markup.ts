@@ -19,6 +19,7 @@ const MAX_CANDIDATES = 3_000;
 // Past this tree distance from the headline no byline or date can win (see bestByline, bestDate): not looked at.
 const MAX_DISTANCE = 30;
 const MAX_HEADLINES = 8;
+const MAX_TIMESTAMPS = 50;
 const MAX_SUBHEADS = 20;
 
 export interface PageMarkup {
@@ -91,7 +92,9 @@ export function fromPageMarkup(
   if (authors.length) results.push({ label: 'page-byline', values: { authors } });
   else if (org) results.push({ label: 'page-byline', values: { orgByline: org } });
   const date = bestDate(dates, opts.lang);
-  if (date) results.push({ label: 'page-date', values: { publishedDate: date.value, dateShown: date.shown } });
+  const timestamps = rest.filter((el) => el.tagName === 'TIME').map((el) => attr(el, 'datetime').trim()).filter(Boolean).slice(0, MAX_TIMESTAMPS);
+  if (date) results.push({ label: 'page-date', values: { publishedDate: date.value, dateShown: date.shown, timestamps } });
+  else if (timestamps.length) results.push({ label: 'page-date', values: { timestamps } });
   if (main) {
     const lines = linesAfter(main.el, 700);
     const text = dateText(lines, 700);
