@@ -70,6 +70,16 @@ describe('page markup source', () => {
     expect(draft.publishedDate).toBe('2021-03-04');
   });
 
+  it('reads the byline and date of a whole post that the template puts in a widget', () => {
+    const d = doc(`<head><title>Tach auch</title></head><body><div class="widget Blog"><div class="post hentry">
+      <h3 class="post-title entry-title">Tach auch</h3>${para}${para}${para}
+      <div class="post-footer">Posted by <span class="author vcard">Hans Müller</span> at <abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr></div>
+      </div></div><div class="widget Label"><span class="author">Somebody Else</span><time datetime="2019-01-01">1 Jan</time></div></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Hans Müller']);
+    expect(draft.publishedDate).toBe('2020-04-28');
+  });
+
   it('takes a date from the URL path', () => {
     expect(dateFromUrl('https://example.org/2019/01/18/some-story')).toBe('2019-01-18');
     expect(dateFromUrl('https://example.org/2019/01/some-story')).toBeNull();

@@ -22,7 +22,8 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
     const el = f.el;
     let text = boundedText(el, 200);
     if (text.length < 25 && (DATE_LABEL.test(text) || LABEL_TAGS.has(el.tagName))) text = textAfterLabel(el);
-    const raws = [attr(el, 'datetime'), el.tagName === 'META' ? attr(el, 'content') : '', attr(el, 'content'), text].filter(Boolean);
+    // hAtom's <abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr> keeps the date in its title.
+    const raws = [attr(el, 'datetime'), attr(el, 'content'), el.tagName === 'ABBR' ? attr(el, 'title') : '', text].filter(Boolean);
     let value: string | null = null;
     let from = '';
     for (const raw of raws) {

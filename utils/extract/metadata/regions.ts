@@ -27,12 +27,33 @@ export function ancestors(el: Element): Element[] {
   return out;
 }
 
-/** Whether the element or an ancestor is navigation, an aside, the page footer, a related list, comments… */
+// An article container: <article>, hAtom/h-entry posts, microdata Article items.
+const ENTRY_CLASS = /(?:^|\s)(?:hentry|h-entry)(?:\s|$)/;
+/** Characters of text that make an article container the page's article rather than a teaser. */
+const MIN_ARTICLE_TEXT = 1500;
+const articleSize = new WeakMap<Element, number>();
+
+function isWholeArticle(a: Element): boolean {
+  if (a.tagName !== 'ARTICLE' && !ENTRY_CLASS.test(attr(a, 'class')) && !/Article|BlogPosting/.test(attr(a, 'itemtype'))) return false;
+  let n = articleSize.get(a);
+  if (n === undefined) {
+    n = (a.textContent ?? '').length;
+    articleSize.set(a, n);
+  }
+  return n >= MIN_ARTICLE_TEXT;
+}
+
+/**
+ * Whether the element or an ancestor is navigation, an aside, the page footer, a related list, comments… Only
+ * ancestors inside the article count when the element is in a whole article: templates put the post itself in a
+ * "widget" or a sidebar layout.
+ */
 export function isExcluded(el: Element, chain: Element[]): boolean {
   const all = [el, ...chain];
   for (let i = 0; i < all.length; i++) {
     const a = all[i];
     if (a.tagName === 'BODY' || a.tagName === 'HTML') break;
+    if (i > 0 && isWholeArticle(a)) break;
     // An article's own <footer> (h-entry) carries its author and date; the page's footer does not.
     if (a.tagName === 'FOOTER' && all.slice(i + 1).some((p) => p.tagName === 'ARTICLE')) continue;
     if (EXCLUDED_TAGS.has(a.tagName)) return true;
