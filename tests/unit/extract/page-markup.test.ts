@@ -80,6 +80,13 @@ describe('page markup source', () => {
     expect(draft.publishedDate).toBe('2020-04-28');
   });
 
+  it('looks for the byline and date near the <h2> that is the stated title when no <h1> agrees', () => {
+    const d = doc(`<head><title>Levels for synchronised swimming - News - Swim Federation</title><meta property="og:site_name" content="Swim Federation"></head><body>
+      <header><h1>Swim Federation</h1></header>
+      <main><h2>Levels for synchronised swimming</h2><div class="newsSingleHeader"><span class="blue">01.02.2022</span></div>${para}</main></body>`);
+    expect(extractDraft(d, { url: 'https://swim.example/news/levels' }).publishedDate).toBe('2022-02-01');
+  });
+
   it('takes a date from the URL path', () => {
     expect(dateFromUrl('https://example.org/2019/01/18/some-story')).toBe('2019-01-18');
     expect(dateFromUrl('https://example.org/2019/01/some-story')).toBeNull();

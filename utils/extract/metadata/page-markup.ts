@@ -1,6 +1,7 @@
 // What the page's own markup says, read in one pass: headlines, the byline and the date near the headline.
 import type { SourceResult } from './candidates';
 import { findHeadlines, mainHeadline, standaloneHeadline } from './headline';
+import { isTitleSegment } from './title';
 import { bestByline, AUTHOR_CLASS } from './page-byline';
 import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
 import { bylineFromLine } from './byline';
@@ -52,7 +53,10 @@ export function fromPageMarkup(
   for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) rest.push(all[i]);
 
   const headlines = findHeadlines(h1s, opts);
-  const main = mainHeadline(headlines);
+  const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
+  // Bylines and dates are looked for near the headline: the <h2> that is the stated title when no <h1> agrees.
+  let main = mainHeadline(headlines);
+  if (!main || main.match < 0.5) main = subheads.find((h) => opts.metaTitles.some((t) => isTitleSegment(h.text, t))) ?? main;
   const near = distancesFrom(main?.el ?? null, main?.chain ?? []);
   const place = (el: Element, chain: Element[], order: number): Placed => ({
     el,
@@ -112,6 +116,5 @@ export function fromPageMarkup(
     }
     if (values.publishedDate || values.authors) results.push({ label: 'page-text', values });
   }
-  const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
   return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), standalone: standaloneHeadline(headlines), results };
 }

@@ -50,6 +50,12 @@ function join(parts: string[], seps: string[]): string {
   return out.replace(/[\s|\-–—·•»›~:/]+$/, '').trim();
 }
 
+/** Whether a heading is a title or one of its separator-delimited segments, whole ("Headline" in "Headline | Site"). */
+export function isTitleSegment(heading: string, title: string): boolean {
+  const key = squashKey(heading);
+  return !!key && (key === squashKey(title) || splitSegments(title).parts.some((p) => squashKey(p) === key));
+}
+
 const tokens = (s: string) => new Set(s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
 /**
@@ -113,8 +119,7 @@ export function chooseTitle(
   if (best && bestMatch >= 0.5) return { title: best, label: 'page-headline' };
   // An <h2> counts only when it is a metadata title or one of its segments, whole ("Headline | Section | Site").
   for (const m of metas) {
-    const segments = new Set(splitSegments(m.raw).parts.map(squashKey).concat(squashKey(m.raw)));
-    const h = subheads.find((s) => segments.has(squashKey(s)));
+    const h = subheads.find((s) => isTitleSegment(s, m.raw));
     if (h) return { title: h, label: 'page-headline' };
   }
   if (standalone) return { title: standalone, label: 'page-headline' };
