@@ -5,11 +5,16 @@
  * Class/id words of page furniture, each with what it marks:
  * - `region`: a part of the page holding other content (related articles, comments, navigation, sidebars,
  *   footers, share bars): its text is not the article's, and neither are its bylines and dates;
- * - `aside`: text inside the article that is not its prose (captions, credits, hidden text): cut from the body,
- *   but a byline or date there can still be the article's own (a hidden "By", a credits line).
+ * - `aside`: text inside the article that is not its prose (captions, credits, hidden text, author boxes, ratings,
+ *   meta lines): cut from the body, but a byline or date there can still be the article's own.
  */
 const BOILERPLATE_WORDS = new Map<string, 'region' | 'aside'>([
-  ...['caption', 'captions', 'figcaption', 'credit', 'credits', 'hide', 'hidden'].map((w) => [w, 'aside'] as const),
+  ...[
+    'caption', 'captions', 'figcaption', 'credit', 'credits', 'hide', 'hidden',
+    // author boxes under the article (their bio lines are still read for affiliations), ratings, disclaimers, meta lines
+    'bio', 'biography', 'authorbox', 'authorbio', 'authorinfo', 'authorcard', 'aboutauthor', 'authorprofile', 'userprofile', 'entryauthor', 'postauthor',
+    'rate', 'rating', 'ratings', 'vote', 'votes', 'stars', 'disclaimer', 'disclosure', 'meta', 'metadata', 'postmeta', 'entrymeta', 'postmetadata',
+  ].map((w) => [w, 'aside'] as const),
   ...[
     'copyright', 'share', 'shares', 'sharing', 'sharebar', 'social', 'socials',
     'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'cta',

@@ -190,7 +190,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
       draft.wordCount = countWords(article.text);
       draft.sources.wordCount = 'article-text';
     }
-    draft.authors = affiliationsFromBio(kept.text, draft.authors);
+    // Author boxes are cut from the body but their bio lines ("X is a senior fellow at Y") still name affiliations.
+    draft.authors = affiliationsFromBio(article.cutText, affiliationsFromBio(kept.text, draft.authors));
     if (kept.clipped) draft.notice = clippedNotice(countWords(kept.text));
   } else if (bounded) {
     // The page's text as it comes, capped, with no word count (the whole was not read).

@@ -12,7 +12,12 @@ export interface ReadabilityResult {
   lang: string | null;
   /** Block-aware plain text of the article body. */
   text: string;
+  /** Text the clean-up cut from the article (author boxes, captions…), for reading author bios. */
+  cutText: string;
 }
+
+/** Most text kept of what the clean-up cut (author bios are short). */
+const MAX_CUT_CHARS = 20_000;
 
 /**
  * Runs Readability on `doc`. Readability rewrites the document it is given: pass a clone when the
@@ -30,7 +35,7 @@ export function runReadability(doc: Document): ReadabilityResult | null {
   // page that is often a cookie or consent notice that the strict first pass had rightly skipped.
   const short = chooseShortAttempt(attempts);
   if (short) content = short;
-  cleanArticle(content);
+  const cut = cleanArticle(content).removed;
   const body = blockText(content);
   if (!body.trim()) return null;
   const text = withLead(body, lead);
@@ -41,6 +46,7 @@ export function runReadability(doc: Document): ReadabilityResult | null {
     publishedTime: article.publishedTime || null,
     lang: article.lang || null,
     text,
+    cutText: cut.map((el) => blockText(el)).join('\n').slice(0, MAX_CUT_CHARS),
   };
 }
 

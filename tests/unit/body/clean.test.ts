@@ -29,6 +29,17 @@ describe('cleanArticle: captions and credits', () => {
   });
 });
 
+describe('cleanArticle: author boxes, ratings, disclaimers and meta lines', () => {
+  it('drops them from the body', () => {
+    const { text } = clean(
+      `${prose('harbour')}<div class="post-ratings">(No ratings yet)</div><p class="editorial-disclaimer">We may receive a commission.</p>` +
+        `<p class="postmetadata">This entry was posted on Monday.</p><div class="author-bio">Jane Doe writes about ports.</div>`,
+    );
+    expect(text).toContain('Paragraph 3 about harbour');
+    for (const cut of ['No ratings', 'commission', 'posted on Monday', 'writes about ports']) expect(text).not.toContain(cut);
+  });
+});
+
 describe('cleanArticle: class cues', () => {
   it('drops share bars, newsletter boxes and calls to action', () => {
     const { text } = clean(

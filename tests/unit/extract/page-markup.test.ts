@@ -109,6 +109,14 @@ describe('dateline and author bio', () => {
     ]);
   });
 
+  it('reads the affiliation from an author box that the body clean-up cuts', () => {
+    const d = doc(`<head><meta name="author" content="Jane Doe"></head><body><article><h1>Ports policy</h1>${para}${para}
+      <div class="author-bio"><h4>About the author</h4><p>Jane Doe is a senior fellow at the Baltic Maritime Institute.</p></div></article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.text).not.toContain('senior fellow');
+    expect(draft.authors).toEqual([{ name: 'Jane Doe', affiliation: 'Baltic Maritime Institute' }]);
+  });
+
   it('fills place and affiliation end to end', () => {
     const d = doc(`<head><meta name="author" content="Jane Doe"></head><body><article><h1>Senate votes</h1>
       <p>WASHINGTON — The Senate voted on Tuesday to approve the bill after a long debate that lasted into the night and beyond.</p>${para}

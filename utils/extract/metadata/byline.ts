@@ -20,7 +20,7 @@ const NOBODY_WORDS =
 const NOBODY = new RegExp(`^(?:${NOBODY_WORDS})$`, 'iu');
 // Values that are not a person's name at all: nobody, or a desk ("Staff", "Team", "Redaktion:").
 const PLACEHOLDER = new RegExp(
-  `^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:|no author|kein autor|sin autor|sans auteur|follow|folgen|contact|contactar|kontakt|more|mehr|profil|profile|(?:weitere|alle|all|more) (?:beiträge|posts|articles))$`,
+  `^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:|no author|kein autor|sin autor|sans auteur|follow|folgen|contact|contactar|kontakt|more|mehr|profil|profile|(?:weitere|alle|all|more) (?:beiträge|posts|articles)|about (?:the )?authors?|(?:über|zum) (?:den |die )?autor(?:in|en)?|zur person|à propos de l'auteur|sobre el autor|sull'autore)$`,
   'iu',
 );
 const DATE_LIKE =
