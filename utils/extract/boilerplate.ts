@@ -71,3 +71,13 @@ export function namesBoilerplateRegion(el: Element): boolean {
   }
   return false;
 }
+
+/** Headings of boxes that list other articles, in the languages we meet most ("Related", "Meistgelesen", "Lire aussi"). */
+const OTHER_ARTICLES_HEADING =
+  /^(?:related(?: (?:articles|posts|stories|content|news|reading))?|most (?:read|popular|viewed|shared|recent)|more (?:on this(?: topic)?|from|stories|articles|news|to read|like this)|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|also read|read (?:more|also|next)|recommended(?: for you)?|top stories|latest(?: news| posts| articles| stories)?|recent (?:posts|articles|news)|popular(?: posts| articles| stories)?|trending(?: now)?|meistgelesen|meist gelesen|meist-diskutiert|beliebt(?:e|este)?(?: artikel| beiträge)?|mehr (?:zum thema|aus|zu|von|news)|lesen sie (?:auch|mehr)|auch interessant|schon gelesen|zum weiterlesen|das könnte (?:sie|dich) (?:auch )?interessieren|weitere (?:artikel|beiträge|news|nachrichten|themen|meldungen)(?: zum thema)?|ähnliche (?:artikel|beiträge|themen)|neueste (?:artikel|beiträge|nachrichten)|aktuelle (?:artikel|beiträge|nachrichten|meldungen)|letzte beiträge|à lire aussi|lire aussi|sur le même sujet|les plus lus|dans la même rubrique|te puede interesar|lo más leído|noticias relacionadas|leggi anche|i più letti|articoli correlati)\s*[:.!?]?$/i;
+
+/** Whether a heading's text names a box of other articles. */
+export function headsOtherArticles(text: string): boolean {
+  const t = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.length > 0 && t.length <= 60 && OTHER_ARTICLES_HEADING.test(t);
+}

@@ -40,6 +40,17 @@ describe('cleanArticle: author boxes, ratings, disclaimers and meta lines', () =
   });
 });
 
+describe('cleanArticle: lists of other articles', () => {
+  it('drops a heading that names other articles and the links under it, not the prose after them', () => {
+    const { text } = clean(
+      `${prose('harbour')}<p><strong>Read also:</strong></p><p><a href="/a">Bridges close for repairs</a></p>${prose('budget', 2)}` +
+        `<h2>Das könnte Sie auch interessieren</h2><ul><li><a href="/b">Neue Buslinien</a></li><li><a href="/c">Hafenfest</a></li></ul>`,
+    );
+    expect(text).toContain('Paragraph 2 about budget');
+    for (const cut of ['Read also', 'Bridges close', 'interessieren', 'Neue Buslinien']) expect(text).not.toContain(cut);
+  });
+});
+
 describe('cleanArticle: class cues', () => {
   it('drops share bars, newsletter boxes and calls to action', () => {
     const { text } = clean(

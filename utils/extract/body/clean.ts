@@ -1,8 +1,8 @@
 // Removes boilerplate that Readability leaves inside the article element: image captions and credits,
 // share/social bars, newsletter and other calls to action, "related" teasers and paragraphs that are
-// nothing but a link to another article. Cues are structural (tag names, class/id words, link density),
+// nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density),
 // never site names or page text.
-import { hasBoilerplateClass } from '../boilerplate';
+import { hasBoilerplateClass, headsOtherArticles } from '../boilerplate';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
 const MAX_CUE_CHARS = 400;
@@ -17,6 +17,9 @@ const MIN_LIST_LINKS = 3;
 const MIN_LIST_LINK_SHARE = 0.9;
 
 const LINK_BLOCK_TAGS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE']);
+/** After a "Related" heading, a block this short or at least this share links is a teaser of the list it heads. */
+const MAX_TEASER_CHARS = 150;
+const MIN_TEASER_LINK_SHARE = 0.3;
 
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
@@ -93,6 +96,34 @@ export function cleanArticle(root: Element): CleanReport {
       }
     }
   }
+  cutOtherArticles(root, gone, removable);
   for (const el of removable) el.parentNode?.removeChild(el);
   return report;
+}
+
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A heading that names a box of other articles ("Related", "Das könnte Sie auch interessieren") and what follows
+ * it in its container: the list it heads.
+ */
+function cutOtherArticles(root: Element, gone: Set<Element>, removable: Element[]): void {
+  for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, strong, b'))) {
+    const tag = h.tagName.toUpperCase();
+    if (!HEADING_TAGS.has(tag) && (h.childElementCount > 1 || (h.textContent ?? '').length > 60)) continue;
+    if (!headsOtherArticles(h.textContent ?? '')) continue;
+    // An inline label stands for the block it opens.
+    let start: Element = h;
+    while (!HEADING_TAGS.has(start.tagName.toUpperCase()) && start.parentElement && start.parentElement !== root && (start.parentElement.textContent ?? '').trim() === (h.textContent ?? '').trim()) start = start.parentElement;
+    for (let el: Element | null = start; el; el = el.nextElementSibling) {
+      if (gone.has(el)) continue;
+      // The list runs as long as its items are links or teasers; the article's own prose ends it.
+      if (el !== start) {
+        const len = squashLen(el.textContent);
+        if (len > MAX_TEASER_CHARS && linkTextLength(el) < MIN_TEASER_LINK_SHARE * len) break;
+      }
+      gone.add(el);
+      removable.push(el);
+    }
+  }
 }
