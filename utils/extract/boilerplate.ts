@@ -66,11 +66,15 @@ export function hasBoilerplateClass(el: Element): boolean {
  */
 export function namesBoilerplateRegion(el: Element): boolean {
   if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
-  for (const parts of tokenWords(el)) {
-    if (BOILERPLATE_WORDS.get(parts[0]) === 'region' || (parts.length > 1 && BOILERPLATE_WORDS.get(parts[0] + parts[1]) === 'region')) return true;
+  // The same containers are asked about for every byline and date inside them.
+  let v = regionCache.get(el);
+  if (v === undefined) {
+    v = tokenWords(el).some((parts) => BOILERPLATE_WORDS.get(parts[0]) === 'region' || (parts.length > 1 && BOILERPLATE_WORDS.get(parts[0] + parts[1]) === 'region'));
+    regionCache.set(el, v);
   }
-  return false;
+  return v;
 }
+const regionCache = new WeakMap<Element, boolean>();
 
 /** Headings of boxes that list other articles, in the languages we meet most ("Related", "Meistgelesen", "Lire aussi"). */
 const OTHER_ARTICLES_HEADING =

@@ -10,7 +10,7 @@ import { ancestors, attr, distancesFrom, isExcluded, treeDistance, type Placed }
 
 // One query for everything the page's own markup can tell us; css selectors are cheaper in linkedom than a walk.
 const SELECTOR = [
-  'time', '[itemprop]', '[rel~="author"]',
+  'h1', 'h2', 'time', '[itemprop]', '[rel~="author"]',
   '[class*="byline"]', '[class*="Byline"]', '[id*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="autor"]',
   '[class*="Autor"]', '[id*="author"]', '[class*="auteur"]',
   '[class*="submitted"]', '[class*="username"]', '[class*="meta"]', 'strong', 'b', 'dt', 'h5', 'h6',
@@ -46,16 +46,26 @@ export function fromPageMarkup(
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
-  // Headlines apart: hundreds of bylines and dates in a page's teasers must not push its headline out.
-  const h1s = Array.from(body.querySelectorAll('h1')).slice(0, MAX_HEADLINES);
+  // One walk of the page; headlines counted apart, so that hundreds of bylines and dates in a page's teasers
+  // cannot push its headline out.
   const all = body.querySelectorAll(SELECTOR);
+  const h1s: Element[] = [];
+  const h2s: Element[] = [];
   const rest: Element[] = [];
-  for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) rest.push(all[i]);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    if (el.tagName === 'H1') {
+      if (h1s.length < MAX_HEADLINES) h1s.push(el);
+    } else if (el.tagName === 'H2') {
+      if (h2s.length < MAX_SUBHEADS) h2s.push(el);
+    } else if (rest.length < MAX_CANDIDATES) rest.push(el);
+  }
 
   const headlines = findHeadlines(h1s, opts);
-  const subheads = findHeadlines(Array.from(body.querySelectorAll('h2')).slice(0, MAX_SUBHEADS), opts);
-  // Bylines and dates are looked for near the headline: the <h2> that is the stated title when no <h1> agrees.
   let main = mainHeadline(headlines);
+  // Second-level headings matter only when no <h1> agrees with a metadata title (see chooseTitle); then bylines and
+  // dates are looked for near the <h2> that is the stated title.
+  const subheads = !main || main.match < 0.5 ? findHeadlines(h2s, opts) : [];
   if (!main || main.match < 0.5) main = subheads.find((h) => opts.metaTitles.some((t) => isTitleSegment(h.text, t))) ?? main;
   const near = distancesFrom(main?.el ?? null, main?.chain ?? []);
   const place = (el: Element, chain: Element[], order: number): Placed => ({
