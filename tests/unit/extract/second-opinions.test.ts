@@ -111,6 +111,15 @@ describe('titles', () => {
     expect(extractDraft(d).title).toBe('Boosters available everywhere until February');
   });
 
+  it('drops a kicker set in its own element or line of the h1, and a date line under the headline', () => {
+    const titleOf = (h1: string) => extractDraft(doc(`<head><title>Something else entirely here</title></head><body><article>${h1}${para}</article></body>`)).title;
+    expect(titleOf('<h1><div class="topic-label">100th birthday</div> A survivor of the war turns 100</h1>')).toBe('A survivor of the war turns 100');
+    expect(titleOf('<h1><span class="post-title"><small>Session of the week</small><br>Pyramid of medley laps</span></h1>')).toBe('Pyramid of medley laps');
+    expect(titleOf('<h1><span class="teaser__kicker">Pandemic</span><span class="visually-hidden"> - </span><span>How people die matters too</span></h1>')).toBe('How people die matters too');
+    expect(titleOf('<h1>Spectators return to the clubs<br><small>02.02.2022 • Association, Press</small></h1>')).toBe('Spectators return to the clubs');
+    expect(titleOf('<h1>Why cities <em>flood</em> every spring</h1>')).toBe('Why cities flood every spring');
+  });
+
   it('keeps a headline that starts with the site name when it is the stated title', () => {
     const d = doc(`<head><title>Axios Future</title></head><body><article><h1>Axios Future</h1>
       <span class="time-rubric">Jan 18, 2019</span>${para}${para}</article></body>`);

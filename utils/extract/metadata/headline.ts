@@ -1,6 +1,6 @@
 // The article's visible headline: the `<h1>` elements that are not the site's logo and sit outside navigation,
-// with a kicker the page puts inside the `<h1>` taken off when the stated title omits it.
-import { boundedText } from '../text';
+// without a kicker or date line the page puts inside the `<h1>`.
+import { boundedText, readText } from '../text';
 import { cleanText, squashKey } from './clean';
 import { headlineMatch } from './title';
 import { isSiteName } from './site-name';
@@ -31,6 +31,36 @@ function withoutKicker(h1: Element, text: string, metaTitles: string[]): string 
   return metaTitles.some((t) => squashKey(t) === key) ? rest : null;
 }
 
+// Class words of a kicker, topic label or overline set in the headline's own element.
+const KICKER_CLASS = /kicker|topline|overline|dachzeile|eyebrow|roofline|topic|label|rubri[ck]|sub-?heading|category|kategorie|flag|tagline/i;
+const DATE_IN_LINE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b/;
+
+/**
+ * The headline's own words when the `<h1>` also holds a kicker above it (a short first line in an element of its
+ * own, or one whose class names it: "topic-label", "kicker") or a date line under it (`<br><small>02.02.2022 •
+ * Sports</small>`). Null when there is nothing to take off.
+ */
+function ownWords(h1: Element): string | null {
+  const lines = readText(h1, { maxChars: 400 }).lines;
+  let first = h1.firstElementChild;
+  while (first && /^(?:STYLE|SCRIPT|NOSCRIPT|TEMPLATE)$/.test(first.tagName)) first = first.nextElementSibling;
+  // A single wrapper (<span class="title"><small>Kicker</small><br>Headline</span>) is the headline itself.
+  if (first && !first.nextElementSibling && first.children.length > 1) first = first.firstElementChild;
+  let kept = lines;
+  if (kept.length >= 2) {
+    if (DATE_IN_LINE.test(kept[kept.length - 1]) && kept[kept.length - 1].split(/\s+/).length <= 8) kept = kept.slice(0, -1);
+    if (kept.length >= 2 && kept[0].split(/\s+/).length <= 6 && kept.slice(1).join(' ').split(/\s+/).length >= 2) kept = kept.slice(1);
+  }
+  let text = kept.join(' ');
+  if (first && KICKER_CLASS.test(first.getAttribute('class') ?? '')) {
+    const kicker = cleanText(boundedText(first, 200).replace(/\n/g, ' '), 200);
+    if (kicker && text.startsWith(kicker) && text.length > kicker.length) text = text.slice(kicker.length);
+  }
+  text = cleanText(text.replace(/^[\s:|–—·•-]+/, ''), 400);
+  const whole = cleanText(lines.join(' '), 400);
+  return text && text !== whole && text.split(/\s+/).length >= 2 ? text : null;
+}
+
 /** Headlines among the page's `<h1>` elements, in document order. */
 export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaTitles: string[] }): Headline[] {
   const out: Headline[] = [];
@@ -44,9 +74,13 @@ export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaT
     const chain = ancestors(el);
     if (isExcluded(el, chain)) continue;
     const bare = withoutKicker(el, text, opts.metaTitles);
+    const own = bare ? null : ownWords(el);
     if (bare) {
       text = bare;
       match = 1;
+    } else if (own) {
+      text = own;
+      match = Math.max(match, ...opts.metaTitles.map((t) => headlineMatch(own, t)));
     }
     out.push({ el, chain, text, match });
   }
