@@ -19,7 +19,7 @@ import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-
 import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
-import { cleanText, squashKey } from './metadata/clean';
+import { cleanText, isUrlLike, squashKey } from './metadata/clean';
 import { EXTRACTION_LIMITS, clipWords, clippedNotice, firstWordsOf, measurePage, startBudget, type ExtractionLimits } from './limits';
 
 export interface ExtractOptions {
@@ -155,7 +155,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   // No person and no organisation credited anywhere: the publisher the page states is the corporate author (as a
   // report without named authors is cited), marked as a guess. A host name is too weak a guess for that.
   const publisherSource = draft.sources.publisher;
-  if (!draft.authors.length && draft.publisher && publisherSource && publisherSource !== 'host-name') {
+  if (!draft.authors.length && draft.publisher && publisherSource && publisherSource !== 'host-name' && !isUrlLike(draft.publisher)) {
     draft.authors = [{ name: draft.publisher, affiliation: null }];
     draft.sources.authors = `${publisherSource as SourceId}:site`;
     draft.guessed.push('authors');

@@ -21,7 +21,7 @@ describe('organisation or newsroom as a last-resort author', () => {
   });
 
   it('never uses log-ins, anonymity, URLs, e-mails, dates or junk', () => {
-    for (const junk of ['admin', 'Administrator', 'Anonymous', 'https://example.com/team', 'news@example.com', 'example.com', '12.03.2021', '—', '', 'jdoe_admin', 'undefined']) {
+    for (const junk of ['admin', 'Administrator', 'Anonymous', 'No Author', 'https://example.com/team', 'news@example.com', 'example.com', '12.03.2021', '—', '', 'jdoe_admin', 'undefined']) {
       expect(orgs(junk, { stated: true, siteNames: ['Example'] })).toEqual([]);
     }
   });
@@ -67,6 +67,8 @@ describe('organisation or newsroom as a last-resort author', () => {
     expect(draft.guessed).toContain('authors');
     const bare = extractDraft(doc(`<body><article><h1>Annual report on ports</h1>${para}</article></body>`), { url: 'https://acme.example/reports/ports' });
     expect(bare.authors).toEqual([]);
+    const address = extractDraft(doc(`<head><meta property="og:site_name" content="https://acme.example/"></head><body><article><h1>Annual report on ports</h1>${para}</article></body>`));
+    expect(address.authors).toEqual([]);
   });
 
   it('never takes "admin" or an address as the author', () => {

@@ -16,11 +16,11 @@ const ROLE =
 // Values that never credit anybody, organisation or person: log-ins, anonymity, technical defaults, and
 // strings without a letter or digit in any script (Unicode-aware, so "Анна Петрова" is not punctuation).
 const NOBODY_WORDS =
-  'admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\\/?a|nobody|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|[^\\p{L}\\p{N}]+';
+  'admin|administrator|administrador|root|webmaster|webmistress|user|guest|gast|anonymous|anonym|anonyme|anónimo|anonimo|unknown|unbekannt|author|autor|auteur|null|undefined|none|n\\/?a|nobody|no author|kein autor|sin autor|sans auteur|posted|by|von|default|wordpress|blogger|website|homepage|support|info|test|demo|system|editor|[^\\p{L}\\p{N}]+';
 const NOBODY = new RegExp(`^(?:${NOBODY_WORDS})$`, 'iu');
 // Values that are not a person's name at all: nobody, or a desk ("Staff", "Team", "Redaktion:").
 const PLACEHOLDER = new RegExp(
-  `^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:|no author|kein autor|sin autor|sans auteur|follow|folgen|contact|contactar|kontakt|more|mehr|profil|profile|(?:weitere|alle|all|more) (?:beiträge|posts|articles)|about (?:the )?authors?|(?:über|zum) (?:den |die )?autor(?:in|en)?|zur person|à propos de l'auteur|sobre el autor|sull'autore)$`,
+  `^(?:${NOBODY_WORDS}|staff|editors|team|redaktion\\s*:|follow|folgen|contact|contactar|kontakt|more|mehr|profil|profile|(?:weitere|alle|all|more) (?:beiträge|posts|articles)|about (?:the )?authors?|(?:über|zum) (?:den |die )?autor(?:in|en)?|zur person|à propos de l'auteur|sobre el autor|sull'autore)$`,
   'iu',
 );
 const DATE_LIKE =
