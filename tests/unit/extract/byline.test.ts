@@ -29,9 +29,9 @@ describe('byline cleaning', () => {
   it('drops roles, dates and "| Updated" tails', () => {
     expect(names('By Jane Doe, Senior Editor')).toEqual(['Jane Doe']);
     expect(names('By Jane Doe | Updated March 3, 2021 10:00 am')).toEqual(['Jane Doe']);
-    expect(names('29. Juni 2017, 23:39 · von Tobi')).toEqual(['Tobi']);
-    expect(names('Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr')).toEqual(['Katharina Schmidt']);
-    expect(names('Datum: 19.11.2021 Autor: Fritz ImhofQuelle: Livenet')).toEqual(['Fritz Imhof']);
+    expect(names('3. Mai 2021, 10:15 · von Jonas')).toEqual(['Jonas']);
+    expect(names('Eva Maier Kategorien: Reisen 3. Mai 2021, 10:15 Uhr')).toEqual(['Eva Maier']);
+    expect(names('Datum: 19.11.2021 Autor: Hans MüllerQuelle: Agentur')).toEqual(['Hans Müller']);
   });
 
   it('rejects placeholders, URLs, e-mails and site names posing as authors', () => {
@@ -40,7 +40,7 @@ describe('byline cleaning', () => {
     expect(names('https://example.com/author/jane')).toEqual([]);
     expect(names('jane@example.com')).toEqual([]);
     expect(names('The Daily Planet', ['The Daily Planet'])).toEqual([]);
-    expect(names('FOCUS Online', ['focus.de', 'focus'])).toEqual([]);
+    expect(names('ACME Online', ['acme.example', 'acme'])).toEqual([]);
   });
 
   it('fixes ALL-CAPS only when the whole byline is in capitals', () => {
@@ -55,8 +55,8 @@ describe('byline cleaning', () => {
   });
 
   it('drops log-in names and news agencies tacked onto a name', () => {
-    expect(names('christian.stadtfeld')).toEqual([]);
-    expect(names('Peter Maahn/SP-X')).toEqual(['Peter Maahn']);
+    expect(names('jane.doe')).toEqual([]);
+    expect(names('Hans Müller/AB-C')).toEqual(['Hans Müller']);
   });
 });
 

@@ -29,9 +29,9 @@ describe('citation tags', () => {
   });
 
   it('uses the technical report institution as publisher and marks a report', () => {
-    const d = head('<meta name="citation_title" content="T"><meta name="citation_technical_report_institution" content="RAND Corporation">');
+    const d = head('<meta name="citation_title" content="T"><meta name="citation_technical_report_institution" content="Acme Policy Institute">');
     const v = fromCitation(new MetaIndex(d)).values;
-    expect(v.publisher).toBe('RAND Corporation');
+    expect(v.publisher).toBe('Acme Policy Institute');
     expect(v.types).toEqual(['citation:report']);
   });
 });

@@ -40,9 +40,9 @@ describe('page markup source', () => {
   });
 
   it('reads labelled bylines and dates ("Autor: …", "Datum: …")', () => {
-    const d = doc(`<body><article><h1>Ein Titel hier</h1><div><b>Datum:</b> 03.11.2021<br><b>Autor:</b> Peter Maahn</div>${para}</article></body>`);
+    const d = doc(`<body><article><h1>Ein Titel hier</h1><div><b>Datum:</b> 03.11.2021<br><b>Autor:</b> Hans Müller</div>${para}</article></body>`);
     const draft = extractDraft(d);
-    expect(draft.authors.map((a) => a.name)).toEqual(['Peter Maahn']);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Hans Müller']);
     expect(draft.publishedDate).toBe('2021-11-03');
   });
 

@@ -10,17 +10,17 @@ const para = '<p>' + 'The river rose overnight and the city council met at dawn 
 
 describe('dates: cross-checks between sources', () => {
   it('reads a German date on a page that declares English', () => {
-    expect(normaliseDate('Hofheim | Wiesbaden, 11. November 2021 | Der Text', { lang: 'en' })).toBe('2021-11-11');
+    expect(normaliseDate('Altstadt | Mainz, 11. November 2021 | Der Text', { lang: 'en' })).toBe('2021-11-11');
     expect(normaliseDate('Berlin, 3. März 2020', { lang: 'en' })).toBe('2020-03-03');
   });
 
   it('keeps the publisher\'s calendar day when a UTC stamp has a local twin', () => {
     const d = doc(`<head><title>Cuts</title>
-      <meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
-      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Cuts","dateCreated":"2017-02-24T01:18:13Z"}</script>
+      <meta property="article:published_time" content="2021-03-04T17:18:13-08:00">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Cuts","dateCreated":"2021-03-05T01:18:13Z"}</script>
       </head><body><article><h1>Cuts</h1>${para}${para}</article></body>`);
     const draft = extractDraft(d);
-    expect(draft.publishedDate).toBe('2017-02-23');
+    expect(draft.publishedDate).toBe('2021-03-04');
   });
 
   it('keeps the publisher\'s day when a <time> or a wall-clock stamp on the page is the UTC instant\'s local twin', () => {
@@ -46,24 +46,24 @@ describe('dates: cross-checks between sources', () => {
 
   it('takes the stated date that the visible date next to the headline confirms', () => {
     const d = doc(`<head><title>Ads</title>
-      <meta property="article:published_time" content="2023-11-06T14:25:00+00:00">
-      <script type="application/ld+json">{"@type":"Article","headline":"Ads","datePublished":"2023-11-03T10:25:56+00:00"}</script>
-      </head><body><article><h1>Ads</h1><span class="entry-date">6. November 2023, 15:25 Uhr</span>${para}${para}</article></body>`);
-    expect(extractDraft(d).publishedDate).toBe('2023-11-06');
+      <meta property="article:published_time" content="2021-05-06T14:25:00+00:00">
+      <script type="application/ld+json">{"@type":"Article","headline":"Ads","datePublished":"2021-05-03T10:25:56+00:00"}</script>
+      </head><body><article><h1>Ads</h1><span class="entry-date">6. Mai 2021, 15:25 Uhr</span>${para}${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2021-05-06');
   });
 
   it('does not let a hidden microdata date outvote the stated one', () => {
     const d = doc(`<head><title>Ads</title>
-      <meta property="article:published_time" content="2017-04-12T18:33:59+02:00">
-      <meta itemprop="datePublished" content="2020-02-19">
+      <meta property="article:published_time" content="2019-04-12T18:33:59+02:00">
+      <meta itemprop="datePublished" content="2020-05-19">
       </head><body><article itemscope itemtype="https://schema.org/Article"><h1>Ads</h1>
-      <meta itemprop="datePublished" content="2020-02-19">${para}${para}</article></body>`);
-    expect(extractDraft(d).publishedDate).toBe('2017-04-12');
+      <meta itemprop="datePublished" content="2020-05-19">${para}${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2019-04-12');
   });
 
   it('reads xml:lang for day-first numeric dates', () => {
-    const html = `<!DOCTYPE html><html xml:lang="en-GB"><head><title>Halls</title></head><body><article>
-      <h1>Halls too full</h1><div>The Guardian</div><div>02/10/2020</div>${para}${para}</article></body></html>`;
+    const html = `<!DOCTYPE html><html xml:lang="en-GB"><head><title>Ports</title></head><body><article>
+      <h1>Ports too full</h1><div>The Daily</div><div>02/10/2020</div>${para}${para}</article></body></html>`;
     const draft = extractDraft(parseHTML(html).document as unknown as Document);
     expect(draft.publishedDate).toBe('2020-10-02');
   });
@@ -78,9 +78,9 @@ describe('authors: fuller lists and other signals', () => {
   });
 
   it('turns a JSON-LD Person given by log-in name into a name', () => {
-    const v = valuesFromJsonLd([{ '@type': 'HowTo', name: 'Sew', author: { '@type': 'Person', name: 'robert.stitz' }, datePublished: '2022-01-10T22:06:08Z' }]);
-    expect(v.authors).toEqual([{ name: 'Robert Stitz', affiliation: null }]);
-    expect(v.publishedDate).toBe('2022-01-10T22:06:08Z');
+    const v = valuesFromJsonLd([{ '@type': 'HowTo', name: 'Knit', author: { '@type': 'Person', name: 'jane.doe' }, datePublished: '2021-03-04T10:00:00Z' }]);
+    expect(v.authors).toEqual([{ name: 'Jane Doe', affiliation: null }]);
+    expect(v.publishedDate).toBe('2021-03-04T10:00:00Z');
   });
 
   it('takes the author of the page\'s microdata Article over a closer teaser byline', () => {
@@ -95,20 +95,20 @@ describe('authors: fuller lists and other signals', () => {
 
 describe('titles', () => {
   it('learns the site name from feed links', () => {
-    const d = doc(`<head><title>Spring cleaning | Library Two Point Oh</title>
-      <link rel="alternate" type="application/rss+xml" title="Library Two Point Oh &raquo; Feed" href="/feed/"></head><body></body>`);
-    expect(siteNameFromFeeds(d)).toBe('Library Two Point Oh');
-    const draft = extractDraft(doc(`<head><title>Spring cleaning | Library Two Point Oh</title>
-      <link rel="alternate" type="application/rss+xml" title="Library Two Point Oh » Feed" href="/feed/"></head>
+    const d = doc(`<head><title>Spring cleaning | Harbour Notes Weblog</title>
+      <link rel="alternate" type="application/rss+xml" title="Harbour Notes Weblog &raquo; Feed" href="/feed/"></head><body></body>`);
+    expect(siteNameFromFeeds(d)).toBe('Harbour Notes Weblog');
+    const draft = extractDraft(doc(`<head><title>Spring cleaning | Harbour Notes Weblog</title>
+      <link rel="alternate" type="application/rss+xml" title="Harbour Notes Weblog » Feed" href="/feed/"></head>
       <body><article>${para}${para}</article></body>`));
     expect(draft.title).toBe('Spring cleaning');
   });
 
   it('drops a kicker inside the h1 when the stated title omits it', () => {
-    const d = doc(`<head><title>Boosters available everywhere until February</title></head><body><article>
-      <h1><style>.k{display:block}</style><span class="k">Press release of the Health Office <span>:</span></span>Boosters available everywhere until February</h1>
+    const d = doc(`<head><title>Ferries run every hour from May</title></head><body><article>
+      <h1><style>.k{display:block}</style><span class="k">Press release of the Harbour Office <span>:</span></span>Ferries run every hour from May</h1>
       ${para}${para}</article></body>`);
-    expect(extractDraft(d).title).toBe('Boosters available everywhere until February');
+    expect(extractDraft(d).title).toBe('Ferries run every hour from May');
   });
 
   it('drops a kicker set in its own element or line of the h1, and a date line under the headline', () => {
@@ -121,19 +121,19 @@ describe('titles', () => {
   });
 
   it('keeps a headline that starts with the site name when it is the stated title', () => {
-    const d = doc(`<head><title>Axios Future</title></head><body><article><h1>Axios Future</h1>
-      <span class="time-rubric">Jan 18, 2019</span>${para}${para}</article></body>`);
-    const draft = extractDraft(d, { url: 'https://www.axios.com/newsletters/axios-future.html' });
-    expect(draft.title).toBe('Axios Future');
-    expect(draft.publishedDate).toBe('2019-01-18');
+    const d = doc(`<head><title>Acme Weekly</title></head><body><article><h1>Acme Weekly</h1>
+      <span class="time-rubric">Mar 4, 2021</span>${para}${para}</article></body>`);
+    const draft = extractDraft(d, { url: 'https://www.acme.example/newsletters/acme-weekly.html' });
+    expect(draft.title).toBe('Acme Weekly');
+    expect(draft.publishedDate).toBe('2021-03-04');
   });
 
   it('takes no site name, and so no author, from a publisher field holding the page title', () => {
-    const d = doc(`<head><title>Student halls too full to be safe - Campus News</title>
-      <meta name="application-name" content="Student halls too full to be safe - Campus News"></head><body><article>
-      <h1>Student halls too full to be safe</h1><p class="subtitle">Campus News • 02.02.2022</p>${para}${para}</article></body>`);
+    const d = doc(`<head><title>Harbour wall too weak to be safe - Coast News</title>
+      <meta name="application-name" content="Harbour wall too weak to be safe - Coast News"></head><body><article>
+      <h1>Harbour wall too weak to be safe</h1><p class="subtitle">Coast News • 02.02.2022</p>${para}${para}</article></body>`);
     const draft = extractDraft(d);
-    expect(draft.title).toBe('Student halls too full to be safe');
+    expect(draft.title).toBe('Harbour wall too weak to be safe');
     expect(draft.publisher).toBeNull();
     expect(draft.authors).toEqual([]);
     expect(draft.publishedDate).toBe('2022-02-02');

@@ -30,7 +30,7 @@ export function datelinePlace(text: string): string | null {
   return null;
 }
 
-// "Jane Doe is a senior fellow at the Brookings Institution." / "Jane Doe ist Professorin an der Universität Wien."
+// "Jane Doe is a senior fellow at the Baltic Maritime Institute." / "Jane Doe ist Professorin an der Universität Graz."
 const BIO = new RegExp(
   String.raw`(?:^|[.!?]\s+|[*—–-]\s*)([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})\s+(?:is|was|ist|war|est|es|è)\s+(?:an?\s+|the\s+|ein(?:e|er)?\s+|une?\s+)?([^.;]{0,120}?)\s+(?:at|of|with|for|an der|am|bei|à|au|de la|del|en)\s+(?:the\s+|l[ae’']\s*|der\s+|dem\s+|des\s+)?([\p{Lu}][^,.;()]{2,100}?)(?=\s+(?:and|where|who|und|et|y|in)\s|[,.;()]|$)`,
   'u',

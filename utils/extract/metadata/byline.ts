@@ -8,7 +8,7 @@ const BY_PREFIX =
   /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?\s*/i;
 // Short lower-case prefixes that are also surnames when capitalised ("di Mario Rossi" but "Di Maio").
 const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
-// Labels that end a byline in glued page text ("Fritz ImhofQuelle: Livenet").
+// Labels that end a byline in glued page text ("Hans MüllerQuelle: Agentur").
 const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kategorien?|Categor(?:y|ies)|Tags?|Schlagworte|Rubrik|Published|Posted|Last\s+updated|Updated|Aktualisiert|Veröffentlicht|Erschienen|Stand|Mis à jour|Publié le|Actualizado|Publicado|Lesezeit|Lesedauer|Reading time|Read time|Min\.? read|Tiempo de lectura|Temps de lecture|Tempo di lettura|Tempo de leitura|Leestijd|Comments?|Kommentare?)\b\s*[:：]?.*$/;
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
@@ -25,9 +25,9 @@ const PLACEHOLDER = new RegExp(
 );
 const DATE_LIKE =
   /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\s|$)|\b(?:am|pm)\b(?=\s*$)|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}\.?\s*(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|fev|avr|juil|déc|ene|abr|ago|dic|gen|giu|lug|set|ott)[a-zäéû]*\.?(?:\s+\d{2,4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/gi;
-// Academic degrees and honorifics after a name ("Brenda Goodman, MA").
+// Academic degrees and honorifics after a name ("Jane Doe, MA").
 const DEGREE = /^(?:ma|ms|msc|md|phd|ph\.d\.|mph|mba|rn|do|dds|bsc|ba|llm|jd|mfa|dr|prof|jr|sr|ii|iii|iv|esq)\.?$/i;
-// Weekdays and page furniture that cling to a byline ("Tomas Spahn Fr", "Houzz Deutschland Mehr").
+// Weekdays and page furniture that cling to a byline ("Hans Müller Fr", "Jane Doe More").
 const TRAILING_WORDS =
   /(?:\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mehr|more|follow|folgen|profile|profil|abonnieren|subscribe|email|e-mail|twitter|facebook|linkedin|instagram|kontakt|contact|view|bio)\.?,?)+$/i;
 const RELATIVE_TIME = /\b(?:vor|il y a|hace|há|fa)\s+\d+\s+\S+|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?|min|std|stunden?|tagen?|wochen?|monaten?|jahren?)\s*(?:ago)?\b/gi;
@@ -72,9 +72,9 @@ export function isPlausibleName(name: string, options: BylineOptions = {}): bool
   if (PLACEHOLDER.test(name)) return false;
   if (/[<>{}[\]=|@#*/\\]/.test(name) || /https?:|www\./i.test(name)) return false;
   if (/\d/.test(name)) return false;
-  // Log-in names and URL slugs ("christian.stadtfeld", "sarah-indra") are not how a byline names a person.
+  // Log-in names and URL slugs ("jane.doe", "hans-mueller") are not how a byline names a person.
   if (!/\s/.test(name) && /[._-]/.test(name) && name === name.toLowerCase()) return false;
-  // Words glued together by page furniture ("AllanProfileFollowUnfollow").
+  // Words glued together by page furniture ("JaneProfileFollowUnfollow").
   if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > 6) return false;
@@ -117,7 +117,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   // Segments separated by "|", "·", "•", newlines: keep the one that says "By …", else those that are not dates.
   s = s.replace(URL_OR_EMAIL, ' ').replace(/(?:^|\s)@[\w.]+/g, ' ');
   let segments = s.split(/\s*(?:\||·|•|\n|\s[–—]\s|\s\/\s|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
-  // A segment ending in the by-word ("Disko | Von" above "Jane Doe"): the name is in the next one.
+  // A segment ending in the by-word ("Essay | Von" above "Jane Doe"): the name is in the next one.
   segments = segments.flatMap((seg, i) => {
     const m = seg.match(BY_WORD_AT_END);
     if (!m || i + 1 >= segments.length) return [seg];
@@ -129,7 +129,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   const names: string[] = [];
   const affiliations: (string | undefined)[] = [];
   for (let seg of segments) {
-    // "Datum: 19.11.2021 Autor: Fritz Imhof": start after an author label when there is one.
+    // "Datum: 19.11.2021 Autor: Hans Müller": start after an author label when there is one.
     const label = seg.match(/(?:^|\s|\p{Ll})(?:Autor(?:in)?|Author|Auteur|Autore|Von|By|Por|Par|Text|Texte)\s*:\s*/u);
     if (label && label.index! > 0) seg = seg.slice(label.index! + label[0].length);
     seg = seg.replace(/([\p{Ll}.])(?=(?:Quelle|Source|Datum|Foto|Fotos|Bild|Kategorien?|Tags?)\b)/gu, '$1 ');
@@ -159,7 +159,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         if (kept.length < 2) continue;
         name = kept.join(' ');
       }
-      // News agencies after a name ("Peter Maahn/SP-X", "Jane Doe (dpa)") are not co-authors.
+      // News agencies after a name ("Hans Müller/AB-C", "Jane Doe (dpa)") are not co-authors.
       if (names.length && /^(?:[A-Z]{2,4}(?:-[A-Z]{1,2})?|dpa|afp|ap|reuters|kna|epd|apa|sda|sid|ansa|efe)$/i.test(name) && name.length <= 7) continue;
       if (DEGREE.test(name)) {
         if (names.length && /^(?:jr|sr|ii|iii|iv)\.?$/i.test(name)) names[names.length - 1] += `, ${name}`;
@@ -175,7 +175,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
   }
   const seen = new Set<string>();
   const out: Author[] = [];
-  // Beside a full name, a lone token of one or two letters is an avatar's initials ("LP" over "Luana Patriolino").
+  // Beside a full name, a lone token of one or two letters is an avatar's initials ("JD" over "Jane Doe").
   const initials = (n: string) => !/\s/.test(n) && n.replace(/[^\p{L}]/gu, '').length <= 2;
   const hasFullName = names.some((n) => /\s/.test(n));
   for (const [i, name] of names.entries()) {
@@ -226,8 +226,8 @@ export interface OrganisationOptions extends BylineOptions {
 }
 
 /**
- * An organisation, the site itself or a newsroom credited as the author ("Redaktion", "Eurosport", "Miami Today",
- * "Redaktion Polizeiticker Schweiz"). For use only when no person is named anywhere: the result is a guess.
+ * An organisation, the site itself or a newsroom credited as the author ("Redaktion", "The Daily", "Staff",
+ * "Redaktion Lokales"). For use only when no person is named anywhere: the result is a guess.
  * Never returns log-in names ("admin"), "Anonymous", URLs, e-mail addresses or dates.
  */
 export function parseOrganisations(byline: string, options: OrganisationOptions = {}): Array<Author & { kind: OrganisationKind }> {
@@ -248,7 +248,7 @@ export function parseOrganisations(byline: string, options: OrganisationOptions 
     if (/^[\p{L}\p{N}.-]+\.\p{L}{2,6}$/u.test(seg)) continue;
     if (NOBODY.test(seg) || /\d/.test(seg) || /[<>{}[\]=|@#*\\]/.test(seg) || !/\p{L}{2}/u.test(seg)) continue;
     if (/[.!?:]$/.test(seg) && !/\b\p{Lu}\.$/u.test(seg) && !/\bred\.$/i.test(seg)) continue;
-    // Log-in names and slugs ("solar-server", "jdoe_admin").
+    // Log-in names and slugs ("jdoe-web", "jdoe_admin").
     if (!/\s/.test(seg) && /[._]/.test(seg) && seg === seg.toLowerCase()) continue;
     if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(seg)) continue; // words glued by page furniture
     let kind: OrganisationKind | null = null;

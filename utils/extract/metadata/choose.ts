@@ -92,7 +92,7 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
 
 /**
  * Last resort when no source names a person: the organisation, site or newsroom that a byline, author meta tag or
- * JSON-LD author credits ("Redaktion", "Eurosport"). Marked as guessed, with a label saying what it is.
+ * JSON-LD author credits ("Redaktion", "The Daily"). Marked as guessed, with a label saying what it is.
  */
 function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: string[]): void {
   for (const r of results) {
@@ -122,7 +122,7 @@ function organisationAuthor(out: Chosen, results: SourceResult[], siteNames: str
 }
 
 const keyOf = (a: Author) => squashKey(a.name);
-/** First and last word: "Christian P. Stadtfeld" and "Christian Stadtfeld" are one person. */
+/** First and last word: "Jane P. Doe" and "Jane Doe" are one person. */
 const personKey = (a: Author) => {
   const w = a.name.split(/\s+/);
   return squashKey(`${w[0]} ${w[w.length - 1]}`);
@@ -159,7 +159,7 @@ function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResu
 
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$/;
-// A wall-clock time without an offset ("2023-11-08 23:30:59"), as CMSs print the local time.
+// A wall-clock time without an offset ("2021-03-04 21:30:00"), as CMSs print the local time.
 const NAIVE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/;
 const HOUR = 3_600_000;
 

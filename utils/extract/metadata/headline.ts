@@ -37,7 +37,7 @@ const DATE_IN_LINE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2
 
 /**
  * The headline's own words when the `<h1>` also holds a kicker above it (a short first line in an element of its
- * own, or one whose class names it: "topic-label", "kicker") or a date line under it (`<br><small>02.02.2022 •
+ * own, or one whose class names it: "topic-label", "kicker") or a date line under it (`<br><small>03.04.2021 •
  * Sports</small>`). Null when there is nothing to take off.
  */
 function ownWords(h1: Element): string | null {

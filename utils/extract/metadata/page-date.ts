@@ -1,5 +1,5 @@
 // The publication date the page shows near its headline: `<time datetime>`, date blocks and labelled dates, and
-// failing those the text that follows the headline ("Stand: 12.11.2021", "Wiesbaden, 11. November 2021").
+// failing those the text that follows the headline ("Stand: 12.11.2021", "Mainz, 11. November 2021").
 import { boundedText, readText } from '../text';
 import { normaliseDate } from './dates';
 import { DATE_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
@@ -22,7 +22,7 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
     const el = f.el;
     let text = boundedText(el, 200);
     if (text.length < 25 && (DATE_LABEL.test(text) || LABEL_TAGS.has(el.tagName))) text = textAfterLabel(el);
-    // hAtom's <abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr> keeps the date in its title.
+    // hAtom's <abbr class="published" title="2021-03-04T09:00:00+01:00">09:00</abbr> keeps the date in its title.
     const raws = [attr(el, 'datetime'), attr(el, 'content'), el.tagName === 'ABBR' ? attr(el, 'title') : '', text].filter(Boolean);
     let value: string | null = null;
     let from = '';

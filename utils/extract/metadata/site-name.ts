@@ -3,8 +3,8 @@ import { cleanText, squashKey } from './clean';
 
 /**
  * Whether a text is (a form of) one of the site's names: the same letters and digits, or one holding the other
- * when both are at least 4 long and the shorter is at least 40% of the longer ("Weinkenner.de" and "weinkenner",
- * "The Guardian" and "guardian", "FOCUS Online" and "focus"; not "Anna Schmidt" on anna.de). The one test used
+ * when both are at least 4 long and the shorter is at least 40% of the longer ("Weinwelt.de" and "weinwelt",
+ * "The Daily" and "daily", "ACME Online" and "acme"; not "Anna Schmidt" on anna.example). The one test used
  * for titles, headlines and bylines. With `partOf` false, a text that is only part of a site's name does not
  * count: a person a blog is named after ("Jane Doe" on "Jane Doe's blog") is still a person.
  */
@@ -21,7 +21,7 @@ export function isSiteName(text: string, siteNames: string[], partOf = true): bo
   return false;
 }
 
-/** A readable publisher name from a URL's host: `www.foreignpolicy.com` → `foreignpolicy.com`. */
+/** A readable publisher name from a URL's host: `www.thedaily.example` → `thedaily.example`. */
 export function publisherFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
