@@ -50,7 +50,10 @@ export function runReadability(doc: Document): ReadabilityResult | null {
   };
 }
 
-/** Records Readability's failed passes in the order they ran (it sorts its own list by length). */
+/**
+ * Records Readability's failed passes in the order they ran (it sorts its own list by length). `_attempts` is
+ * private, with no public equivalent: tests/unit/body/readability.test.ts fails if an upgrade drops it.
+ */
 function trackAttempts(reader: unknown): Attempt[] {
   const order: Attempt[] = [];
   const list = (reader as { _attempts?: Attempt[] })._attempts;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
 import { runReadability } from '../../../utils/extract/readability';
 import { chooseShortAttempt } from '../../../utils/extract/body/attempts';
 import { blockText } from '../../../utils/extract/text';
@@ -30,6 +31,15 @@ describe('runReadability body text', () => {
     const r = runReadability(d);
     expect(r?.text).toContain('Who slips next on the ice?');
     expect(r?.text).not.toContain('cookies');
+  });
+});
+
+describe('Readability internals we depend on', () => {
+  // runReadability reads the private _attempts list (there is no public option for the passes): an upgrade that
+  // renames or drops it fails here, and the short-post test above, instead of silently taking cookie notices.
+  it('keeps its failed passes in an _attempts array', () => {
+    const reader = new Readability(page('<body><p>Short.</p></body>'));
+    expect(Array.isArray((reader as unknown as { _attempts?: unknown })._attempts)).toBe(true);
   });
 });
 
