@@ -364,7 +364,7 @@ export function Library() {
               } catch (e) {
                 // Saved meanwhile in the popup or another tab: replace that version only if the user says so.
                 if (!(e instanceof RecordChangedElsewhere)) throw e;
-                if (!confirm(t('confirmReplaceChanged', e.current.title))) throw new Error(t('editorKeptOtherVersion'));
+                if (!confirm(t('confirmReplaceChanged', e.current.title))) throw new Error(t('editorKeptOtherVersion'), { cause: e });
                 saved = await saveRecord(db, record, { kind: 'update', id: record.id, basedOn: e.current.updatedAt });
               }
               const { text: _text, ...stored } = saved;

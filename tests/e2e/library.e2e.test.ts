@@ -155,7 +155,7 @@ describe('library', () => {
     const risText = ris.bytes.toString('utf8');
     expect(risText).toContain(`TI  - ${SECOND.title}\r\n`);
     expect(risText).toContain('KW  - Lagoon restoration\r\n');
-    expect(risText.match(/^ER  - $/gm)).toHaveLength(2);
+    expect(risText.match(/^ER {2}- $/gm)).toHaveLength(2);
 
     await library.getByLabel('Export format').selectOption('json');
     // By default the records as the seed example has them (no "text"); ticked, a full backup with the texts.

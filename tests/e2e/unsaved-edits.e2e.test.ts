@@ -91,7 +91,7 @@ describe('unsaved edits', () => {
   });
 
   it('keeps the draft when the popup is hidden (the browser may discard it without unloading)', async () => {
-    let popup = await reopen();
+    const popup = await reopen();
     await field(popup, LABELS.title).fill('Title typed, then the window was hidden');
     // What the browser reports when the popup loses the screen: the draft is written at that moment.
     await popup.evaluate(() => {

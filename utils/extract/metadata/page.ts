@@ -336,7 +336,6 @@ function bestDate(found: Found[], lang: string | null | undefined): { value: str
  */
 export function textAround(h1: Element, max: number): string {
   let out = '';
-  let node: Node | null = h1;
   let steps = 0;
   // Next node in document order, skipping the headline's own subtree.
   const next = (n: Node, skipChildren: boolean): Node | null => {
@@ -346,7 +345,7 @@ export function textAround(h1: Element, max: number): string {
     }
     return null;
   };
-  node = next(h1, true);
+  let node = next(h1, true);
   while (node && out.length < max && steps++ < 300) {
     let skip = false;
     if (node.nodeType === 3) out += ` ${node.nodeValue ?? ''}`;
@@ -424,7 +423,7 @@ export function dateBesideSelfReference(
 ): SourceResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = opts.url ? new URL(opts.url) : null;
   } catch {

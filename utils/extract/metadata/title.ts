@@ -107,7 +107,7 @@ export function chooseTitle(candidates: TitleCandidate[], headlines: string[], s
 // Words a title does not end on: a title that stops on one was cut short ("Senator calls Biden de").
 const DANGLING =
   /(?:^|\s)(?:a|an|the|of|to|for|and|or|in|on|at|by|with|from|as|is|are|was|de|del|la|el|los|las|y|e|o|en|con|por|para|que|un|una|le|les|des|du|et|au|aux|pour|sur|der|die|das|den|dem|des|und|oder|von|vom|zu|zum|zur|mit|im|am|ein|eine|einen|für|auf|il|lo|di|da|dei|della|per|het|een|van|en)$/i;
-const OPEN_QUOTES = /["“„«‘‚‹'(\[]/;
+const OPEN_QUOTES = /["“„«‘‚‹'([]/;
 const TITLE_SEPARATOR_START = /^\s*(?:[|\-–—·•»›~:/]{1,2}\s|[|·•»›])/;
 
 /** Whether a title stops inside a quote or mid-phrase. */
