@@ -26,7 +26,13 @@ type Phase = 'loading' | 'ready' | 'saving';
 
 export function App() {
   const [phase, setPhase] = useState<Phase>('loading');
-  const [values, setValues] = useState<FormValues>(emptyFormValues);
+  const [values, setFormState] = useState<FormValues>(emptyFormValues);
+  // The form as of the last change, before Preact renders it: the draft keeper is handed this at once.
+  const latest = useRef<FormValues>(values);
+  const setValues = (next: FormValues | ((v: FormValues) => FormValues)) => {
+    latest.current = typeof next === 'function' ? next(latest.current) : next;
+    setFormState(latest.current);
+  };
   const [hints, setHints] = useState<Partial<Record<HintField, Hint>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState(t('popupReading'));
@@ -137,10 +143,6 @@ export function App() {
   const edited = useRef(false);
   const keeper = useMemo(() => createDraftKeeper(250, (e) => setStatus(e instanceof Error ? e.message : String(e))), []);
   useEffect(() => () => keeper.dispose(), [keeper]);
-  useEffect(() => {
-    if (phase !== 'ready' || !pageKey.current || !edited.current) return;
-    keeper.schedule(pageKey.current, values);
-  }, [values, phase]);
 
   /** The form's draft is done with (saved, discarded, or left for a new clip): stop keeping it. */
   const forgetDraft = async () => {
@@ -152,6 +154,9 @@ export function App() {
   const update = (patch: Partial<FormValues>) => {
     edited.current = true;
     setValues((v) => ({ ...v, ...patch }));
+    // Scheduled here, in the change itself, not in an effect after the next paint: a popup closed within
+    // that frame (typing, then a click on the page) kept nothing of the last change.
+    if (pageKey.current) keeper.schedule(pageKey.current, latest.current);
   };
 
   /** Back to the form without the restored draft, which is deleted. */
