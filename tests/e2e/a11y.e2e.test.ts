@@ -1,20 +1,16 @@
 // Accessibility of the extension's pages, checked by axe-core in the light and the dark theme, and the
 // popup used by keyboard alone. Serious and critical findings fail the test; the rest are printed.
 import axe from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, clickSave, field, statusLine, waitForExtraction } from '../../scripts/lib/popup.mjs';
-import { SAMPLE, startHarness, type Harness } from './support';
+import { SAMPLE, useHarness } from './support';
 
-let h: Harness;
+const h = useHarness('e2e');
 let articleTab: number;
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
+beforeEach(async () => {
   ({ tabId: articleTab } = await h.browser.openTab(h.server.url(SAMPLE.file)));
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 interface Finding {

@@ -1,20 +1,16 @@
 // The context menus, driven through the background's own click handler (a native menu cannot be clicked
 // from a test; the e2e build exposes the handler to the service worker's global scope).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import { LABELS, field, waitForExtraction } from '../../scripts/lib/popup.mjs';
-import { SAMPLE, startHarness, type Harness } from './support';
+import { SAMPLE, useHarness } from './support';
 
-let h: Harness;
+const h = useHarness('e2e');
 let worker: Worker;
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
+beforeEach(async () => {
   const context = h.browser.context;
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 type Click = { menuItemId: string; selectionText?: string; pageUrl?: string };

@@ -4,12 +4,12 @@
 // tests check the same upgrade on fake-indexeddb; this one on the browser's own storage.)
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportJson } from '../../scripts/lib/popup.mjs';
 import { textBucketOf } from '../../utils/db/article-texts';
 import type { PrecisRecord } from '../../utils/record/schema';
-import { RESULTS_DIR, startHarness, type Harness } from './support';
+import { testDir, useHarness } from './support';
 
 const fixture: { records: PrecisRecord[] } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/db/precis-v1.json'), 'utf8'));
 
@@ -28,7 +28,7 @@ const records: PrecisRecord[] = [
   })),
 ];
 
-let h: Harness;
+const h = useHarness('e2e');
 let library: Page;
 
 /** Writes `records` as schema v3 stored them (Dexie's version 3 is IndexedDB version 30). */
@@ -69,14 +69,11 @@ async function writeVersion3(page: Page) {
   );
 }
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
-  // The manifest is an extension page without the extension's code: nothing has opened the database yet.
+beforeEach(async () => {
+  // The manifest is an extension page without the extension's code: nothing has opened the database yet
+  // (the harness deleted it before this test).
   await writeVersion3(await h.browser.helper());
   library = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('a library saved by schema version 3', () => {
@@ -87,15 +84,17 @@ describe('a library saved by schema version 3', () => {
     expect(await table.getByRole('row').locator('.title').first().innerText()).toBe(newest.title);
   });
 
-  it('finds upgraded records by search and exports every one with its article text', async () => {
+  it('finds upgraded records by search', async () => {
     await library.getByLabel('Search records').fill('پاکستان');
     const urdu = fixture.records.find((r) => r.keywords.includes('پاکستان'))!;
     const titles = () => library.getByRole('table', { name: 'Records' }).getByRole('row').locator('.title').allInnerTexts();
     await expect.poll(titles, { timeout: 15_000 }).toContain(urdu.title);
-    await library.getByLabel('Search records').fill('');
+  });
 
-    await library.getByLabel('Include article texts').check();
-    const { data } = await exportJson(library, path.join(RESULTS_DIR, 'downloads-db-upgrade'));
+  it('exports every upgraded record with its article text', async () => {
+    await expect.poll(() => library.getByRole('table', { name: 'Records' }).getAttribute('aria-rowcount'), { timeout: 15_000 }).toBe(String(records.length + 1));
+        await library.getByLabel('Include article texts').check();
+    const { data } = await exportJson(library, testDir());
     const byId = new Map((data.records as PrecisRecord[]).map((r) => [r.id, r]));
     expect(byId.size).toBe(records.length);
     for (const r of records) expect(byId.get(r.id)).toEqual(r.text ? r : (({ text: _text, ...rest }) => rest)(r));
