@@ -62,19 +62,101 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
     origin,
     downloadDir,
     /**
-     * The open page whose address starts with `prefix` (waits up to `timeout` ms).
+     * The open page whose address starts with `prefix`: looked for among the open pages now, and again each
+     * time a page is created or changes (BiDi reports extension pages as about:blank, so each is asked).
      * @param {string} prefix @returns {Promise<import('puppeteer-core').Page>}
      */
     async findPage(prefix, timeout = 15_000) {
-      const deadline = Date.now() + timeout;
-      while (Date.now() < deadline) {
+      const lookup = async () => {
         for (const page of await browser.pages()) {
           const href = await page.evaluate(() => location.href).catch(() => '');
           if (href.startsWith(prefix)) return page;
         }
-        await new Promise((r) => setTimeout(r, 200));
+        return null;
+      };
+      /** @type {() => void} */
+      let wake = () => {};
+      const onTarget = () => wake();
+      browser.on('targetcreated', onTarget);
+      browser.on('targetchanged', onTarget);
+      const deadline = Date.now() + timeout;
+      try {
+        for (;;) {
+          const changed = new Promise((resolve) => (wake = () => resolve(undefined)));
+          const page = await lookup();
+          if (page) return page;
+          const left = deadline - Date.now();
+          if (left <= 0) throw new Error(`No page at ${prefix} within ${timeout} ms`);
+          /** @type {ReturnType<typeof setTimeout> | undefined} */
+          let timer;
+          await Promise.race([changed, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+          clearTimeout(timer);
+        }
+      } finally {
+        browser.off('targetcreated', onTarget);
+        browser.off('targetchanged', onTarget);
       }
-      throw new Error(`No page at ${prefix} within ${timeout} ms`);
+    },
+    /**
+     * The downloaded file named like `pattern`, once `parse` reads it without throwing (Firefox creates the
+     * file before it has written it). Woken by changes in the download folder.
+     * @template T
+     * @param {RegExp} pattern @param {(bytes: Buffer) => T} parse
+     * @returns {Promise<{ file: string, value: T }>}
+     */
+    async waitForDownload(pattern, parse, timeout = 15_000) {
+      /** @type {fs.FSWatcher | undefined} */
+      let watcher;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      try {
+        return await new Promise((resolve, reject) => {
+          const check = () => {
+            const name = fs.readdirSync(downloadDir).find((f) => pattern.test(f));
+            if (!name) return;
+            try {
+              resolve({ file: path.join(downloadDir, name), value: parse(fs.readFileSync(path.join(downloadDir, name))) });
+            } catch {
+              /* not written yet: the next change in the folder checks again */
+            }
+          };
+          watcher = fs.watch(downloadDir, check);
+          timer = setTimeout(() => reject(new Error(`No download like ${pattern} within ${timeout} ms; downloads: ${fs.readdirSync(downloadDir).join(', ')}`)), timeout);
+          check();
+        });
+      } finally {
+        watcher?.close();
+        clearTimeout(timer);
+      }
+    },
+    /**
+     * Back to a fresh install's state between tests: every page but `keep` closed, the downloads folder, the
+     * extension's storage and its databases emptied (from `keep`, an extension page), then `keep` reloaded.
+     * @param {import('puppeteer-core').Page} keep
+     */
+    async reset(keep) {
+      for (const page of await browser.pages()) if (page !== keep) await page.close().catch(() => {});
+      for (const name of fs.readdirSync(downloadDir)) fs.rmSync(path.join(downloadDir, name), { recursive: true, force: true });
+      await keep.evaluate(async () => {
+        const ext = /** @type {any} */ (globalThis).browser;
+        await ext.storage.local.clear();
+        // Dexie closes its connections on `versionchange`, so the page's own does not block this.
+        const names = (await indexedDB.databases()).map((d) => d.name).filter(Boolean);
+        await Promise.all(
+          names.map(
+            (name) =>
+              new Promise((resolve, reject) => {
+                const req = indexedDB.deleteDatabase(/** @type {string} */ (name));
+                req.onsuccess = () => resolve(undefined);
+                req.onerror = () => reject(req.error);
+              }),
+          ),
+        );
+        /** @type {any} */ (window).__beforeReload = true;
+        // page.reload() waits for a load event that WebDriver BiDi does not report for extension pages here.
+        setTimeout(() => location.reload(), 0);
+      });
+      await keep.waitForFunction(() => !(/** @type {any} */ (window).__beforeReload) && document.readyState === 'complete', { timeout: 15_000 });
     },
     async close() {
       await browser.close().catch(() => {});
