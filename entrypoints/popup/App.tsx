@@ -12,6 +12,7 @@ import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
 import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import { onSelectionsAdded, removeSelections, withSelections, type PendingSelection } from '../../utils/browser/selections';
 import { requestPersistentStorage } from '../../utils/browser/storage-usage';
 import { describeStorageError } from '../../utils/db/storage-errors';
 import { downloadText } from '../../utils/browser/download';
@@ -111,9 +112,10 @@ export function App() {
         setRestored(true);
         message = t(saved ? 'popupDraftRestoredSaved' : 'popupDraftRestored');
       }
-      setValues(draftValues ?? base);
+      setValues(draftValues?.values ?? base);
       setStatus(message.trim() || t('popupFillIn'));
       setPhase('ready');
+      if (draftValues?.selections.length) keepSelections(draftValues.selections);
       // The article to draft from: the page as read now, else the text stored with the saved record.
       const draft = draftRef.current;
       const read = draft?.isArticle ? draft.text : '';
@@ -143,6 +145,26 @@ export function App() {
   const edited = useRef(false);
   const keeper = useMemo(() => createDraftKeeper(250, (e) => setStatus(e instanceof Error ? e.message : String(e))), []);
   useEffect(() => () => keeper.dispose(), [keeper]);
+
+  /**
+   * Selections from the context menu are now in the form: its draft keeps them from now on, and once that
+   * draft is stored they are removed, so none is lost and none comes back twice.
+   */
+  const keepSelections = (selections: PendingSelection[]) => {
+    edited.current = true;
+    if (pageKey.current) keeper.schedule(pageKey.current, latest.current);
+    void keeper.flush().then(() => removeSelections(selections), () => {});
+  };
+  // While the form is open (the side panel stays open beside the page), a selection added from the context
+  // menu goes straight into its summary.
+  useEffect(() => {
+    if (phase === 'loading' || !draftKeys.current.length) return;
+    return onSelectionsAdded(draftKeys.current, (added) => {
+      setValues((v) => ({ ...v, summary: withSelections(v.summary, added) }));
+      setStatus(t('popupSelectionAdded'));
+      keepSelections(added);
+    });
+  }, [phase === 'loading']);
 
   /** The form's draft is done with (saved, discarded, or left for a new clip): stop keeping it. */
   const forgetDraft = async () => {

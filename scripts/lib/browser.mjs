@@ -282,7 +282,7 @@ export class ExtensionBrowser {
    * clickToolbarButton opened, which Playwright does not expose as a page. Returns the value, or throws.
    * @param {string} targetId @param {string} expression
    */
-  async evaluateInTarget(targetId, expression) {
+  async evaluateInTarget(targetId, expression, { userGesture = false } = {}) {
     const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
     const id = 1;
     try {
@@ -300,7 +300,7 @@ export class ExtensionBrowser {
           resolve(msg);
         };
         this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-        const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } });
+        const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true, userGesture } });
         this.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
       });
       const r = /** @type {any} */ (reply);

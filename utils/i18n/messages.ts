@@ -74,6 +74,7 @@ export const EN = {
   popupCannotRead: "Précis can't read this page. $1 You can still fill in the form by hand.",
   popupAlreadySaved: 'Already in your library (saved $1): editing that record. Save updates it.',
   popupDraftRestored: 'Restored your unsaved edits for this page.',
+  popupSelectionAdded: 'Added the selection to the summary.',
   popupDraftRestoredSaved: 'Restored your unsaved edits for this page. Save updates the record already in your library.',
   popupDiscardedToRecord: 'Draft discarded: back to the saved record.',
   popupDiscardedToPage: 'Draft discarded: back to the values read from the page.',
