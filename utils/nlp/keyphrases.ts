@@ -40,11 +40,19 @@ export function findPhrases(text: TaggedText): Map<string, Phrase> {
   const out = new Map<string, Phrase>();
   const surfaceKeys = new Map<string, string>();
   const joiner = text.language === 'cjk' ? '' : ' ';
-  const add = (run: Token[]) => {
+  const add = (run: Token[], nameParts = true) => {
     while (run.length && !HEAD_TAGS.has(run[run.length - 1].tag)) run = run.slice(0, -1);
     while (run.length && run[0].tag !== 'name' && NAME_LINKS.has(run[0].lower)) run = run.slice(1);
     if (!run.length) return;
     if (run.length > MAX_WORDS) run = run.slice(-MAX_WORDS);
+    // The names inside a longer phrase are mentions of their own ("Boeing" in "Boeing jets").
+    if (nameParts && run.some((t) => t.tag !== 'name')) {
+      let part: Token[] = [];
+      for (const t of [...run, null]) {
+        if (t && (t.tag === 'name' || (part.length && NAME_LINKS.has(t.lower)))) part.push(t);
+        else if (part.length) { add(part, false); part = []; }
+      }
+    }
     const surface = run.map((t) => t.word).join(joiner);
     let key = surfaceKeys.get(surface);
     if (key === undefined) surfaceKeys.set(surface, (key = keywordKey(surface)));
@@ -118,18 +126,29 @@ export function positionRank(text: TaggedText): Map<string, number> {
   const n = bias.length;
   let total = 0;
   for (const v of bias) total += v;
-  const outWeight = edges.map((m) => { let sum = 0; for (const v of m.values()) sum += v; return sum; });
+  // The graph in compressed rows (neighbours and weights in flat arrays): the iterations run over typed arrays.
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) start[a + 1] = start[a] + edges[a].size;
+  const to = new Int32Array(start[n]);
+  const weight = new Float64Array(start[n]);
+  const outWeight = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let e = start[a];
+    for (const [b, w] of edges[a]) { to[e] = b; weight[e++] = w; outWeight[a] += w; }
+  }
+  const base = Float64Array.from(bias, (v) => ((1 - DAMPING) * v) / total);
   let score = Float64Array.from(bias, (v) => v / total);
+  let next = new Float64Array(n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
-    const next = Float64Array.from(bias, (v) => ((1 - DAMPING) * v) / total);
+    next.set(base);
     for (let a = 0; a < n; a++) {
       if (!outWeight[a]) continue;
       const share = (DAMPING * score[a]) / outWeight[a];
-      for (const [b, w] of edges[a]) next[b] += share * w;
+      for (let e = start[a]; e < start[a + 1]; e++) next[to[e]] += share * weight[e];
     }
     let change = 0;
     for (let i = 0; i < n; i++) change += Math.abs(next[i] - score[i]);
-    score = next;
+    [score, next] = [next, score];
     if (change < 1e-7) break;
   }
   const out = new Map<string, number>();

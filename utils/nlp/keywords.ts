@@ -38,6 +38,13 @@ const GENERIC = new Set(
     .split(/\s+/),
 );
 
+/**
+ * Added to a name's log-odds: analysts tag people, places and bodies first. On the DUC-2001 dev split, 0.5 costs
+ * 0.4 points of F1@10 and gains 0.4 of F1@5 (cross-validated); on web pages scored against their own tags it
+ * gains 0.9 of both. At 1 it costs 2 points of F1@10 on DUC.
+ */
+const NAME_BONUS = 0.5;
+
 /** Text and title as tagged for keywords: the title apart (it comes first and counts as a boost), not twice. */
 export function tagForKeywords(input: KeywordInput): TaggedText {
   const title = input.title?.trim() ?? '';
@@ -63,7 +70,9 @@ function partOfName(p: Phrase, names: Phrase[]): boolean {
  * longer name contains it (its mentions count for that name), near-duplicates (aliases, plurals) once.
  */
 export function keyphraseSuggestions(text: TaggedText, model: LinearModel = KEYPHRASE_MODEL): KeywordSuggestion[] {
-  const ranked: RankedPhrase[] = rankPhrases(text, model);
+  const ranked: RankedPhrase[] = rankPhrases(text, model)
+    .map((r) => ({ ...r, score: r.score + (r.phrase.name ? NAME_BONUS : 0) }))
+    .sort((a, b) => b.score - a.score);
   const names = ranked.map((r) => r.phrase).filter((p) => p.name && p.words.length > 1);
   const out: KeywordSuggestion[] = [];
   const top = ranked[0]?.score ?? 0;

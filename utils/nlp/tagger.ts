@@ -102,7 +102,8 @@ interface RawToken {
 function rawTokens(sentence: string): RawToken[] {
   const out: RawToken[] = [];
   for (const m of sentence.matchAll(WORD)) {
-    const word = m[0].replace(/['’]s$/i, '');
+    // Possessives and contractions ("Khan's", "They'll", "didn't") are the word before them.
+    const word = m[0].replace(/['’](?:s|ll|re|ve|d|m)$|n['’]t$/i, '');
     out.push({ word, lower: word.toLowerCase(), capitalised: /^\p{Lu}/u.test(word), start: out.length === 0 });
   }
   return out;
@@ -150,6 +151,20 @@ export function tagText(text: string, title: string | null | undefined, language
   }
   const fn = cjk ? CJK_FUNCTION_WORDS : functionWords(language);
   const english = language === 'en' && !cjk;
+  // In a title-cased headline capitals say nothing: its words are names only where the body capitalises them.
+  const titleWords = raw[0].filter((t) => /\p{L}/u.test(t.word) && !fn.has(t.lower));
+  const titleCased = titleWords.length > 2 && titleWords.filter((t) => t.capitalised).length / titleWords.length > 0.6;
+  /** The tag of a word from its form and the word before it, capitals aside. */
+  const lowerTag = (l: string, prev: string | undefined): Tag => {
+    if (!english) return 'noun';
+    if (ENGLISH_VERBS.has(l) || (prev !== undefined && VERB_CONTEXT.has(prev))) {
+      return prev !== undefined && DETERMINERS.has(prev) && /(?:ing|ed)$/.test(l) ? 'noun' : 'verb';
+    }
+    if (l.length > 4 && l.endsWith('ly')) return 'adv';
+    if (l.length > 5 && /(?:ed|ing)$/.test(l)) return prev !== undefined && DETERMINERS.has(prev) ? 'noun' : 'verb';
+    if (/(?:al|ic|ous|ive|ful|less|able|ible|ary|ian|ese|ish)$/.test(l)) return 'adj';
+    return 'noun';
+  };
   let at = 0;
   const sentences = raw.map((s, si) =>
     s.map((t, i): Token => {
@@ -160,14 +175,16 @@ export function tagText(text: string, title: string | null | undefined, language
       else if (/^\p{N}+(?:[.,]\p{N}+)*$/u.test(t.word)) tag = 'num';
       else if (fn.has(l) || (english && ENGLISH_NEVER.has(l))) tag = 'other';
       else if (cjk && CJK.test(t.word)) tag = [...t.word].length >= 2 && !/\p{sc=Hiragana}/u.test(t.word) ? 'noun' : 'other';
-      else if (t.capitalised && (si === 0 || t.start ? capitalisedInside.has(l) || !lowerSeen.has(l) : true)) tag = 'name';
-      else if (!english) tag = 'noun';
-      else if (ENGLISH_VERBS.has(l) || (prev !== undefined && VERB_CONTEXT.has(prev))) {
-        tag = prev !== undefined && DETERMINERS.has(prev) && /(?:ing|ed)$/.test(l) ? 'noun' : 'verb';
-      } else if (l.length > 4 && l.endsWith('ly')) tag = 'adv';
-      else if (l.length > 5 && /(?:ed|ing)$/.test(l)) tag = prev !== undefined && DETERMINERS.has(prev) ? 'noun' : 'verb';
-      else if (/(?:al|ic|ous|ive|ful|less|able|ible|ary|ian|ese|ish)$/.test(l)) tag = 'adj';
-      else tag = 'noun';
+      else if (!t.capitalised) tag = lowerTag(l, prev);
+      else if (si === 0 ? !titleCased : !t.start) tag = 'name';
+      else if (capitalisedInside.has(l) || /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.word)) tag = 'name';
+      else if (si === 0) tag = lowerTag(l, prev);
+      else {
+        // Capitalised only where every word is (a sentence's start, a headline): a name if never written in
+        // lower case and not a verb or an adverb by its form ("Pakistan said…", but not "Hosting the talks…").
+        const form = lowerTag(l, undefined);
+        tag = !lowerSeen.has(l) && (form === 'noun' || form === 'adj') ? 'name' : form;
+      }
       return { word: t.word, lower: l, tag, sentence: si, at: at++ };
     }),
   );
