@@ -59,6 +59,8 @@ const NEVER_KEYWORD = `according including included percent cent per today yeste
 const VERB_CONTEXT = new Set(
   'to will would could can may might must should shall cannot did does do not never he she they we i it who'.split(' '),
 );
+/** Verbs after which the word before is a noun rather than a verb ("peace talks were…"). */
+const AUXILIARIES = new Set('is are was were has have had will would could can may might must should'.split(' '));
 /** Words after which an -ing or -ed form is a noun or a modifier ("the meeting", "a planned attack"). */
 const DETERMINERS = new Set('the a an this that these those his her its their our my your each every no any some'.split(' '));
 
@@ -70,15 +72,45 @@ function inflect(stem: string): string[] {
 }
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
-const ENGLISH_VERBS = new Set([...words(VERB_STEMS).flatMap(inflect), ...words(IRREGULAR_PAST)]);
+const IRREGULAR = new Set(words(IRREGULAR_PAST));
+const ENGLISH_VERBS = new Set([...words(VERB_STEMS).flatMap(inflect), ...IRREGULAR]);
 const ENGLISH_NEVER = new Set(words(NEVER_KEYWORD));
-let englishFunctionWords: Set<string> | undefined;
+// Calendar words and frequent prepositions and adverbs that the short stopword lists of other languages lack.
+const OTHER_FUNCTION_WORDS: Record<string, string> = {
+  de: `montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
+    september oktober november dezember heute gestern morgen jahr jahre jahren uhr prozent sowie bereits etwa
+    rund laut seit während wegen trotz gegenüber innerhalb außerdem jedoch allerdings immer ebenfalls`,
+  fr: `lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre aujourd'hui hier demain an ans année années contre selon pendant sans sous
+    chez vers depuis lors dont ainsi encore déjà toujours alors donc puis cependant notamment environ`,
+  es: `lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
+    septiembre octubre noviembre diciembre hoy ayer mañana año años hacia tras mediante además aunque entonces
+    todavía siempre ahora así pues sino luego casi unas`,
+  it: `lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio
+    agosto settembre ottobre novembre dicembre oggi ieri domani anno anni dopo senza sotto verso contro secondo`,
+  pt: `segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto
+    setembro outubro novembro dezembro hoje ontem amanhã ano anos após sob contra segundo durante desde`,
+  nl: `maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli
+    augustus september oktober november december vandaag gisteren morgen jaar jaren tijdens volgens sinds`,
+};
+// Verb forms frequent in news that the stopword lists lack (past and future endings, "said" and its kin).
+const ROMANCE_VERB: Record<string, RegExp> = {
+  es: /(?:[^i]ó|aron|ieron|aba|aban|ará|arán|erá|erán|irá|irán|ando|iendo|^dijo|^dice|^dicen|^tiene|^tienen|^puede|^pueden|^hizo)$/,
+  pt: /(?:ou|aram|eram|iram|ava|avam|ará|arão|erá|irá|ando|endo|^disse|^diz|^dizem|^tem|^têm|^pode|^podem)$/,
+  fr: /(?:ait|aient|èrent|eront|erait|eraient|^dit|^déclaré|^annoncé|^indiqué|^estimé|^expliqué|^affirmé|^présenté|^appelé|^souligné)$/,
+  it: /(?:ò|arono|erono|irono|ava|avano|erà|irà|ando|endo|^detto|^dice|^dicono|^ha|^hanno)$/,
+};
+const functionWordCache = new Map<string, Set<string>>();
 
-/** The words of a language that never head or open a keyword: its stopwords, and for English a longer list. */
+/** The words of a language that never head or open a keyword: its stopwords and a longer list of our own. */
 export function functionWords(language: string): Set<string> {
-  if (language !== 'en') return stopwordsFor(language);
-  englishFunctionWords ??= new Set([...stopwordsFor('en'), ...words(ENGLISH_FUNCTION_WORDS)]);
-  return englishFunctionWords;
+  let set = functionWordCache.get(language);
+  if (!set) {
+    const extra = language === 'en' ? ENGLISH_FUNCTION_WORDS : (OTHER_FUNCTION_WORDS[language] ?? '');
+    set = new Set([...stopwordsFor(language), ...words(extra)]);
+    functionWordCache.set(language, set);
+  }
+  return set;
 }
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
@@ -126,7 +158,8 @@ function cjkTokens(sentence: string, segmenter: Intl.Segmenter): RawToken[] {
 const CJK_FUNCTION_WORDS = new Set(
   words(`我们 你们 他们 她们 它们 这个 那个 这些 那些 一个 没有 什么 怎么 因为 所以 但是 如果 可以 已经 还是 就是 不是 这样
   那样 以及 或者 而且 并且 其中 之后 之前 时候 自己 这里 那里 现在 今天 目前 表示 认为 进行 通过 由于 对于 关于 以上 以下
-  これ それ あれ この その あの ここ そこ ため こと もの よう`),
+  これ それ あれ この その あの ここ そこ ため こと もの よう 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四
+  星期五 星期六 星期日 今年 去年 明年 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日 今日 昨日 明日`),
 );
 
 /**
@@ -155,10 +188,19 @@ export function tagText(text: string, title: string | null | undefined, language
   const titleWords = raw[0].filter((t) => /\p{L}/u.test(t.word) && !fn.has(t.lower));
   const titleCased = titleWords.length > 2 && titleWords.filter((t) => t.capitalised).length / titleWords.length > 0.6;
   /** The tag of a word from its form and the word before it, capitals aside. */
-  const lowerTag = (l: string, prev: string | undefined): Tag => {
+  let prevTag: Tag | undefined;
+  const lowerTag = (l: string, prev: string | undefined, next?: RawToken): Tag => {
+    // German capitalises its nouns: a word in lower case is an adjective before one, else a verb or an adverb.
+    if (lang === 'de') return next?.capitalised && /(?:e|en|er|es|em)$/.test(l) ? 'adj' : 'verb';
+    if (ROMANCE_VERB[lang]?.test(l)) return 'verb';
     if (!english) return 'noun';
-    if (ENGLISH_VERBS.has(l) || (prev !== undefined && VERB_CONTEXT.has(prev))) {
-      return prev !== undefined && DETERMINERS.has(prev) && /(?:ing|ed)$/.test(l) ? 'noun' : 'verb';
+    if (prev !== undefined && VERB_CONTEXT.has(prev)) return 'verb';
+    if (ENGLISH_VERBS.has(l)) {
+      // "the report", "new talks", and a noun before a verb: "peace talks resumed", "oil spills were".
+      if (prev !== undefined && DETERMINERS.has(prev)) return 'noun';
+      const nounBefore = prevTag === 'noun' || prevTag === 'adj' || prevTag === 'name';
+      const verbAfter = next !== undefined && (AUXILIARIES.has(next.lower) || /^\p{Ll}\p{L}+ed$/u.test(next.word) || IRREGULAR.has(next.lower));
+      return nounBefore && verbAfter ? 'noun' : 'verb';
     }
     if (l.length > 4 && l.endsWith('ly')) return 'adv';
     if (l.length > 5 && /(?:ed|ing)$/.test(l)) return prev !== undefined && DETERMINERS.has(prev) ? 'noun' : 'verb';
@@ -175,16 +217,17 @@ export function tagText(text: string, title: string | null | undefined, language
       else if (/^\p{N}+(?:[.,]\p{N}+)*$/u.test(t.word)) tag = 'num';
       else if (fn.has(l) || (english && ENGLISH_NEVER.has(l))) tag = 'other';
       else if (cjk && CJK.test(t.word)) tag = [...t.word].length >= 2 && !/\p{sc=Hiragana}/u.test(t.word) ? 'noun' : 'other';
-      else if (!t.capitalised) tag = lowerTag(l, prev);
+      else if (!t.capitalised) tag = lowerTag(l, prev, s[i + 1]);
       else if (si === 0 ? !titleCased : !t.start) tag = 'name';
       else if (capitalisedInside.has(l) || /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.word)) tag = 'name';
-      else if (si === 0) tag = lowerTag(l, prev);
+      else if (si === 0) tag = lowerTag(l, prev, s[i + 1]);
       else {
         // Capitalised only where every word is (a sentence's start, a headline): a name if never written in
         // lower case and not a verb or an adverb by its form ("Pakistan said…", but not "Hosting the talks…").
         const form = lowerTag(l, undefined);
         tag = !lowerSeen.has(l) && (form === 'noun' || form === 'adj') ? 'name' : form;
       }
+      prevTag = tag;
       return { word: t.word, lower: l, tag, sentence: si, at: at++ };
     }),
   );
