@@ -36,7 +36,7 @@ const ENGLISH_FUNCTION_WORDS = `across along alongside amid amidst behind beside
   october november december mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov
   dec mr mrs ms dr rep sen gov gen lt col sgt capt st jr sr ii iii am pm oh yes okay ok please thanks hello
   eleven twelve twenty thirty forty fifty hundred thousand million billion trillion dozen dozens hundreds thousands
-  millions billions`;
+  millions billions long ago`;
 // Frequent verbs; base, third-person and -ing forms are generated, irregular past forms listed. A word after
 // "to", a modal or a pronoun is taken for a verb too ("they occur", "to exclude").
 const VERB_STEMS = `suggest show read mean remain appear seem include involve provide require allow help give keep lead
@@ -47,7 +47,14 @@ const VERB_STEMS = `suggest show read mean remain appear seem include involve pr
   add happen occur predict announce declare describe explain mention consider decide refuse fail manage intend
   prove tend prefer destroy injure accuse sue prevent protect oppose approve elect appoint resign retire join
   arrive depart carry throw wear beat shut hang reduce improve receive create develop discover remember forget
-  learn teach understand`;
+  learn teach understand rely depend wonder suffer emerge exist belong contain deliver ensure establish examine
+  express identify imagine indicate inform obtain operate perform prepare pursue recall recognise recognize
+  recommend reflect relate remove replace represent respond select settle solve survive threaten transform
+  translate treat deserve encourage enjoy finish gain handle hire ignore invest obey owe persuade pray publish
+  realise realize refer regard remind rescue resist retain seize shoot sink smile struggle suspect tolerate vanish
+  wait confirm criticise criticize condemn deploy evacuate investigate negotiate withdraw weaken strengthen confront
+  defend discuss dismiss expand generate halt impose kidnap maintain occupy organise organize overthrow plead
+  postpone propose provoke rebuild recover reinforce renew restore resume insist`;
 const IRREGULAR_PAST = `saw went held led kept left brought began begun won lost ran rose risen fell fallen met paid sold
   spent sent stood wrote written grew grown knew known chose chosen fought thought bought built drove driven spoke
   spoken gave given took taken made got gotten said told found came become became felt meant heard flew flown threw

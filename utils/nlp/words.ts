@@ -65,10 +65,12 @@ export function languageOfText(text: string, declared: string | null | undefined
     return sample.filter((w) => list.has(w)).length;
   };
   const declaredCode = (declared ?? 'en').toLowerCase().slice(0, 2);
-  let best = declaredCode, bestHits = hits(declaredCode);
+  const declaredHits = hits(declaredCode);
+  let best = declaredCode, bestHits = declaredHits;
+  // The best fit among the lists that beat the declared one clearly (Spanish shares many words with French).
   for (const code of Object.keys(STOPWORDS)) {
     const n = hits(code);
-    if (n > bestHits * 2) { best = code; bestHits = n; }
+    if (n > declaredHits * 2 && n > bestHits) { best = code; bestHits = n; }
   }
   return best;
 }
