@@ -79,8 +79,14 @@ export function findPhrases(text: TaggedText): Map<string, Phrase> {
       if (isTitle) {
         add(run);
         run = [];
-      } else if (PHRASE_TAGS.has(t.tag) || linksNames) run.push(t);
-      else {
+      } else if (PHRASE_TAGS.has(t.tag) || linksNames) {
+        run.push(t);
+        // A name's possessive ends its phrase: "Ethiopia's water minister" is Ethiopia, then a water minister.
+        if (t.possessive && t.tag === 'name') {
+          add(run);
+          run = [];
+        }
+      } else {
         add(run);
         run = [];
       }

@@ -16,6 +16,8 @@ export interface Token {
   sentence: number;
   /** Position of the token in the whole text, from 0. */
   at: number;
+  /** The word had a possessive "'s" ("Ethiopia's water minister"). */
+  possessive?: boolean;
 }
 
 export interface TaggedText {
@@ -132,6 +134,7 @@ export function isCjkText(text: string): boolean {
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*|[,;:()"“”!?—–[\]]/gu;
 
 interface RawToken {
+  possessive?: boolean;
   word: string;
   lower: string;
   capitalised: boolean;
@@ -143,7 +146,8 @@ function rawTokens(sentence: string): RawToken[] {
   for (const m of sentence.matchAll(WORD)) {
     // Possessives and contractions ("Khan's", "They'll", "didn't") are the word before them.
     const word = m[0].replace(/['’](?:s|ll|re|ve|d|m)$|n['’]t$/i, '');
-    out.push({ word, lower: word.toLowerCase(), capitalised: /^\p{Lu}/u.test(word), start: out.length === 0 });
+    const possessive = word.length < m[0].length && /['’]s$/i.test(m[0]);
+    out.push({ word, lower: word.toLowerCase(), capitalised: /^\p{Lu}/u.test(word), start: out.length === 0, possessive });
   }
   return out;
 }
@@ -235,7 +239,7 @@ export function tagText(text: string, title: string | null | undefined, language
         tag = !lowerSeen.has(l) && (form === 'noun' || form === 'adj') ? 'name' : form;
       }
       prevTag = tag;
-      return { word: t.word, lower: l, tag, sentence: si, at: at++ };
+      return { word: t.word, lower: l, tag, sentence: si, at: at++, ...(t.possessive ? { possessive: true } : {}) };
     }),
   );
   return { sentences, language: lang, tokens: at };
