@@ -22,7 +22,7 @@ export interface Phrase {
 
 const MAX_WORDS = 5;
 /** Titles and descriptors before a name ("President Trump", "CEO Adam Neumann"): the keyword is the name. */
-export const TITLES = new Set(
+const TITLES = new Set(
   `president ceo chairman chairwoman chair minister prime secretary senator governor judge justice officer chief
   director king queen prince princess pope general mayor coach manager professor lord lady dame sheriff spokesman
   spokeswoman commissioner ambassador`.split(/\s+/),

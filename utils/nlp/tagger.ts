@@ -112,7 +112,7 @@ const ROMANCE_VERB: Record<string, RegExp> = {
 const functionWordCache = new Map<string, Set<string>>();
 
 /** The words of a language that never head or open a keyword: its stopwords and a longer list of our own. */
-export function functionWords(language: string): Set<string> {
+function functionWords(language: string): Set<string> {
   let set = functionWordCache.get(language);
   if (!set) {
     const extra = language === 'en' ? ENGLISH_FUNCTION_WORDS : (OTHER_FUNCTION_WORDS[language] ?? '');
