@@ -12,7 +12,7 @@ const SECTION = /^(?:\d+\.?\s+)?(?:abstract|summary|executive\s+summary|introduc
 const NAME_SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/;
 // Job titles that follow a name in a report's author notes ("Corrie E. Clark, Specialist in Energy Policy").
 export const ROLE_START =
-  /^(?:(?:senior|junior|principal|chief|deputy|assistant|associate|visiting|adjunct|lead|legislative|research|policy|program|programme|postdoctoral|distinguished|nonresident|non-resident|resident)\s+)*(?:specialist|analyst|attorney|fellow|director|professor|lecturer|economist|consultant|coordinator|manager|head|librarian|editor|chair|president|officer|advis[eo]r|scientist|engineer|researcher|student|associate|assistant|counsel|section\s+research\s+manager|information\s+research\s+specialist|partner|expert)\b/i;
+  /^(?:(?:senior|junior|principal|chief|deputy|assistant|associate|visiting|adjunct|lead|legislative|research|policy|program|programme|postdoctoral|distinguished|nonresident|non-resident|resident|reference|information|staff|managing|executive|contributing|general|international|economic|foreign|affairs|health|data|digital|communications)\s+)*(?:specialist|analyst|attorney|fellow|director|professor|lecturer|economist|consultant|coordinator|manager|head|librarian|editor|chair|president|officer|advis[eo]r|scientist|engineer|researcher|student|associate|assistant|counsel|section\s+research\s+manager|information\s+research\s+specialist|partner|expert)\b/i;
 
 export interface AuthorBlock {
   authors: Author[];
@@ -37,10 +37,15 @@ const marksOf = (text: string) => text.split(',').map((m) => m.trim()).filter((m
 function looksLikeNames(line: PdfLine): boolean {
   const text = line.text.replace(/\s+(?:ID|iD)\b/g, '');
   if (!text || text.length > 250 || /[.!?:]$/.test(text) && !/\b\p{Lu}\.$/u.test(text)) return false;
-  if (/@|https?:|\d{3,}/.test(text)) return false;
+  if (/@|https?:|\d|[()“”"«»]/.test(text)) return false;
   const words = text.replace(/[,;&]/g, ' ').split(/\s+/).filter(Boolean);
   const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|und|et|y|van|von|der|den|de|da|di|du|le|la|del|della|dos|das|ter|ten|bin|al|el)$/.test(w));
-  return words.length > 0 && lower.length <= words.length * 0.15;
+  if (!words.length || lower.length > words.length * 0.15) return false;
+  // Most parts are whole names (the first and last may be a name broken over two lines).
+  const parts = text.split(NAME_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  // The first and last part may be a name broken over two lines ("…, Dafne van" / "Kuppevelt, …").
+  const inner = parts.length > 2 ? parts.slice(1, -1) : [];
+  return inner.every((p) => plausible(p, [])) && (parts.some((p) => plausible(p, [])) || parts.every((p) => p.split(/\s+/).length <= 3));
 }
 
 interface NamePart {
@@ -144,8 +149,8 @@ export function authorsUnderTitle(lines: PdfLine[], titleLines: PdfLine[], siteN
       continue;
     }
     if (nameLines.length) break;
-    // Something between title and names (a subtitle, a date): look one more line.
-    if (i - start >= 3) break;
+    // Something short between title and names (a subtitle, a date) is passed over; text is not.
+    if (i - start >= 3 || l.text.split(/\s+/).length > 12) break;
   }
   if (!nameLines.length) return null;
   const parts = namesWithMarks(nameLines).filter((p) => plausible(p.name, siteNames));

@@ -93,16 +93,14 @@ export function metadataDraft(doc: PdfPages, opened: Pick<OpenedPdf, 'properties
   const registrant = registrantOf(doi);
 
   const sources: SourceResult[] = [
-    { label: PDF_SOURCES.firstPage, values: { authors: pageAuthors.length ? pageAuthors : undefined, publishedDate: printed?.date, keywords: printedKeywords(firstPages) } },
-    { label: PDF_SOURCES.authorNotes, values: { authors: noted.length ? noted : undefined } },
-    { label: PDF_SOURCES.properties, values: { authors: checked.authors, publisher: checked.publisher, publishedDate: checked.date, keywords: checked.keywords, language: checked.language } },
+    { label: PDF_SOURCES.firstPage, values: { publishedDate: printed?.date, keywords: printedKeywords(firstPages) } },
+    { label: PDF_SOURCES.properties, values: { publisher: checked.publisher, publishedDate: checked.date, keywords: checked.keywords, language: checked.language } },
     { label: PDF_SOURCES.text, values: { publisher: statement ?? undefined } },
     { label: PDF_SOURCES.running, values: { publisher: fromRunning ?? undefined } },
     { label: PDF_SOURCES.doi, values: { publisher: registrant ?? undefined } },
   ];
   const chosen = chooseMetadata(sources, {
     order: {
-      authors: [PDF_SOURCES.firstPage, PDF_SOURCES.authorNotes, PDF_SOURCES.properties],
       publisher: [PDF_SOURCES.properties, PDF_SOURCES.text, PDF_SOURCES.running, PDF_SOURCES.doi],
       publishedDate: [PDF_SOURCES.firstPage, PDF_SOURCES.properties],
       keywords: [PDF_SOURCES.firstPage, PDF_SOURCES.properties],
@@ -113,6 +111,15 @@ export function metadataDraft(doc: PdfPages, opened: Pick<OpenedPdf, 'properties
   const { types: _types, guessed, ...fields } = chosen;
   Object.assign(draft, fields, { sources: { ...draft.sources, ...fields.sources } });
   draft.guessed = [...guessed];
+  const authors = chooseAuthors([
+    { label: PDF_SOURCES.firstPage, authors: pageAuthors },
+    { label: PDF_SOURCES.authorNotes, authors: noted },
+    { label: PDF_SOURCES.properties, authors: checked.authors ?? [] },
+  ]);
+  if (authors) {
+    draft.authors = authors.authors;
+    draft.sources.authors = authors.label;
+  }
   if (draft.sources.publisher === PDF_SOURCES.doi) draft.guessed.push('publisher');
   // A report's staff, named with their job titles and no institution, work for the organisation that published it.
   if (draft.sources.authors === PDF_SOURCES.authorNotes && draft.publisher) {
@@ -131,6 +138,30 @@ export function metadataDraft(doc: PdfPages, opened: Pick<OpenedPdf, 'properties
     draft.sources.summary = abstract.heading;
   }
   return draft;
+}
+
+/** First and last word: "Ethan P. White" and "Ethan White" are one person. */
+const personKey = (a: Author) => {
+  const w = a.name.split(/\s+/);
+  return squash(`${w[0]} ${w[w.length - 1]}`);
+};
+
+/**
+ * The first source that names authors, in the order given; a later source that names all of them and more (the
+ * file's Author field listing every author where the pages' block was read short) widens the list, keeping the
+ * affiliations found for the names already there.
+ */
+export function chooseAuthors(found: Array<{ label: string; authors: Author[] }>): { label: string; authors: Author[] } | null {
+  const first = found.find((f) => f.authors.length);
+  if (!first) return null;
+  const known = new Map(first.authors.map((a) => [personKey(a), a]));
+  for (const other of found) {
+    if (other === first || other.authors.length <= first.authors.length || other.authors.length > 50) continue;
+    const keys = new Set(other.authors.map(personKey));
+    if (![...known.keys()].every((k) => keys.has(k))) continue;
+    return { label: other.label, authors: other.authors.map((a) => known.get(personKey(a)) ?? a) };
+  }
+  return first;
 }
 
 const hasText = (pages: PdfPageText[]) => pages.some((p) => p.runs.some((r) => /\p{L}/u.test(r.text)));

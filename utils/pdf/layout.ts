@@ -62,7 +62,6 @@ export function layoutTitle(doc: PdfPages): TitleBlock | null {
   for (let i = 0; i < Math.min(2, doc.pages.length); i++) {
     const page = doc.pages[i];
     const lines = doc.lines[i];
-    const body = bodySize(lines);
     const candidates = lines.filter(
       (l) => l.y > page.height * 0.25 && /\p{L}{2}/u.test(l.text) && !isLetterSpaced(l.text) && !isRunning(doc, l) && l.text.length <= 300,
     );
@@ -70,7 +69,6 @@ export function layoutTitle(doc: PdfPages): TitleBlock | null {
     const sizes = candidates.filter((l) => l.text.replace(/[^\p{L}]/gu, '').length >= 4).map((l) => l.size);
     if (!sizes.length) continue;
     const max = Math.max(...sizes);
-    if (max < body * 1.15 && i === 0 && doc.pages.length > 1) continue;
     const start = candidates.findIndex((l) => l.size >= max - 0.6 && l.text.replace(/[^\p{L}]/gu, '').length >= 4);
     const block = [candidates[start]];
     for (let j = lines.indexOf(candidates[start]) + 1; j < lines.length; j++) {

@@ -79,7 +79,9 @@ function finish(page: number, b: Building): PdfLine | null {
     }
     segments.push({ text: r.text, x: r.x, size: r.size, font: r.font, sup: r.sup });
   }
-  const text = joinText(base.filter((r) => !r.sup || !main.length).map((r) => ({ text: r.text, x: r.x, x1: r.x + r.width, size: r.size })));
+  // Marks are left out of the text; raised letters that belong to a word ("119th", "2nd", "Mlle") stay.
+  const kept = b.runs.filter((r) => !r.sup || !main.length || /^\p{L}{2,4}$/u.test(r.text.trim()) && !/^(?:ID|iD)$/.test(r.text.trim()));
+  const text = joinText(kept.map((r) => ({ text: r.text, x: r.x, x1: r.x + r.width, size: r.size })));
   if (!text && !segments.some((s) => s.text.trim())) return null;
   return {
     page,

@@ -1,5 +1,6 @@
 import type { Author } from '../record/schema';
-import { parseByline } from '../extract/metadata/byline';
+import { isPlausibleName } from '../extract/metadata/byline';
+import { invertName } from '../extract/metadata/citation';
 import { cleanText } from '../extract/metadata/clean';
 import type { PdfProperties } from './open';
 import { squash } from './layout';
@@ -34,6 +35,23 @@ const namePrinted = (name: string, pageKey: string) => {
   return !!words.length && printed(words[words.length - 1], pageKey) && (words.length < 2 || printed(words[0], pageKey) || /^\p{Lu}\.?$/u.test(words[0][0]));
 };
 
+/**
+ * "Jane Doe, John Roe and Ann Poe", "Doe, Jane; Roe, John" (inverted, one comma each) → names, first name first.
+ * Split here rather than as a page byline: a PDF's Author field holds names only, no roles or dates.
+ */
+export function splitNames(raw: string): string[] {
+  const value = cleanText(raw, 1000);
+  const groups = value.split(/\s*(?:;|\band\b|&)\s*/).map((g) => g.trim()).filter(Boolean);
+  // "Doe, Jane" has one short given name after the comma; "Jane Doe, John Roe" has a whole name there.
+  const inverted = (g: string) => {
+    const [last, first = ''] = g.split(/\s*,\s*/);
+    return (g.match(/,/g) ?? []).length === 1 && last.split(/\s+/).length <= 3 && first.split(/\s+/).length <= 2 && !/\s\p{Lu}\p{Ll}+$/u.test(first);
+  };
+  if (groups.length && groups.every(inverted)) return groups.map((g) => invertName(g));
+  // Five words or more with no separator are names run together ("Alexander H. Pepper Karl E. Schneider"): not one name.
+  return groups.flatMap((g) => g.split(/\s*,\s*/)).map((n) => n.trim()).filter((n) => n && n.split(/\s+/).length <= 4);
+}
+
 /** Keyword lists that are really notes ("Cover Date: April 20, 2026") are not keywords. */
 function keywordsOf(values: string[]): string[] {
   return values
@@ -60,7 +78,7 @@ export function checkProperties(props: PdfProperties, pagesText: string): Checke
     break;
   }
   const rawAuthors = props.xmp.creators?.length ? props.xmp.creators : props.author ? [props.author] : [];
-  const authors = rawAuthors.flatMap((a) => parseByline(a)).filter((a) => !JUNK_AUTHOR.test(a.name));
+  const authors = [...new Set(rawAuthors.flatMap(splitNames))].filter((name) => !JUNK_AUTHOR.test(name) && isPlausibleName(name)).map((name) => ({ name, affiliation: null }));
   const kept = authors.filter((a) => namePrinted(a.name, pageKey));
   if (kept.length) out.authors = kept.map((a) => ({ name: a.name, affiliation: null }));
   for (const a of authors) if (!kept.includes(a)) out.rejected.push(`author: ${a.name}`);

@@ -26,7 +26,10 @@ function leadingName(text: string): string | null {
 /** "This document was prepared by the Congressional Research Service (CRS)", "Published by the X Institute". */
 export function publisherStatement(lines: PdfLine[]): string | null {
   for (const l of lines) {
-    const m = l.text.match(/\b(?:prepared|published|produced|issued)\s+by\s+(?:the\s+)?(.+)$/i);
+    // The document speaks of itself ("This report was prepared by …") or a line starts with the imprint.
+    const m =
+      l.text.match(/\b(?:this|the)\s+(?:document|report|paper|publication|brief|study|product|series|note)\s+(?:was|is|has\s+been)\s+(?:prepared|published|produced|issued|written)\s+(?:for\s+[^,]+?\s+)?by\s+(?:the\s+)?(.+)$/i) ??
+      l.text.match(/^(?:published|produced|issued)\s+by\s+(?:the\s+)?(.+)$/i);
     const name = m ? leadingName(m[1]) : null;
     if (name && ORGANISATION.test(name)) return cleanText(name, 200);
   }
