@@ -23,15 +23,21 @@ function leadingName(text: string): string | null {
   return name.length >= 3 ? name : null;
 }
 
-/** "This document was prepared by the Congressional Research Service (CRS)", "Published by the X Institute". */
+/**
+ * "This document was prepared by the Congressional Research Service (CRS)", else a short imprint line "Published by
+ * the X Institute" (a sentence that happens to start a line with "published by" is not one).
+ */
 export function publisherStatement(lines: PdfLine[]): string | null {
-  for (const l of lines) {
-    // The document speaks of itself ("This report was prepared by …") or a line starts with the imprint.
-    const m =
-      l.text.match(/\b(?:this|the)\s+(?:document|report|paper|publication|brief|study|product|series|note)\s+(?:was|is|has\s+been)\s+(?:prepared|published|produced|issued|written)\s+(?:for\s+[^,]+?\s+)?by\s+(?:the\s+)?(.+)$/i) ??
-      l.text.match(/^(?:published|produced|issued)\s+by\s+(?:the\s+)?(.+)$/i);
-    const name = m ? leadingName(m[1]) : null;
-    if (name && ORGANISATION.test(name)) return cleanText(name, 200);
+  const SELF =
+    /\b(?:this|the)\s+(?:document|report|paper|publication|brief|study|product|series|note)\s+(?:was|is|has\s+been)\s+(?:prepared|published|produced|issued|written)\s+(?:for\s+[^,]+?\s+)?by\s+(?:the\s+)?(.+)$/i;
+  const IMPRINT = /^(?:published|produced|issued)\s+by\s+(?:the\s+)?(.+)$/i;
+  for (const [re, short] of [[SELF, false], [IMPRINT, true]] as const) {
+    for (const l of lines) {
+      if (short && l.text.split(/\s+/).length > 10) continue;
+      const m = l.text.match(re);
+      const name = m ? leadingName(m[1]) : null;
+      if (name && ORGANISATION.test(name) && (!short || squash(name) === squash(m![1].replace(/[.,;]+$/, '')))) return cleanText(name, 200);
+    }
   }
   return null;
 }
@@ -48,7 +54,7 @@ export function publisherFromRunning(running: PdfLine[], title: string | null, a
   for (const l of running) {
     for (const segment of l.text.split(/\s+[–—|·•]\s+|\s+-\s+|\s*\|\s*/)) {
       // Numbers, report numbers and versions at the end are the page's, not the name's.
-      const name = segment.replace(/(?:\s+(?:[A-Z]{0,4}\d[\w.]*|vol\.?|no\.?|page|p\.))+\s*$/i, '').replace(/^\d+\s+/, '').trim();
+      const name = segment.replace(/(?:\s+(?:\S*\d\S*|\([^)]*\)|vol\.?|no\.?|page|p\.))+\s*$/i, '').replace(/^\d+\s+/, '').trim();
       const key = squash(name);
       if (key.length < 4 || !/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 8 || /[().,:;]|https?|www\./i.test(name)) continue;
       if (titleKey.includes(key) || authorKeys.some((k) => key.includes(k))) continue;
