@@ -2,7 +2,8 @@ import { emptyDraft, type Draft } from '../extract/draft';
 import type { SourceResult } from '../extract/metadata/candidates';
 import { chooseMetadata } from '../extract/metadata/choose';
 import { countWords } from '../extract/text';
-import { clipWords, clippedNotice, EXTRACTION_LIMITS } from '../extract/limits';
+import { clipWords, clippedNotice } from '../extract/limits';
+import { PDF_LIMITS, type PdfLimits } from './limits';
 import { t } from '../i18n/messages';
 import type { Author } from '../record/schema';
 import type { PdfjsModule } from './pdfjs-types';
@@ -15,7 +16,6 @@ import { publisherFromRunning, publisherStatement } from './publisher';
 import { registrantOf } from './doi-registrants';
 import { paragraphs, printedAbstract, printedKeywords } from './body';
 import { guessPdfType } from './literature-type';
-import { linesOf } from './lines';
 
 /** Provenance labels, shown as "from …" / "guessed from …". */
 export const PDF_SOURCES = {
@@ -26,17 +26,6 @@ export const PDF_SOURCES = {
   text: "the document's text",
   doi: 'the DOI',
 } as const;
-
-export interface PdfLimits {
-  /** Files larger than this are refused with a message (bytes). */
-  maxBytes: number;
-  /** Pages read for the text, word count and summary; the metadata pages are always read. */
-  maxPages: number;
-  /** Words of text kept with the record. */
-  maxWords: number;
-}
-
-export const PDF_LIMITS: Readonly<PdfLimits> = Object.freeze({ maxBytes: 100 * 1024 * 1024, maxPages: 1000, maxWords: EXTRACTION_LIMITS.maxWords });
 
 export interface PdfProgress {
   phase: 'metadata' | 'text';
@@ -214,4 +203,3 @@ export async function extractPdfDraft(pdfjs: PdfjsModule, bytes: Uint8Array, opt
   }
 }
 
-export { PdfError, linesOf };
