@@ -153,6 +153,8 @@ export function authorsUnderTitle(lines: PdfLine[], titleLines: PdfLine[], siteN
     if (i - start >= 3 || l.text.split(/\s+/).length > 12) break;
   }
   if (!nameLines.length) return null;
+  const columns = authorColumns(lines.slice(start, start + 40), nameLines[0], siteNames);
+  if (columns) return columns;
   const parts = namesWithMarks(nameLines).filter((p) => plausible(p.name, siteNames));
   if (!parts.length) return null;
   const affiliations = affiliationsByMark(affLines);
@@ -163,6 +165,30 @@ export function authorsUnderTitle(lines: PdfLine[], titleLines: PdfLine[], siteN
     return { name: p.name, affiliation: affiliation ? cleanText(affiliation, 1000) : null };
   });
   return { authors: dedupe(authors), lines: [...nameLines, ...affLines] };
+}
+
+/**
+ * Authors set side by side, each name with its affiliation under it and no marks: names on the first name line's
+ * baseline in other columns, each column read down until its next name or a gap.
+ */
+function authorColumns(lines: PdfLine[], first: PdfLine, siteNames: string[]): AuthorBlock | null {
+  const heads = lines.filter((l) => Math.abs(l.y - first.y) < 1 && Math.abs(l.size - first.size) < 0.6 && looksLikeNames(l) && plausible(l.text.trim(), siteNames));
+  if (heads.length < 2 || !heads.every((h) => h.segments.every((seg) => !seg.sup))) return null;
+  const used: PdfLine[] = [];
+  const authors = heads
+    .sort((a, b) => a.x - b.x)
+    .map((head) => {
+      const below: PdfLine[] = [];
+      let prev = head;
+      for (const l of lines) {
+        if (Math.abs(l.x - head.x) > 3 || l.y >= prev.y || prev.y - l.y > Math.max(prev.size, l.size) * 2 || l.size >= head.size) continue;
+        below.push(l);
+        prev = l;
+      }
+      used.push(head, ...below);
+      return { name: cleanText(head.text, 200), affiliation: below.length ? cleanText(joinLines(below.map((l) => l.text)), 1000) : null };
+    });
+  return { authors: dedupe(authors), lines: used };
 }
 
 function dedupe(authors: Author[]): Author[] {
