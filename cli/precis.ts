@@ -21,7 +21,9 @@ const USAGE = `usage:
                                            and keyword drafting, then the library (see bench/); name one
                                            to run only it
   precis bench library [--records N] [--words N] [--loads N] [--no-build]
-                                           the library page with 10,000 records in headless Chromium`;
+                                           the library page with 10,000 records in headless Chromium
+  precis bench pdf [--corpus DIR] [--runs N] [--no-build]
+                                           time to the filled form for 20- and 300-page PDFs in Chromium`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
   sources: Draft['sources'];
@@ -140,8 +142,9 @@ export async function main(argv: string[]): Promise<number> {
     if (which === 'nlp') return (await import('../bench/nlp')).runNlpBench(options);
     if (which === 'extraction') return (await import('../bench/extraction')).runBench(options);
     if (which === 'library') return (await import('../bench/library')).runLibraryBench(options);
+    if (which === 'pdf') return (await import('../bench/pdf')).runPdfBench(options);
     const code = (await (await import('../bench/extraction')).runBench(rest)) || (await (await import('../bench/nlp')).runNlpBench(rest));
-    return code || (await import('../bench/library')).runLibraryBench([]);
+    return code || (await (await import('../bench/library')).runLibraryBench([])) || (await import('../bench/pdf')).runPdfBench(['--no-build']);
   }
   process.stderr.write(`${USAGE}\n`);
   return command ? 2 : 0;
