@@ -3,7 +3,7 @@ import type { Hint } from './SourceHint';
 import type { HintField } from './RecordForm';
 import { t } from '../utils/i18n/messages';
 
-const FILLABLE: DraftField[] = [
+const FILLABLE: Array<DraftField & HintField> = [
   'title', 'authors', 'publisher', 'publishedDate', 'place', 'literatureType', 'wordCount', 'language', 'keywords', 'section',
 ];
 

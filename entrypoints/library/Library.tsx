@@ -19,6 +19,7 @@ import { LibraryList } from '../../components/LibraryList';
 import { LibraryFilters } from '../../components/LibraryFilters';
 import { LibraryKeywords } from '../../components/LibraryKeywords';
 import { LibraryImport } from '../../components/LibraryImport';
+import { PdfClip } from '../../components/PdfClip';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
 import { useLibraryRecords } from './use-library-records';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
@@ -244,6 +245,16 @@ export function Library() {
           onImported={async (summary, written) => {
             await lib.refresh(written);
             setNotice({ message: summary });
+          }}
+        />
+        <PdfClip
+          db={db}
+          literatureTypes={types}
+          keywordSuggestions={choices.keywords}
+          onMessage={(message) => setNotice({ message })}
+          onSaved={(stored) => {
+            lib.applyChanges({ upserted: [stored] });
+            setNotice({ message: t('libraryPdfSaved', stored.title) });
           }}
         />
         {lastExport !== undefined && <p class={backupIsDue(lastExport, total) ? 'backup due' : 'backup'}>{describeLastExport(lastExport)}</p>}

@@ -10,6 +10,7 @@ import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromF
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
+import { CHOOSE_PDF_PAGE, isPdfTab } from '../../utils/browser/pdf-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
 import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { onSelectionsAdded, removeSelections, withSelections, type PendingSelection } from '../../utils/browser/selections';
@@ -36,6 +37,8 @@ export function App() {
   };
   const [hints, setHints] = useState<Partial<Record<HintField, Hint>>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  // The tab shows a PDF the browser would not hand over: offer to choose the file instead.
+  const [choosePdf, setChoosePdf] = useState(false);
   const [status, setStatus] = useState(t('popupReading'));
   const [errors, setErrors] = useState<string[]>([]);
   const [types, setTypes] = useState<string[]>([...DEFAULT_LITERATURE_TYPES]);
@@ -79,7 +82,9 @@ export function App() {
       if (!tab) {
         setNotice(t('popupNoTab'));
       } else {
-        const result = await extractFromTab(tab);
+        let result = await extractFromTab(tab);
+        // PDFs are read here, with code loaded only for them.
+        if (isPdfTab(result, tab.url)) result = await (await import('../../utils/browser/pdf-reader')).extractPdfTab(tab.url, setStatus);
         if (result.ok) {
           draftRef.current = result.draft;
           next = formValuesFromDraft(result.draft, summarizer);
@@ -88,8 +93,10 @@ export function App() {
             setNotice(t('popupNoArticle'));
           } else message = t('popupFilledFromPage');
           if (result.draft.notice) setNotice(result.draft.notice);
+          if (result.draft.sources.summary) message = t('pdfSummaryFromDocument', result.draft.sources.summary);
         } else {
-          setNotice(t('popupCannotRead', result.message));
+          setNotice(result.reason === 'pdf' ? result.message : t('popupCannotRead', result.message));
+          setChoosePdf(result.reason === 'pdf');
         }
       }
       // Drafts are filed by address only: a tab's id would carry one page's draft to the next page opened in
@@ -307,6 +314,14 @@ export function App() {
       {notice && (
         <p role="alert" class="notice">
           {notice}
+          {choosePdf && (
+            <>
+              {' '}
+              <a href={CHOOSE_PDF_PAGE} target="_blank" rel="noopener">
+                {t('popupPdfChoose')}
+              </a>
+            </>
+          )}
         </p>
       )}
       {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}

@@ -395,6 +395,28 @@ export const EN = {
   jsonNothing: 'nothing',
   jsonList: 'a list',
   jsonObject: 'an object',
+  // PDFs: reading them (utils/pdf), the popup on a PDF tab, and the library's "Clip a PDF file…"
+  pdfTooLarge: 'This PDF is $1 MB; Précis reads PDFs of up to $2 MB. Fill in the form by hand, or clip a smaller edition.',
+  pdfEncrypted: 'This PDF is protected by a password, so its pages cannot be read. Fill in the form by hand, or clip an unprotected copy.',
+  pdfBroken: 'This file is damaged or not a PDF that can be read ($1). Fill in the form by hand.',
+  pdfNotPdf: 'This file is not a PDF.',
+  pdfNoTextLayer: 'This PDF has no text to read (a scan or images of pages?): fill in the form by hand.',
+  pdfPagesCapped: 'Long PDF: the text of its first $1 pages was kept.',
+  pdfReadingPages: 'Reading the PDF: page $1 of $2…',
+  pdfReadingFile: 'Reading the PDF…',
+  pdfSummaryFromDocument: "The summary is the document's own $1; edit it or draft another.",
+  popupPdfCannotFetch: 'The browser would not let Précis read this PDF ($1). Choose the file instead.',
+  popupPdfNoUrl: "The browser's PDF viewer does not say which file it shows. Choose the file instead.",
+  popupPdfFileAccess: 'To read a PDF opened from your disk, turn on "Allow access to file URLs" for Précis in the extensions page, or choose the file.',
+  popupPdfChoose: 'Choose a PDF file…',
+  libraryClipPdf: 'Clip a PDF file…',
+  libraryClipPdfTitle: 'Fill in a record from a PDF on your computer (or drop a PDF on this page)',
+  libraryDropPdf: 'Drop the PDF to clip it',
+  libraryPdfHeading: 'New record from $1',
+  libraryPdfSaved: 'Saved “$1” to your library.',
+  libraryPdfCancel: 'Cancel',
+  libraryPdfSave: 'Save',
+  libraryPdfFormLabel: 'New record from a PDF',
 } as const;
 
 export type MessageKey = keyof typeof EN;
