@@ -54,7 +54,6 @@ export const DOI_REGISTRANTS: Readonly<Record<string, string>> = {
   '10.7717': 'PeerJ',
   '10.12688': 'F1000 Research',
   '10.18356': 'United Nations',
-  '10.21105': 'Open Journals',
 };
 
 export function registrantOf(doi: string | null): string | null {

@@ -10,7 +10,7 @@ export interface PdfPages {
   running: Set<string>;
 }
 
-/** A running head or foot without its page number, folded: "Congressional Research Service 2" → "congressionalresearchservice". */
+/** A running head or foot without its page number, folded: "Institute for Coastal Studies 2" → "instituteforcoastalstudies". */
 export function runningKey(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[\d\p{M}]+/gu, '').replace(/[^\p{L}]+/gu, '');
 }
@@ -94,7 +94,7 @@ export function joinLines(texts: string[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** A DOI printed on the pages ("DOI: 10.21105/jose.00013", "https://doi.org/…"), the first one found. */
+/** A DOI printed on the pages ("DOI: 10.1234/abcd.5678", "https://doi.org/…"), the first one found. */
 export function printedDoi(lines: PdfLine[]): string | null {
   for (const l of lines) {
     const m = l.text.match(/\b(10\.\d{4,9}\/[^\s"<>]+)/);

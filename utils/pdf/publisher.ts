@@ -24,7 +24,7 @@ function leadingName(text: string): string | null {
 }
 
 /**
- * "This document was prepared by the Congressional Research Service (CRS)", else a short imprint line "Published by
+ * "This report was prepared by the Institute for Coastal Studies (ICS)", else a short imprint line "Published by
  * the X Institute" (a sentence that happens to start a line with "published by" is not one).
  */
 export function publisherStatement(lines: PdfLine[]): string | null {
@@ -43,8 +43,8 @@ export function publisherStatement(lines: PdfLine[]): string | null {
 }
 
 /**
- * The publisher's or journal's name in the running head or foot ("Congressional Research Service 2",
- * "ReScience C 5.1 – Hinsen and Rougier 2019 1"): the segment without numbers that names neither the title nor an
+ * The publisher's or journal's name in the running head or foot ("Institute for Coastal Studies 2",
+ * "Journal of Harbour Studies 5.1 – Berg and Duarte 2019 1"): the segment without numbers that names neither the title nor an
  * author, most often repeated.
  */
 export function publisherFromRunning(running: PdfLine[], title: string | null, authors: Author[]): string | null {
