@@ -67,10 +67,12 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
      * @param {string} prefix @returns {Promise<import('puppeteer-core').Page>}
      */
     async findPage(prefix, timeout = 15_000) {
+      // A page counts once it has loaded: a tab just opened can report its address while still the blank
+      // document it started as, without the extension's APIs.
       const lookup = async () => {
         for (const page of await browser.pages()) {
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href.startsWith(prefix)) return page;
+          const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState === 'complete' })).catch(() => null);
+          if (state?.href.startsWith(prefix) && state.ready) return page;
         }
         return null;
       };
@@ -136,6 +138,7 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
      */
     async reset(keep) {
       for (const page of await browser.pages()) if (page !== keep) await page.close().catch(() => {});
+      await keep.waitForFunction(() => typeof (/** @type {any} */ (globalThis).browser?.storage) === 'object', { timeout: 15_000 });
       for (const name of fs.readdirSync(downloadDir)) fs.rmSync(path.join(downloadDir, name), { recursive: true, force: true });
       await keep.evaluate(async () => {
         const ext = /** @type {any} */ (globalThis).browser;
