@@ -21,6 +21,16 @@
 // - a long-poll _changes with `timeout` may never return: the client long-polls with `heartbeat` (or polls).
 // - `_changes` answers carry no `pending` count and sequence numbers are integers (CouchDB: opaque strings):
 //   the client treats `since` as opaque and computes progress from the database's doc counts.
+// - `_bulk_docs` answers in its own order, not the request's: the client matches results by id.
+// - an attachment stub is found by its digest (CouchDB: by name), and one stub not found fails the whole
+//   request with 412: the client sends stubs with their digest and falls back to one document a request.
+// - `_bulk_get` answers a missing document with `{}` (CouchDB: an `error` object): both read as missing.
+// - in `_bulk_docs` the validation function gets an empty secObj (a single PUT gets the real one), so a
+//   database admin named only in `_security` is not recognised there: tests use server admins ('_admin').
+// - a new database's `_security` is `{}` (CouchDB 3: admin-only members and admins): tests check only that
+//   `team init` adds what it must, not the exact object.
+// - a long-poll ended by the client leaves the server's heartbeat timer running in this process: tests end
+//   their long-polls with a change, not by aborting them.
 import net from 'node:net';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
