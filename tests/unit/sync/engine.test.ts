@@ -147,6 +147,51 @@ describe('sync between an associate and an editor', { timeout: 60_000 }, () => {
     expect(eve.store.record(record.id)?.summary).toBe('Ana’s summary.');
   });
 
+  it('the article text changed on both sides is a conflict holding the server’s text; picking one uploads it', async () => {
+    const { ana, eve, record } = await sharedRecord('ana', { text: 'The first clip.' });
+    ana.store.save({ ...ana.store.record(record.id)!, text: 'Ana re-clipped it.' });
+    eve.store.save({ ...eve.store.record(record.id)!, text: 'Eve re-clipped it.' });
+    await eve.sync();
+    expect(await ana.sync()).toMatchObject({ ok: true, conflicts: 1, pushed: 0 });
+    expect(ana.store.entry(record.id)?.sync.conflicts).toEqual([{ kind: 'text', remote: 'Eve re-clipped it.' }]);
+    expect(ana.store.record(record.id)?.text).toBe('Ana re-clipped it.');
+    ana.store.resolve(record.id, { text: 'remote' });
+    expect(ana.store.record(record.id)?.text).toBe('Eve re-clipped it.');
+    expect(await ana.sync()).toMatchObject({ ok: true, pushed: 1, waiting: { records: 0, conflicts: 0 } });
+    await eve.sync();
+    expect(eve.store.record(record.id)?.text).toBe('Eve re-clipped it.');
+  });
+
+  it('an edit saved while its previous version uploads is kept and uploads next', async () => {
+    const team = await newTeam(couch());
+    let typing: (() => void) | null = null;
+    const ana = await member(team, team.associate, hookedFetch({ before: (url, init) => void (isBulkDocs(url, init) && typing?.()) }));
+    const eve = await member(team, team.editor);
+    const record = makeRecord({ summary: 'Version 1.' });
+    ana.store.save(record);
+    typing = () => {
+      typing = null;
+      ana.store.save({ ...record, summary: 'Version 2, typed during the upload.' });
+    };
+    expect(await ana.sync()).toMatchObject({ ok: true, pushed: 1, waiting: { records: 1, changes: 1 } });
+    expect(ana.store.record(record.id)?.summary).toBe('Version 2, typed during the upload.');
+    expect(ana.store.entry(record.id)?.sync).toMatchObject({ rev: expect.stringMatching(/^1-/), edits: 1 });
+    expect(await ana.sync()).toMatchObject({ ok: true, pushed: 1, conflicts: 0, waiting: { records: 0 } });
+    await eve.sync();
+    expect(eve.store.record(record.id)?.summary).toBe('Version 2, typed during the upload.');
+  });
+
+  it('a session that ended is said in words, and the edits wait', async () => {
+    const team = await newTeam(couch());
+    const ana = await member(team, team.associate);
+    await ana.client.logout();
+    ana.store.save(makeRecord());
+    const report = await ana.sync();
+    expect(report.ok).toBe(false);
+    expect(['unauthorized', 'forbidden']).toContain(report.error?.kind);
+    expect(report.waiting).toMatchObject({ records: 1, changes: 1 });
+  });
+
   it('an associate’s edit of the editor’s record is refused in words and kept locally', async () => {
     const { ana, eve, record } = await sharedRecord('eve', { title: 'The Editor’s Record', summary: 'By the editor.' });
     ana.store.save({ ...ana.store.record(record.id)!, summary: 'Changed by the associate.' });
