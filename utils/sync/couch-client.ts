@@ -241,7 +241,8 @@ export class CouchClient {
     }
     if (this.auth.kind === 'basic') headers.authorization = `Basic ${utf8ToBase64(`${this.auth.name}:${this.auth.password}`)}`;
     if (this.auth.kind === 'cookie' && this.auth.cookie) headers.cookie = this.auth.cookie;
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
+    // A large body (an article text) gets time to travel: 1 s more per 100 kB, as on a slow uplink.
+    const timeout = AbortSignal.timeout((options.timeoutMs ?? this.timeoutMs) + Math.floor((body?.length ?? 0) / 100_000) * 1000);
     const signal = anySignal([options.signal, timeout]);
     let response: Response | undefined;
     let text: string;
@@ -385,11 +386,16 @@ export class CouchClient {
   }
 
   /** Documents at given revisions (or their current one), with attachment bodies inline when asked. null: missing. */
-  async bulkGet(items: ReadonlyArray<{ id: string; rev?: string }>, options: { attachments?: boolean; signal?: AbortSignal } = {}): Promise<Array<{ id: string; doc: unknown }>> {
+  async bulkGet(
+    items: ReadonlyArray<{ id: string; rev?: string }>,
+    options: { attachments?: boolean; signal?: AbortSignal; expectBytes?: number } = {},
+  ): Promise<Array<{ id: string; doc: unknown }>> {
     const body = await this.json('POST', this.dbPath('_bulk_get'), {
       query: { attachments: options.attachments || undefined },
       body: { docs: items.map((i) => (i.rev ? { id: i.id, rev: i.rev } : { id: i.id })) },
       signal: options.signal,
+      // Attachments coming inline get time to travel, as large bodies do going up.
+      timeoutMs: this.timeoutMs + Math.floor((options.expectBytes ?? 0) / 100_000) * 1000,
     });
     if (!Array.isArray(body.results)) throw new CouchError('bad-response', 'The server’s answer to _bulk_get has no results.');
     const found = new Map<string, unknown>();

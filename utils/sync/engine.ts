@@ -227,7 +227,7 @@ class Pass {
         bytes += wanted[i].length;
         batch.push(wanted[i++]);
       }
-      const got = await this.o.client.bulkGet(batch, { attachments: true, signal: this.signal });
+      const got = await this.o.client.bulkGet(batch, { attachments: true, signal: this.signal, expectBytes: Math.ceil(bytes * 1.4) });
       for (const [k, { doc }] of got.entries()) {
         const read = readDoc(doc);
         // An old revision may be gone (compacted): its text is then not stored, and the digest stays unknown.
