@@ -10,6 +10,7 @@ import { draftSummary, suggestKeywords } from '../utils/nlp/index';
 import { extractPdfDraft } from '../utils/pdf/extract-pdf';
 import { loadPdfjsNode } from '../utils/pdf/pdfjs-node';
 import { sniffFile } from './sniff';
+import { TEAM_USAGE } from './team';
 
 const USAGE = `usage:
   precis extract [--url URL] FILE          print one JSON draft record for an HTML, PDF or text file (told
@@ -23,7 +24,8 @@ const USAGE = `usage:
   precis bench library [--records N] [--words N] [--loads N] [--no-build]
                                            the library page with 10,000 records in headless Chromium
   precis bench pdf [--corpus DIR] [--runs N] [--no-build]
-                                           time to the filled form for 20- and 300-page PDFs in Chromium`;
+                                           time to the filled form for 20- and 300-page PDFs in Chromium
+${TEAM_USAGE}`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
   sources: Draft['sources'];
@@ -137,6 +139,7 @@ async function runExtract(args: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'extract') return runExtract(rest);
+  if (command === 'team') return (await import('./team')).runTeam(rest);
   if (command === 'bench') {
     const [which, ...options] = rest;
     if (which === 'nlp') return (await import('../bench/nlp')).runNlpBench(options);
