@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { RecordChangedElsewhere, deleteRecords, listRecords, listRecordsByIds, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
+import { RecordChangedElsewhere, deleteRecords, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
 import { loadLastExport, storeLastExport } from '../../utils/browser/backup';
 import { downloadText } from '../../utils/browser/download';
-import { EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
+import { buildExport, EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
 import { textCard } from '../../utils/export/text-card';
 import { applyView } from '../../utils/library/apply-view';
 import { backupIsDue, describeLastExport } from '../../utils/library/backup-age';
@@ -20,11 +20,17 @@ import { LibraryFilters } from '../../components/LibraryFilters';
 import { LibraryKeywords } from '../../components/LibraryKeywords';
 import { LibraryImport } from '../../components/LibraryImport';
 import { PdfClip } from '../../components/PdfClip';
+import { applyImport } from '../../utils/import/apply-import';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
 import { useLibraryRecords } from './use-library-records';
+import { LiveProgress, ProgressSource } from '../../components/ProgressLine';
+import { afterPaint, yieldToPage } from '../../utils/library/yield-to-page';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
 
 type Notice = { message: string; undo?: () => Promise<void> };
+
+/** An export shows its progress bar once it has run this long. */
+const SHOW_PROGRESS_AFTER_MS = 700;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -42,6 +48,8 @@ export function Library() {
   const [types, setTypes] = useState<string[]>([]);
   const [lastExport, setLastExport] = useState<Date | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // An export's progress bar, shown once it has run for a while (most exports are done before anyone could read it).
+  const [exportProgress] = useState(() => new ProgressSource());
   const [bulkKeyword, setBulkKeyword] = useState('');
 
   useEffect(() => {
@@ -163,6 +171,7 @@ export function Library() {
 
   const exportRecords = ({ format: formatId, scope, bom, includeText }: ExportRequest) =>
     run('noticeExportFailed', async () => {
+      const clicked = performance.now();
       const format = EXPORT_FORMATS.find((f) => f.id === formatId)!;
       // A selection is exported in the order shown; selected records outside the current view follow.
       const ids =
@@ -171,30 +180,44 @@ export function Library() {
           : scope === 'selection'
             ? [...new Set([...shown.filter((r) => selected.has(r.id)).map((r) => r.id), ...selected])]
             : null;
-      // A large export holds the page for seconds: say so, and let that paint before the work starts.
+      // Say what is being exported, and let that paint before the work starts.
       // (Before the whole library has loaded, `total` counts only the first screenful.)
       const count = ids?.length ?? (lib.complete ? total : null);
       setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const t0 = performance.now();
-      // The records come from the list on screen when it is the whole library as stored (reading 10,000 of
-      // them again costs most of a second), else from the database. Article texts (most of the bytes) are
-      // read only for an export that includes them.
-      const current = lib.isCurrent() ? records : null;
-      const listed = current
-        ? ids ? ids.flatMap((id) => byId.get(id) ?? []) : current
-        : ids ? await listRecordsByIds(db, ids) : await listRecords(db);
-      const full = includeText ? await withArticleTexts(db, listed) : listed;
-      const t1 = performance.now();
-      const now = new Date();
-      const name = exportFileName(format.id, now);
-      const data = format.build(full, { bom, exportedAt: now, includeText });
-      performance.measure('precis:export-read', { start: t0, end: t1 });
-      performance.measure('precis:export-build', { start: t1, end: performance.now() });
-      downloadText(name, data, format.mime);
-      await storeLastExport(now);
-      setLastExport(now);
-      setNotice({ message: t(plural(full.length, 'noticeExportedOne', 'noticeExportedMany'), full.length, name) });
+      await afterPaint();
+      const started = performance.now();
+      let latest = { label: t(includeText ? 'exportReadingTexts' : 'exportWritingFile'), done: 0, total: 1 };
+      let visible = false;
+      const progress = (phase: 'exportReadingTexts' | 'exportWritingFile') => (done: number, total: number) => {
+        latest = { label: t(phase), done, total };
+        if (visible) exportProgress.set(latest);
+      };
+      const slow = setTimeout(() => {
+        visible = true;
+        exportProgress.set(latest);
+      }, SHOW_PROGRESS_AFTER_MS);
+      try {
+        // The list on screen, with whatever changed elsewhere since it was read: reading 10,000 records again
+        // costs most of a second. Article texts (most of the bytes) are read only for an export that includes them.
+        const all = await lib.upToDate();
+        const byIdNow = ids ? new Map(all.map((r) => [r.id, r])) : null;
+        const listed = ids ? ids.flatMap((id) => byIdNow!.get(id) ?? []) : all;
+        const full = includeText ? await withArticleTexts(db, listed, progress('exportReadingTexts')) : listed;
+        const t1 = performance.now();
+        const now = new Date();
+        const name = exportFileName(format.id, now);
+        const data = await buildExport(format, full, { bom, exportedAt: now, includeText }, { onProgress: progress('exportWritingFile'), pause: yieldToPage });
+        performance.measure('precis:export-read', { start: started, end: t1 });
+        performance.measure('precis:export-build', { start: t1, end: performance.now() });
+        downloadText(name, data, format.mime);
+        performance.measure('precis:export', { start: clicked }); // for bench/library.ts: click → file handed to the download
+        await storeLastExport(now);
+        setLastExport(now);
+        setNotice({ message: t(plural(full.length, 'noticeExportedOne', 'noticeExportedMany'), full.length, name) });
+      } finally {
+        clearTimeout(slow);
+        exportProgress.set(null);
+      }
     });
 
   const changeKeywords = (failed: MessageKey, change: () => Promise<StoredRecord[]>, done: (n: number) => string) =>
@@ -240,12 +263,11 @@ export function Library() {
           onInput={(e) => setView({ query: e.currentTarget.value })}
         />
         <LibraryExport counts={{ all: total, view: shown.length, selection: selectedCount }} busy={busy} onExport={exportRecords} />
+        <LiveProgress source={exportProgress} />
         <LibraryImport
           db={db}
-          onImported={async (summary, written) => {
-            await lib.refresh(written);
-            setNotice({ message: summary });
-          }}
+          apply={(records, onProgress) => lib.importing(() => applyImport(db, records, onProgress))}
+          onImported={(summary) => setNotice({ message: summary })}
         />
         <PdfClip
           db={db}

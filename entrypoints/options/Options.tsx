@@ -11,7 +11,7 @@ import { sidePanelKind } from '../../utils/browser/side-panel';
 import { formatBytes, readStorageUsage, requestPersistentStorage, type StorageUsage } from '../../utils/browser/storage-usage';
 import { listUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { openDatabase } from '../../utils/db/database';
-import { countRecords } from '../../utils/db/record-buckets';
+import { countRecords } from '../../utils/db/records';
 import { t } from '../../utils/i18n/messages';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportJson } from '../../scripts/lib/popup.mjs';
-import { textBucketOf } from '../../utils/db/article-texts';
 import type { PrecisRecord } from '../../utils/record/schema';
 import { testDir, useHarness } from './support';
 
@@ -30,6 +29,16 @@ const records: PrecisRecord[] = [
 
 const h = useHarness('e2e');
 let library: Page;
+
+/** Schema v3's text bucket of a record id: FNV-1a over its UTF-16 code units, of 128 (as v3 released it). */
+function textBucketOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % 128;
+}
 
 /** Writes `records` as schema v3 stored them (Dexie's version 3 is IndexedDB version 30). */
 async function writeVersion3(page: Page) {

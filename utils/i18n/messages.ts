@@ -300,6 +300,9 @@ export const EN = {
   exportBom: 'UTF-8 with BOM (for Excel)',
   exportIncludeText: 'Include article texts (a full backup; a much larger file)',
   exportButton: 'Export $1',
+  exportReadingTexts: 'Exporting: reading the article texts…',
+  exportWritingFile: 'Exporting: writing the file…',
+  progressPercent: '$1%',
 
   // Library: backup reminder
   backupNever: 'Last export: never',
@@ -313,6 +316,7 @@ export const EN = {
   importButton: 'Import…',
   importReading: 'Reading “$1”…',
   importImporting: 'Importing “$1”…',
+  importChecking: 'Checking “$1”…',
   importClose: 'Close',
   importPreviewLabel: 'Import preview',
   importPreviewOne: '“$1” holds $2 record: $3 new, $4 identical, $5 newer, $6 older than the ones in your library.',
