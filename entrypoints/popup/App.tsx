@@ -5,7 +5,7 @@ import { hintsFromDraft } from '../../components/draft-hints';
 import { DuplicateDialog } from '../../components/DuplicateDialog';
 import { SummaryDrafter, type Article } from '../../components/SummaryDrafter';
 import { KeywordSuggestions } from '../../components/KeywordSuggestions';
-import { AlreadyClippedLine, DraftRestoredLine } from '../../components/PageLines';
+import { AlreadyClippedLine, DraftRestoredLine, ElsewhereLine } from '../../components/PageLines';
 import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
@@ -16,10 +16,13 @@ import { clearUnsavedEdits, createDraftKeeper, restoreUnsavedEdits } from '../..
 import { onSelectionsAdded, removeSelections, withSelections, type PendingSelection } from '../../utils/browser/selections';
 import { requestPersistentStorage } from '../../utils/browser/storage-usage';
 import { describeStorageError } from '../../utils/db/storage-errors';
+import { followQuery } from '../../utils/db/follow';
 import { downloadText } from '../../utils/browser/download';
 import { storeLastExport } from '../../utils/browser/backup';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { RecordChangedElsewhere, findRecordsByUrl, getRecordText, listKeywords, listRecords, saveRecord, type SaveMode } from '../../utils/db/records';
+import {
+  PageAlreadySaved, RecordChangedElsewhere, findRecordsByUrl, getRecord, getRecordText, listKeywords, listRecords, saveRecord, type SaveMode,
+} from '../../utils/db/records';
 import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
@@ -60,6 +63,12 @@ export function App() {
   // Every key a draft for this page may be filed under (see restoreUnsavedEdits).
   const draftKeys = useRef<string[]>([]);
   const db = useMemo(() => openDatabase(), []);
+  // Records this popup has opened or saved: a record of this page that is not one of them was saved elsewhere.
+  const known = useRef(new Set<string>());
+  // Followed live (Dexie re-runs these queries whenever another window changes the records): the record the
+  // form edits as stored now (undefined once deleted), and the records of the form's address.
+  const [clippedNow, setClippedNow] = useState<{ record: StoredRecord | undefined } | null>(null);
+  const [ofThisPage, setOfThisPage] = useState<StoredRecord[]>([]);
 
   useEffect(() => {
     void start().catch((e: unknown) => {
@@ -106,6 +115,7 @@ export function App() {
       const saved = (await findRecordsByUrl(db, next.url).catch(() => []))[0];
       let base = next;
       if (saved) {
+        known.current.add(saved.id);
         base = formValuesFromRecord(saved);
         setClipped(saved);
         setHints({});
@@ -173,6 +183,30 @@ export function App() {
     });
   }, [phase === 'loading']);
 
+  // Tag suggestions follow the library: a keyword added or renamed in another window is offered here too.
+  useEffect(() => followQuery(() => listKeywords(db), setSuggestions), [db]);
+  useEffect(() => {
+    setClippedNow(null);
+    return clipped ? followQuery(() => getRecord(db, clipped.id), (record) => setClippedNow({ record })) : undefined;
+  }, [db, clipped?.id]);
+  const address = phase === 'loading' ? null : canonicalUrl(values.url);
+  useEffect(() => {
+    setOfThisPage([]);
+    return address ? followQuery(() => findRecordsByUrl(db, address), setOfThisPage) : undefined;
+  }, [db, address]);
+  // What changed elsewhere since this popup opened: its record edited (a later save) or deleted, or its page
+  // saved by another window while this form is a new clip. Saving checks again, in the transaction that writes.
+  const deletedElsewhere = !!clipped && clippedNow !== null && !clippedNow.record;
+  const elsewhere = clipped
+    ? deletedElsewhere
+      ? t('popupDeletedElsewhere', clipped.title)
+      : clippedNow?.record && clippedNow.record.updatedAt > clipped.updatedAt
+        ? t('popupEditedElsewhere', clippedNow.record.title)
+        : null
+    : ofThisPage.some((r) => !known.current.has(r.id))
+      ? t('popupSavedElsewhere')
+      : null;
+
   /** The form's draft is done with (saved, discarded, or left for a new clip): stop keeping it. */
   const forgetDraft = async () => {
     edited.current = false;
@@ -214,14 +248,16 @@ export function App() {
 
   const save = async (mode: 'ask' | 'update' | 'new') => {
     if (phase !== 'ready') return;
+    const offered = duplicates; // the records of this page the dialog offered to update
     setDuplicates(null);
     const now = new Date().toISOString();
     const draft = draftRef.current;
-    // Editing the record already saved: it keeps its id, creation time, provenance and stored text.
+    // Editing the record already saved: it keeps its id, creation time, provenance and stored text. Deleted
+    // elsewhere meanwhile, it is saved again as the form has it, with the page's text.
     const built = recordFromFormValues(
       values,
       clipped
-        ? { id: clipped.id, createdAt: clipped.createdAt, updatedAt: now, sources: clipped.sources }
+        ? { id: clipped.id, createdAt: clipped.createdAt, updatedAt: now, sources: clipped.sources, text: deletedElsewhere ? draft?.text || undefined : undefined }
         : { id: crypto.randomUUID(), createdAt: now, updatedAt: now, text: draft?.text || undefined, sources: draft?.sources },
     );
     if (!built.ok) {
@@ -232,31 +268,31 @@ export function App() {
     setErrors([]);
     setPhase('saving');
     try {
-      let target: SaveMode = { kind: 'create' };
-      if (clipped) target = { kind: 'update', id: clipped.id, basedOn: clipped.updatedAt };
-      else {
-        const existing = await findRecordsByUrl(db, built.value.url);
-        if (mode === 'ask' && existing.length) {
-          setDuplicates(existing);
-          setStatus(t('popupAlreadyInLibrary'));
-          return;
-        }
-        if (mode === 'update' && existing[0]) target = { kind: 'update', id: existing[0].id };
-      }
+      // "Is this page already saved?" is asked by saveRecord, in the transaction that writes: two windows
+      // saving one page at once cannot both create a record.
+      const target: SaveMode =
+        clipped && !deletedElsewhere
+          ? { kind: 'update', id: clipped.id, basedOn: clipped.updatedAt }
+          : mode === 'update' && offered?.[0]
+            ? { kind: 'update', id: offered[0].id }
+            : { kind: 'create', unlessSaved: mode === 'ask' && !clipped };
       const { text: _text, ...stored } = await saveRecord(db, built.value, target);
+      // From now on the popup edits what was just saved: saving again updates it.
+      known.current.add(stored.id);
+      setClipped(stored);
       // Ask once the user has something worth keeping; the browser may decide silently or prompt.
       void requestPersistentStorage();
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });
       await forgetDraft();
-      // From now on the popup edits what was just saved: saving again updates it.
-      setClipped(stored);
       baseValues.current = values;
       setRestored(false);
       setAutoDraft(false);
-      setSuggestions(await listKeywords(db));
       setStatus(t(target.kind === 'update' ? 'popupSavedUpdate' : 'popupSavedNew', stored.title));
     } catch (e) {
-      if (e instanceof RecordChangedElsewhere) {
+      if (e instanceof PageAlreadySaved) {
+        setDuplicates(e.existing);
+        setStatus(t('popupAlreadyInLibrary'));
+      } else if (e instanceof RecordChangedElsewhere) {
         // Saved in the library (or another popup) since this one opened it: say so, keep the form as it is,
         // and let a second Save replace that version.
         setClipped(e.current);
@@ -325,6 +361,7 @@ export function App() {
         </p>
       )}
       {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}
+      {elsewhere && <ElsewhereLine message={elsewhere} />}
       {restored && <DraftRestoredLine backTo={t(clipped ? 'restoredBackToRecord' : 'restoredBackToPage')} onDiscard={discardDraft} />}
       {errors.length > 0 && (
         <ul class="errors" aria-label={t('popupProblemsLabel')}>
