@@ -4,7 +4,8 @@ import type { PrecisRecord } from '../utils/record/schema';
 import { MAX_IMPORT_BYTES, parseImportInSteps } from '../utils/import/parse-import';
 import { previewImport, type ImportPreview, type ImportResult } from '../utils/import/apply-import';
 import { readFileText } from '../utils/browser/read-file';
-import { afterPaint, yieldToPage } from '../utils/library/yield-to-page';
+import { afterPaint } from '../utils/browser/after-paint';
+import { yieldToPage } from '../utils/library/yield-to-page';
 import { plural, t } from '../utils/i18n/messages';
 import { ProgressLine } from './ProgressLine';
 

@@ -24,7 +24,8 @@ import { applyImport } from '../../utils/import/apply-import';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
 import { useLibraryRecords } from './use-library-records';
 import { LiveProgress, ProgressSource } from '../../components/ProgressLine';
-import { afterPaint, yieldToPage } from '../../utils/library/yield-to-page';
+import { afterPaint } from '../../utils/browser/after-paint';
+import { yieldToPage } from '../../utils/library/yield-to-page';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
 
 type Notice = { message: string; undo?: () => Promise<void> };

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
 import { LiveRecords } from '../../utils/db/live-records';
 import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
 import { applyRecordChanges, unshownChanges, type RecordChanges } from '../../utils/library/record-changes';
-import { afterPaint } from '../../utils/library/yield-to-page';
+import { afterPaint } from '../../utils/browser/after-paint';
 import { SearchClient } from './search-client';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
