@@ -3,7 +3,7 @@
 // Each test starts from a fresh install and clips what it needs.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABELS, addKeyword, clickSave, exportJson, field, keywordTags, statusLine } from '../../scripts/lib/popup.mjs';
+import { LABELS, addKeyword, clickSave, exportJson, field, keywordTags, statusLine, waitForExtraction } from '../../scripts/lib/popup.mjs';
 import { SAMPLE, clip, openFilledPopup, testDir, useHarness, waitForStorage, storedDrafts } from './support';
 
 const h = useHarness('e2e');
@@ -109,5 +109,18 @@ describe('already clipped', () => {
     await popup.close();
     const again = await popupFor(articleUrl());
     expect(await field(again, LABELS.summary).inputValue()).toBe('A second clip.');
+  });
+
+  it('tells a second window that its page has just been saved, and its Save asks instead of adding a second record', async () => {
+    const { popup: first, tabId } = await openFilledPopup(h, articleUrl());
+    const second = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
+    expect(await waitForExtraction(second)).toBe('filled');
+    expect(await second.locator('.elsewhere-line').count()).toBe(0);
+    expect(await clickSave(first)).toBe('saved');
+    // Followed live: the other window's save reaches this one without a reload.
+    await expect.poll(() => second.locator('.elsewhere-line').innerText(), { timeout: 10_000 }).toContain('just been saved in another window');
+    expect(await clickSave(second)).toBe('duplicate');
+    await second.getByRole('alertdialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(await exported()).toHaveLength(1);
   });
 });

@@ -243,6 +243,38 @@ describe('library', () => {
     expect(after.records).toEqual(before.records);
   });
 
+  it('shows an import’s progress: reading the file, checking its records, then writing them in steps', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
+    const many = Array.from({ length: 2_000 }, (_, i) => record({ id: `bulk-${String(i).padStart(4, '0')}`, title: `Bulk record ${i}`, createdAt: '2023-01-01T00:00:00.000Z' }));
+    const file = path.join(testDir('import'), 'two-thousand.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'precis.records', version: 1, exportedAt: '2024-06-01T00:00:00.000Z', records: many }));
+    // Every state of the progress bars, as the page's own DOM changes show them (nothing is sampled by time).
+    await library.evaluate(() => {
+      const seen: string[] = ((window as any).progressSeen = []);
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll('progress')) {
+          const state = `${bar.getAttribute('aria-label')} ${bar.getAttribute('value')}/${bar.getAttribute('max')}`;
+          if (seen.at(-1) !== state) seen.push(state);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await library.getByLabel('Import file').setInputFiles(file);
+    const preview = library.getByRole('dialog', { name: 'Import preview' });
+    await preview.getByRole('button', { name: 'Import 2000 records', exact: true }).click();
+    await library.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 20_000 });
+    const seen: string[] = await library.evaluate(() => (window as any).progressSeen);
+    const of = (label: string) => seen.filter((s) => s.startsWith(label)).map((s) => Number(s.slice(label.length).split('/')[0]));
+    expect(of('Reading “two-thousand.json”… ').length).toBeGreaterThan(0);
+    expect(of('Checking “two-thousand.json”… ').length).toBeGreaterThan(0);
+    // Written 500 records at a time: a quarter, a half, three quarters, all.
+    const writing = of('Importing “two-thousand.json”… ');
+    expect(writing).toEqual(expect.arrayContaining([25, 50, 75]));
+    expect(writing).toEqual([...writing].sort((a, b) => a - b));
+    expect(seen.every((s) => s.endsWith('/100'))).toBe(true);
+    expect(await library.locator('progress').count()).toBe(0);
+    await expect.poll(() => table().getAttribute('aria-rowcount')).toBe(String(2_000 + 2 + 1));
+  });
+
   it('shows a clear message for a file that is not an export, and changes nothing', async () => {
     const bad = path.join(testDir('import'), 'not-an-export.json');
     fs.writeFileSync(bad, '{"hello": "world"}');
