@@ -7,7 +7,9 @@
 // and without the article texts), import of each file into an empty library, and the database size per
 // record. Exports and imports are set against what the browser itself does with the same records in the same
 // run: a bare getAll + JSON.stringify, and a bare JSON.parse + one raw IndexedDB transaction of puts (no Dexie,
-// no checks), alternating with the library's own, --runs times. See bench/README.md.
+// no checks) into stores laid out as the extension's, alternating with the library's own, --runs times. Both
+// sides are timed in the page (the library's by its performance marks), so the DevTools protocol's round
+// trips count on neither. See bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -319,6 +321,22 @@ export async function bareImport(extensionDir: string, chromiumPath: string, fil
   }
 }
 
+/** Starts recording the page's long tasks (50 ms or more of the main thread held at once). */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const tasks: [number, number][] = ((window as unknown as { longTasks: [number, number][] }).longTasks = []);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
+
+/** The longest task recorded between two moments (ms since navigation); 0 when none held the page 50 ms. */
+const longestTask = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([a, b]) => Math.max(0, ...(window as unknown as { longTasks: [number, number][] }).longTasks.filter(([start]) => start >= a && start <= b).map(([, d]) => d)),
+    [from, to] as const,
+  );
+
 const storageUsage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 
 /** Milliseconds from navigation start to the performance mark `name` (waits for it). */
@@ -366,6 +384,8 @@ interface Exported {
   ms: number;
   /** Seen from outside: the click → the browser starting the download. */
   outsideMs: number;
+  /** The longest the page was held at once meanwhile. */
+  longestTask: number;
   /** precis:export-read, precis:export-build */
   parts: number[];
 }
@@ -380,6 +400,7 @@ async function exportAll(page: Page, downloads: string, includeText: boolean, ke
   await markTime(page, 'precis:index-ready');
   await page.getByLabel('Export format').selectOption('json');
   await page.getByLabel('Include article texts').setChecked(includeText);
+  await watchLongTasks(page);
   const t0 = performance.now();
   const pending = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
@@ -388,17 +409,21 @@ async function exportAll(page: Page, downloads: string, includeText: boolean, ke
   const [ms, ...parts] = await page.evaluate(() =>
     ['precis:export', 'precis:export-read', 'precis:export-build'].map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN),
   );
+  const started = await page.evaluate(() => performance.getEntriesByName('precis:export').at(-1)!.startTime);
+  const longest = await longestTask(page, started, started + ms);
   const file = path.join(downloads, `${includeText ? 'with' : 'without'}-texts-${download.suggestedFilename()}`);
   const bytes = fs.statSync(await download.path()).size;
   if (keep) await download.saveAs(file);
   else await download.delete();
   const bare = await bareExport(page, includeText);
-  return { ours: { file, bytes, ms, outsideMs, parts }, bare };
+  return { ours: { file, bytes, ms, outsideMs, parts, longestTask: longest }, bare };
 }
 
 interface Imported {
   previewMs: number;
   applyMs: number;
+  /** The longest the page was held at once, from choosing the file to the import shown. */
+  longestTask: number;
   rows: string | null | undefined;
   /** One per IMPORT_PARTS */
   parts: number[];
@@ -414,6 +439,7 @@ export async function importInto(extensionDir: string, chromiumPath: string, fil
   try {
     const page = await browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 900 } });
     await page.getByText('No records yet').waitFor();
+    await watchLongTasks(page);
     await page.getByLabel('Import file').setInputFiles(file);
     const preview = page.getByRole('dialog', { name: 'Import preview' });
     await preview.waitFor({ timeout: 120_000 });
@@ -428,7 +454,7 @@ export async function importInto(extensionDir: string, chromiumPath: string, fil
     const [previewMs, applyMs] = [previewed - chosen, done - confirmed];
     const rows = await page.evaluate(() => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('aria-rowcount'));
     const parts = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN), IMPORT_PARTS.map((p) => p[0]));
-    return { previewMs, applyMs, rows, parts };
+    return { previewMs, applyMs, rows, parts, longestTask: await longestTask(page, chosen, done) };
   } finally {
     await browser.close();
   }
@@ -451,10 +477,12 @@ function partRows(label: string, exported: Exported, imported: Imported): string
     ['  of which: the list brought up to date and any texts read (IndexedDB)', `${fmt(exported.parts[0])} ms`],
     ['  of which: building the file (in steps, one Blob)', `${fmt(exported.parts[1])} ms`],
     ['  seen from outside: click → the browser starting the download', `${fmt(exported.outsideMs)} ms`],
+    ['  the longest the page was held at once (long task)', `${fmt(exported.longestTask)} ms`],
     ['import that file: choose → preview', `${fmt(imported.previewMs)} ms`],
     ['import that file: confirm → imported', `${fmt(imported.applyMs)} ms`],
     ...IMPORT_PARTS.map(([, name], i) => [`  of which: ${name}`, `${fmt(imported.parts[i])} ms`]),
     [`import total (${imported.rows ? Number(imported.rows) - 1 : '?'} rows listed after)`, `${fmt(imported.previewMs + imported.applyMs)} ms`],
+    ['  the longest the page was held at once (long task)', `${fmt(imported.longestTask)} ms`],
   ];
 }
 

@@ -21,8 +21,9 @@ const USAGE = `usage:
                                            time extraction against plain Readability, then the summary
                                            and keyword drafting, then the library (see bench/); name one
                                            to run only it
-  precis bench library [--records N] [--words N] [--loads N] [--no-build]
-                                           the library page with 10,000 records in headless Chromium
+  precis bench library [--records N] [--words N] [--loads N] [--runs N] [--no-build]
+                                           the library page with 10,000 records in headless Chromium;
+                                           export and import against bare IndexedDB, --runs times
   precis bench pdf [--corpus DIR] [--runs N] [--no-build]
                                            time to the filled form for 20- and 300-page PDFs in Chromium
 ${TEAM_USAGE}`;
