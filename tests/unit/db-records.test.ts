@@ -165,16 +165,29 @@ describe('article text', () => {
     expect(full.find((r) => r.id === 'without')).toBe(listed.find((r) => r.id === 'without'));
   });
 
-  it('reads the texts of most of the library in ranges, reporting how many it has read', async () => {
+  it('reads the texts in parts, reporting how many it has read', async () => {
     const ids = Array.from({ length: 25 }, (_, i) => `r${String(i).padStart(2, '0')}`);
     for (const id of ids) await saveRecord(db, record({ id, text: i18nText(id) }), { kind: 'create' });
     const listed = await listRecords(db);
     const progress: number[] = [];
-    const full = await withArticleTexts(db, listed.slice(0, 20), (done, total) => progress.push(done / total));
+    const full = await withArticleTexts(db, listed.slice(0, 20), { onProgress: (done, total) => progress.push(done / total) });
     expect(full.map((r) => [r.id, r.text])).toEqual(listed.slice(0, 20).map((r) => [r.id, i18nText(r.id)]));
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it('hands over each part of the records with its texts as it arrives, every record once, in its place', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    for (const id of ids) await saveRecord(db, record({ id, text: i18nText(id) }), { kind: 'create' });
+    const listed = await listRecords(db);
+    const parts: { record: { id: string; text?: string }; index: number }[][] = [];
+    const full = await withArticleTexts(db, listed, { onPart: (part) => parts.push(part) });
+    expect(parts.length).toBeGreaterThan(1);
+    const handed = parts.flat().sort((a, b) => a.index - b.index);
+    expect(handed.map((p) => p.index)).toEqual(listed.map((_, i) => i));
+    expect(handed.map((p) => p.record)).toEqual(full);
+    expect(full.map((r) => [r.id, r.text])).toEqual(listed.map((r) => [r.id, i18nText(r.id)]));
   });
 
   it('refuses an update based on an older version (changed elsewhere meanwhile), and saves it when not based on one', async () => {

@@ -109,49 +109,45 @@ export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[
   return joinTexts(records, new Map(texts.map((t) => [t.id, t.text])));
 }
 
-/** Texts are read in this many key ranges at once when most of them are wanted, so reading can report progress. */
-const TEXT_READS = 10;
+/** Texts are read in this many parts at once, so that reading can report progress and hand over each part. */
+const TEXT_PARTS = 10;
+
+/** Hears how far withArticleTexts has got, and takes each part of the records as its texts arrive. */
+export interface TextReading {
+  /** How many of the records' texts have been read. */
+  onProgress?: (done: number, total: number) => void;
+  /** Some of the records (with `index`, their place in the records given), now with their texts. */
+  onPart?: (part: { record: PrecisRecord; index: number }[]) => void;
+}
 
 /**
  * The given records with their article texts added (records without a stored text are returned as they are).
- * `onProgress` hears how many of the records' texts have been read.
+ * The texts are read by id, in parts of the records in their order, all asked for at once; `onPart` can start
+ * on each part while the later ones are still being read. (In Chromium, 10,000 texts of 9 KiB read one
+ * request each in 0.8-1.0 s, one getAll in 1.1-1.2 s.)
  */
-export async function withArticleTexts(
-  db: PrecisDatabase,
-  records: readonly StoredRecord[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<PrecisRecord[]> {
-  const ids = records.map((r) => r.id);
-  const texts = await db.transaction('r', db.texts, async () => {
-    const total = await db.texts.count();
-    // A few wanted texts are read one by one; most of the library's, in a few ranges of keys read at once
-    // (one request per text costs more than reading the few unwanted texts a range also holds).
-    if (ids.length < total / 2) {
-      const found = await db.texts.bulkGet(ids);
-      onProgress?.(ids.length, ids.length);
-      return found;
-    }
-    const sorted = [...ids].sort();
-    const per = Math.ceil(sorted.length / TEXT_READS);
-    let done = 0;
-    const ranges = [];
-    for (let i = 0; i < sorted.length; i += per) {
-      const [from, to] = [sorted[i], sorted[Math.min(i + per, sorted.length) - 1]];
-      ranges.push(
-        db.texts
-          .where(':id')
-          .between(from, to, true, true)
-          .toArray()
-          .then((rows) => {
-            done += Math.min(per, sorted.length - i);
-            onProgress?.(done, sorted.length);
-            return rows;
-          }),
-      );
-    }
-    return (await Promise.all(ranges)).flat();
-  });
-  return joinTexts(records, new Map(texts.flatMap((t) => (t ? [[t.id, t.text] as const] : []))));
+export async function withArticleTexts(db: PrecisDatabase, records: readonly StoredRecord[], { onProgress, onPart }: TextReading = {}): Promise<PrecisRecord[]> {
+  const full: PrecisRecord[] = new Array(records.length);
+  const per = Math.max(1, Math.ceil(records.length / TEXT_PARTS));
+  let done = 0;
+  await db.transaction('r', db.texts, () =>
+    Promise.all(
+      Array.from({ length: Math.ceil(records.length / per) }, async (_, p) => {
+        const from = p * per;
+        const part = records.slice(from, from + per);
+        const texts = await db.texts.bulkGet(part.map((r) => r.id));
+        const joined = part.map((r, i) => {
+          const text = texts[i]?.text;
+          full[from + i] = text ? { ...r, text } : r;
+          return { record: full[from + i], index: from + i };
+        });
+        onPart?.(joined);
+        done += part.length;
+        onProgress?.(done, records.length);
+      }),
+    ),
+  );
+  return full;
 }
 
 /** Each record with its text from `texts` (records without one are returned as they are). */

@@ -5,7 +5,7 @@ import { csvPieces, exportCsv } from './csv';
 import { FILE_EXTENSIONS, type ExportFormatId } from './file-name';
 import { exportJsonBlob, jsonPieces } from './json';
 import { exportMarkdownZip } from './markdown';
-import { blobInSteps, type FilePieces, type Steps } from './pieces';
+import { blobInSteps, PieceFile, type FilePieces, type Steps } from './pieces';
 import { exportRis, RIS_PIECES } from './ris';
 import { exportTextCards, textCardPieces } from './text-card';
 
@@ -113,4 +113,26 @@ export async function buildExport(format: ExportFormat, records: PrecisRecord[],
     return file;
   }
   return blobInSteps(format.pieces(records, options), records, format.mime, steps);
+}
+
+/** Records, some at a time, with their places in the file (what withArticleTexts hands to onPart). */
+export type RecordPart = { record: PrecisRecord; index: number }[];
+
+/**
+ * The file of `records` with their article texts, made while the texts are read: `readTexts` reads them
+ * (withArticleTexts) and hands over each part of the records as its texts arrive, which is written into the
+ * file at once, so that writing overlaps reading. Formats without pieces are built once everything is read.
+ */
+export async function buildExportAsRead(
+  format: ExportFormat,
+  records: PrecisRecord[],
+  options: ExportOptions,
+  readTexts: (onPart: (part: RecordPart) => void) => Promise<PrecisRecord[]>,
+): Promise<string | Uint8Array | Blob> {
+  if (!format.pieces) return format.build(await readTexts(() => {}), options);
+  const file = new PieceFile(format.pieces(records, options), records.length);
+  await readTexts((part) => {
+    for (const { record, index } of part) file.put(index, record);
+  });
+  return file.blob(format.mime);
 }

@@ -28,20 +28,50 @@ export interface Steps {
 }
 
 /**
- * The file as a Blob, its pieces made in steps of about `stepMs` (one Blob at the end: in Chromium, Blobs made
- * step by step and joined cost twice as much as one Blob of all the pieces).
+ * A file's pieces, made in any order (as the records' texts arrive, say), then joined in record order. One
+ * Blob at the end: in Chromium, Blobs made step by step and joined cost twice as much as one of all the pieces.
  */
+export class PieceFile<R> {
+  private readonly parts: string[];
+  private made = 0;
+
+  constructor(
+    private readonly pieces: FilePieces<R>,
+    private readonly total: number,
+  ) {
+    this.parts = new Array<string>(total + 2);
+    this.parts[0] = pieces.head;
+    this.parts[total + 1] = pieces.tail;
+  }
+
+  /** The piece of the record at `index` (of `total`, in file order). */
+  put(index: number, record: R): void {
+    if (this.parts[index + 1] === undefined) this.made++;
+    this.parts[index + 1] = this.pieces.piece(record, index);
+  }
+
+  /** How many records have their piece. */
+  get done(): number {
+    return this.made;
+  }
+
+  blob(type: string): Blob {
+    if (this.made !== this.total) throw new Error(`The file has ${this.made} of its ${this.total} records.`);
+    return new Blob(this.parts, { type });
+  }
+}
+
+/** The file as a Blob, its pieces made in file order in steps of about `stepMs`. */
 export async function blobInSteps<R>(pieces: FilePieces<R>, records: readonly R[], type: string, { onProgress, pause, stepMs = 30 }: Steps): Promise<Blob> {
-  const parts = [pieces.head];
+  const file = new PieceFile(pieces, records.length);
   let since = performance.now();
   for (let i = 0; i < records.length; i++) {
-    parts.push(pieces.piece(records[i], i));
+    file.put(i, records[i]);
     if (performance.now() - since < stepMs) continue;
     onProgress?.(i + 1, records.length);
     await pause();
     since = performance.now();
   }
-  parts.push(pieces.tail);
   onProgress?.(records.length, records.length);
-  return new Blob(parts, { type });
+  return file.blob(type);
 }
