@@ -474,8 +474,8 @@ function ratioRow(label: string, ours: number[], bare: number[]): string[] {
 function partRows(label: string, exported: Exported, imported: Imported): string[][] {
   return [
     [`export all as JSON ${label} (${fmt(exported.bytes / 1_048_576)} MB): click → file handed to the download`, `${fmt(exported.ms)} ms`],
-    ['  of which: the list brought up to date and any texts read (IndexedDB)', `${fmt(exported.parts[0])} ms`],
-    ['  of which: building the file (in steps, one Blob)', `${fmt(exported.parts[1])} ms`],
+    ['  of which: the list on screen brought up to date', `${fmt(exported.parts[0])} ms`],
+    ['  of which: any texts read (IndexedDB) and the file made (one Blob), the one while the other', `${fmt(exported.parts[1])} ms`],
     ['  seen from outside: click → the browser starting the download', `${fmt(exported.outsideMs)} ms`],
     ['  the longest the page was held at once (long task)', `${fmt(exported.longestTask)} ms`],
     ['import that file: choose → preview', `${fmt(imported.previewMs)} ms`],

@@ -6,7 +6,7 @@ import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
 import { loadLastExport, storeLastExport } from '../../utils/browser/backup';
 import { downloadText } from '../../utils/browser/download';
-import { buildExport, EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
+import { buildExport, buildExportAsRead, EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
 import { textCard } from '../../utils/export/text-card';
 import { applyView } from '../../utils/library/apply-view';
 import { backupIsDue, describeLastExport } from '../../utils/library/backup-age';
@@ -125,15 +125,19 @@ export function Library() {
     if (shown.length && !performance.getEntriesByName('precis:rows-shown').length) requestAnimationFrame(() => performance.mark('precis:rows-shown'));
   }, [shown]);
 
-  const counts = useMemo(() => keywordCounts(records ?? []), [records]);
+  // Keyword counts and filter choices go over every record: they follow the list after it has painted (an
+  // effect), so that 10,000 records' rows show first.
+  const [tallied, setTallied] = useState<StoredRecord[] | null>(null);
+  useEffect(() => setTallied(records), [records]);
+  const counts = useMemo(() => keywordCounts(tallied ?? []), [tallied]);
   const choices = useMemo(
     () => ({
       keywords: counts.map((c) => c.keyword),
-      literatureTypes: [...new Set([...types, ...distinctValues(records ?? [], (r) => r.literatureType)])],
-      publishers: distinctValues(records ?? [], (r) => r.publisher),
-      sections: distinctValues(records ?? [], (r) => r.section),
+      literatureTypes: [...new Set([...types, ...distinctValues(tallied ?? [], (r) => r.literatureType)])],
+      publishers: distinctValues(tallied ?? [], (r) => r.publisher),
+      sections: distinctValues(tallied ?? [], (r) => r.section),
     }),
-    [counts, types, records],
+    [counts, types, tallied],
   );
 
   // Selected records that have since been deleted drop out of the selection.
@@ -198,23 +202,26 @@ export function Library() {
         exportProgress.set(latest);
       }, SHOW_PROGRESS_AFTER_MS);
       try {
-        // The list on screen, with whatever changed elsewhere since it was read: reading 10,000 records again
-        // costs most of a second. Article texts (most of the bytes) are read only for an export that includes them.
+        // The list on screen, once every change made elsewhere is read in: reading 10,000 records again costs
+        // most of a second. Article texts (most of the bytes) are read only for an export that includes them.
         const all = await lib.upToDate();
         const byIdNow = ids ? new Map(all.map((r) => [r.id, r])) : null;
         const listed = ids ? ids.flatMap((id) => byIdNow!.get(id) ?? []) : all;
-        const full = includeText ? await withArticleTexts(db, listed, progress('exportReadingTexts')) : listed;
-        const t1 = performance.now();
+        const read = performance.now();
         const now = new Date();
         const name = exportFileName(format.id, now);
-        const data = await buildExport(format, full, { bom, exportedAt: now, includeText }, { onProgress: progress('exportWritingFile'), pause: yieldToPage });
-        performance.measure('precis:export-read', { start: started, end: t1 });
-        performance.measure('precis:export-build', { start: t1, end: performance.now() });
+        const options = { bom, exportedAt: now, includeText };
+        // With the texts, the file is written as they are read (each range of them as it arrives).
+        const data = includeText
+          ? await buildExportAsRead(format, listed, options, (onPart) => withArticleTexts(db, listed, { onProgress: progress('exportReadingTexts'), onPart }))
+          : await buildExport(format, listed, options, { onProgress: progress('exportWritingFile'), pause: yieldToPage });
+        performance.measure('precis:export-read', { start: started, end: read });
+        performance.measure('precis:export-build', { start: read, end: performance.now() });
         downloadText(name, data, format.mime);
         performance.measure('precis:export', { start: clicked }); // for bench/library.ts: click → file handed to the download
         await storeLastExport(now);
         setLastExport(now);
-        setNotice({ message: t(plural(full.length, 'noticeExportedOne', 'noticeExportedMany'), full.length, name) });
+        setNotice({ message: t(plural(listed.length, 'noticeExportedOne', 'noticeExportedMany'), listed.length, name) });
       } finally {
         clearTimeout(slow);
         exportProgress.set(null);
