@@ -80,7 +80,9 @@ export async function saveRecord(db: PrecisDatabase, record: PrecisRecord, mode:
 
 /** All records, most recently created first, without their article text (for lists). */
 export async function listRecords(db: PrecisDatabase): Promise<StoredRecord[]> {
-  return db.records.orderBy('createdAt').reverse().toArray();
+  // One getAll, sorted here: read backwards through an index, browsers without getAll's direction option
+  // (Firefox) walk a cursor a record at a time.
+  return (await db.records.toArray()).sort(newestCreatedFirst);
 }
 
 /** The newest `limit` records (without text): enough to show the first screen before the rest loads. */
