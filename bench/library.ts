@@ -108,7 +108,7 @@ function sentences(rand: () => number, pick: () => string, words: number): strin
 
 const capital = (w: string) => w[0].toUpperCase() + w.slice(1);
 
-export function generateRecords(count: number, textWords: number): PrecisRecord[] {
+function generateRecords(count: number, textWords: number): PrecisRecord[] {
   const rand = random(20240415);
   const vocabulary = makeVocabulary(rand, 12_000);
   const pick = wordPicker(rand, vocabulary);
@@ -268,7 +268,7 @@ interface BareImport {
  * timing) and one readwrite transaction of raw IndexedDB puts, each record to `records` and its text to
  * `texts`, in stores laid out as the extension's (`shapes`), in a browser of its own with a new profile.
  */
-export async function bareImport(extensionDir: string, chromiumPath: string, file: string, shapes: StoreShape[], indexes = true): Promise<BareImport> {
+async function bareImport(extensionDir: string, chromiumPath: string, file: string, shapes: StoreShape[], indexes = true): Promise<BareImport> {
   const browser = await launchWithExtension({ extensionDir, chromiumPath, headless: true });
   try {
     const page = await browser.helper();
@@ -434,7 +434,7 @@ interface Imported {
  * nothing left over from the benchmark's earlier steps (deleting or clearing 100 MB in the same browser
  * slowed the import measured next by a factor of two to seven in places).
  */
-export async function importInto(extensionDir: string, chromiumPath: string, file: string): Promise<Imported> {
+async function importInto(extensionDir: string, chromiumPath: string, file: string): Promise<Imported> {
   const browser = await launchWithExtension({ extensionDir, chromiumPath, headless: true });
   try {
     const page = await browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 900 } });

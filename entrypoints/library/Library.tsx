@@ -11,7 +11,7 @@ import { textCard } from '../../utils/export/text-card';
 import { applyView } from '../../utils/library/apply-view';
 import { backupIsDue, describeLastExport } from '../../utils/library/backup-age';
 import { distinctValues, keywordCounts } from '../../utils/library/keyword-counts';
-import { keepExisting, toggleSelection } from '../../utils/library/selection';
+import { keepExisting, recordsInOrder, toggleSelection } from '../../utils/library/selection';
 import { effectiveSort, hasFilters, viewFromSearch, viewToSearch, type LibraryView } from '../../utils/library/view-state';
 import { scanRecords } from '../../utils/search/warmup-scan';
 import { RecordEditor } from '../../components/RecordEditor';
@@ -205,8 +205,7 @@ export function Library() {
         // The list on screen, once every change made elsewhere is read in: reading 10,000 records again costs
         // most of a second. Article texts (most of the bytes) are read only for an export that includes them.
         const all = await lib.upToDate();
-        const byIdNow = ids ? new Map(all.map((r) => [r.id, r])) : null;
-        const listed = ids ? ids.flatMap((id) => byIdNow!.get(id) ?? []) : all;
+        const listed = ids ? recordsInOrder(all, ids) : all;
         const read = performance.now();
         const now = new Date();
         const name = exportFileName(format.id, now);
