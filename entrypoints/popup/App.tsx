@@ -112,10 +112,11 @@ export function App() {
       // that tab (the side panel sees tabs it may not read). Without any address, nothing is kept.
       pageKey.current = canonicalUrl(next.url) ?? tab?.url ?? null;
       pageValues.current = next;
-      const saved = (await findRecordsByUrl(db, next.url).catch(() => []))[0];
+      const ofPage = await findRecordsByUrl(db, next.url).catch(() => []);
+      for (const r of ofPage) known.current.add(r.id);
+      const saved = ofPage[0];
       let base = next;
       if (saved) {
-        known.current.add(saved.id);
         base = formValuesFromRecord(saved);
         setClipped(saved);
         setHints({});
