@@ -105,12 +105,6 @@ export function countRecords(db: PrecisDatabase): Promise<number> {
   return db.records.count();
 }
 
-/** All records with their article text, most recently created first (for exports). */
-export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
-  const [records, texts] = await db.transaction('r', db.records, db.texts, () => Promise.all([listRecords(db), db.texts.toArray()]));
-  return joinTexts(records, new Map(texts.map((t) => [t.id, t.text])));
-}
-
 /** Texts are read in this many parts at once, so that reading can report progress and hand over each part. */
 const TEXT_PARTS = 10;
 
@@ -152,12 +146,9 @@ export async function withArticleTexts(db: PrecisDatabase, records: readonly Sto
   return full;
 }
 
-/** Each record with its text from `texts` (records without one are returned as they are). */
-function joinTexts(records: readonly StoredRecord[], texts: ReadonlyMap<string, string>): PrecisRecord[] {
-  return records.map((r) => {
-    const text = texts.get(r.id);
-    return text ? { ...r, text } : r;
-  });
+/** All records with their article text, most recently created first. */
+export async function listFullRecords(db: PrecisDatabase): Promise<PrecisRecord[]> {
+  return withArticleTexts(db, await listRecords(db));
 }
 
 /** The article text stored with a record, if any. */
