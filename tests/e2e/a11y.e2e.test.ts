@@ -50,6 +50,9 @@ describe('accessibility', () => {
   it('popup filled from an article: no serious findings in either theme', async () => {
     const popup = await h.browser.openPopup(articleTab, { viewport: { width: 480, height: 900 } });
     expect(await waitForExtraction(popup)).toBe('filled');
+    // Audited once complete: the summary draft and keyword suggestions arrive after the form.
+    await expect.poll(() => field(popup, LABELS.summary).inputValue(), { timeout: 15_000 }).not.toBe('');
+    await popup.getByRole('list', { name: 'Suggested keywords' }).waitFor();
     await expectAccessible(popup, 'popup');
     // The dark theme really is dark: the page follows the system.
     expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 31, 38)');
