@@ -5,7 +5,7 @@ import { hintsFromDraft } from './draft-hints';
 import { SummaryDrafter, type Article } from './SummaryDrafter';
 import { KeywordSuggestions } from './KeywordSuggestions';
 import type { Draft } from '../utils/extract/draft';
-import { formValuesFromDraft, recordFromFormValues, type FormValues } from '../utils/record/form-values';
+import { fillUntouched, formValuesFromDraft, recordFromFormValues, type FormValues } from '../utils/record/form-values';
 import { loadSummarizer, saveSummarizer } from '../utils/browser/settings';
 import { progressText, readPdfBytes } from '../utils/browser/pdf-reader';
 import { PDF_LIMITS } from '../utils/pdf/limits';
@@ -88,11 +88,14 @@ export function PdfClip({ db, literatureTypes, keywordSuggestions, onSaved, onMe
       setHints(hintsFromDraft(draft));
       setErrors([]);
     };
+    // The form as the first and last pages filled it, to tell what the user has changed since.
+    let shown: FormValues | null = null;
     const result = await readPdfBytes(bytes, {
       onProgress: (p) => run === generation.current && setStatus(progressText(p)),
       onMetadata: (draft) => {
         show(draft, true);
-        setValues(formValuesFromDraft(draft, summarizer));
+        shown = formValuesFromDraft(draft, summarizer);
+        setValues(shown);
         setArticle(null);
         setSuggested([]);
       },
@@ -106,8 +109,9 @@ export function PdfClip({ db, literatureTypes, keywordSuggestions, onSaved, onMe
     const draft = result.draft;
     show(draft, false);
     const filled = formValuesFromDraft(draft, summarizer);
-    // What was read after the form opened fills only what the user has not typed in meanwhile.
-    setValues((v) => (v ? { ...v, wordCount: v.wordCount || filled.wordCount, summary: v.summary || filled.summary } : filled));
+    // What was read after the form opened fills only what the user has not changed meanwhile.
+    const before = shown;
+    setValues((v) => (v && before ? fillUntouched(v, before, filled) : filled));
     setStatus(draft.notice ?? (draft.sources.summary ? t('pdfSummaryFromDocument', draft.sources.summary) : ''));
     if (draft.text.trim()) {
       const found: Article = { text: draft.text, title: draft.title, language: draft.language };

@@ -6,9 +6,10 @@ import { DuplicateDialog } from '../../components/DuplicateDialog';
 import { SummaryDrafter, type Article } from '../../components/SummaryDrafter';
 import { KeywordSuggestions } from '../../components/KeywordSuggestions';
 import { AlreadyClippedLine, DraftRestoredLine, ElsewhereLine } from '../../components/PageLines';
-import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
+import { emptyFormValues, fillUntouched, formValuesFromDraft, formValuesFromRecord, recordFromFormValues, type FormValues } from '../../utils/record/form-values';
 import { canonicalUrl } from '../../utils/record/url';
 import { emptyDraft, type Draft } from '../../utils/extract/draft';
+import type { ExtractionResult } from '../../utils/extract/result';
 import { extractFromTab, findTargetTab } from '../../utils/browser/extract-tab';
 import { CHOOSE_PDF_PAGE, isPdfTab } from '../../utils/browser/pdf-tab';
 import { loadLiteratureTypes, loadSummarizer, saveSummarizer } from '../../utils/browser/settings';
@@ -63,6 +64,8 @@ export function App() {
   // Every key a draft for this page may be filed under (see restoreUnsavedEdits).
   const draftKeys = useRef<string[]>([]);
   const db = useMemo(() => openDatabase(), []);
+  // The PDF's pages after the first and last ones, still being read: Save waits for them (the text is saved).
+  const restOfPdf = useRef<Promise<unknown> | null>(null);
   // Records this popup has opened or saved: a record of this page that is not one of them was saved elsewhere.
   const known = useRef(new Set<string>());
   // Followed live (Dexie re-runs these queries whenever another window changes the records): the record the
@@ -88,17 +91,31 @@ export function App() {
       setSuggestions(keywords);
       let next = formValuesFromDraft(emptyDraft(tab?.url ?? null), summarizer);
       let message = '';
+      // A PDF's form opens once its first and last pages are read; the rest of it arrives here later.
+      let rest: Promise<ExtractionResult> | null = null;
       if (!tab) {
         setNotice(t('popupNoTab'));
       } else {
         let result = await extractFromTab(tab);
         // PDFs are read here, with code loaded only for them.
-        if (isPdfTab(result, tab.url)) result = await (await import('../../utils/browser/pdf-reader')).extractPdfTab(tab.url, setStatus);
+        if (isPdfTab(result, tab.url)) {
+          const { extractPdfTab } = await import('../../utils/browser/pdf-reader');
+          let metadataRead: (draft: Draft) => void = () => {};
+          const metadata = new Promise<Draft>((resolve) => (metadataRead = resolve));
+          const whole = extractPdfTab(tab.url, setStatus, (draft) => metadataRead(draft));
+          const first = await Promise.race([whole.then((r) => ({ r, all: true })), metadata.then((draft) => ({ r: { ok: true, draft } as const, all: false }))]);
+          result = first.r;
+          if (!first.all) {
+            rest = whole;
+            restOfPdf.current = whole;
+          }
+        }
         if (result.ok) {
           draftRef.current = result.draft;
           next = formValuesFromDraft(result.draft, summarizer);
           setHints(hintsFromDraft(result.draft));
-          if (!result.draft.isArticle) {
+          // A PDF's first and last pages hold no body text yet: whether it is an article is told once all are read.
+          if (!result.draft.isArticle && !rest) {
             setNotice(t('popupNoArticle'));
           } else message = t('popupFilledFromPage');
           if (result.draft.notice) setNotice(result.draft.notice);
@@ -134,6 +151,26 @@ export function App() {
       setStatus(message.trim() || t('popupFillIn'));
       setPhase('ready');
       if (draftValues?.selections.length) keepSelections(draftValues.selections);
+      if (rest) {
+        const whole = await rest;
+        restOfPdf.current = null;
+        if (whole.ok) {
+          // The whole PDF is read: its text is what is saved; the word count, summary and the rest fill the
+          // fields the user has not changed since the form opened.
+          const before = next;
+          draftRef.current = whole.draft;
+          next = formValuesFromDraft(whole.draft, summarizer);
+          pageValues.current = next;
+          if (!saved) {
+            baseValues.current = next;
+            setHints(hintsFromDraft(whole.draft));
+            setValues((v) => fillUntouched(v, before, next));
+          }
+          if (whole.draft.notice) setNotice(whole.draft.notice);
+          else if (!whole.draft.isArticle) setNotice(t('popupNoArticle'));
+          setStatus(whole.draft.sources.summary ? t('pdfSummaryFromDocument', whole.draft.sources.summary) : message.trim() || t('popupFillIn'));
+        } else setNotice(whole.message);
+      }
       // The article to draft from: the page as read now, else the text stored with the saved record.
       const draft = draftRef.current;
       const read = draft?.isArticle ? draft.text : '';
@@ -251,6 +288,13 @@ export function App() {
     if (phase !== 'ready') return;
     const offered = duplicates; // the records of this page the dialog offered to update
     setDuplicates(null);
+    if (restOfPdf.current) {
+      // Saved before the whole PDF was read: the record gets the whole text and word count.
+      setStatus(t('pdfReadingRest'));
+      await restOfPdf.current.catch(() => {});
+      restOfPdf.current = null;
+    }
+    const values = latest.current;
     const now = new Date().toISOString();
     const draft = draftRef.current;
     // Editing the record already saved: it keeps its id, creation time, provenance and stored text. Deleted

@@ -37,6 +37,31 @@ export function reportPdf(): Promise<Uint8Array> {
   });
 }
 
+/** The same report with `extra` more pages of body text between its first pages and its last. */
+export function longReportPdf(extra: number): Promise<Uint8Array> {
+  return makePdf({
+    pages: [
+      {
+        texts: [
+          { text: 'Updated April 20, 2025', x: 430, y: 740, size: 10 },
+          { text: 'Shore Power at Small Harbours:', x: 72, y: 690, size: 22, bold: true },
+          { text: 'Costs and Options', x: 72, y: 662, size: 22, bold: true },
+          ...bodyLines(BODY, 620, 40),
+        ],
+      },
+      ...Array.from({ length: extra }, () => ({ texts: bodyLines(BODY, 720, 50) })),
+      {
+        texts: [
+          { text: 'Author Information', x: 72, y: 700, size: 14, bold: true },
+          { text: REPORT.author, x: 72, y: 670, size: 10 },
+          { text: 'Senior Analyst in Port Policy', x: 72, y: 658, size: 10 },
+          { text: `This report was prepared by the ${REPORT.publisher} for the harbour boards.`, x: 72, y: 600, size: 10 },
+        ],
+      },
+    ],
+  });
+}
+
 /**
  * Serves `bytes` as application/pdf at /report.pdf on 127.0.0.1. `/once.pdf` is served to the first request only
  * and refused (403) after: the tab shows it, the extension's own request for it is turned away.

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LABELS, clickSave, pageNotice, readForm, sourceHint, waitForExtraction } from '../../scripts/lib/popup.mjs';
+import { LABELS, clickSave, field, pageNotice, readForm, sourceHint, waitForExtraction } from '../../scripts/lib/popup.mjs';
 import { testDir, useHarness } from './support';
-import { REPORT, reportPdf, servePdf } from './pdf-fixture';
+import { REPORT, longReportPdf, reportPdf, servePdf } from './pdf-fixture';
 
 const h = useHarness('production');
 let pdf: Awaited<ReturnType<typeof servePdf>>;
@@ -46,6 +46,36 @@ describe('a PDF open in a tab', () => {
     const library = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
     const row = library.getByRole('table', { name: 'Records' }).getByRole('row').filter({ hasText: REPORT.title });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('opens the form from the first and last pages of a long report; the rest fills what the user left alone, and Save waits for it', async () => {
+    const long = await servePdf(await longReportPdf(300));
+    try {
+      const { page, tabId } = await h.browser.openTab(long.url);
+      await h.browser.clickToolbarButton(page);
+      const popup = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
+      // Filled while the other pages are still being read: no word count yet, the status counts the pages.
+      const early = await popup.waitForFunction(
+        (labels) => {
+          const value = (l: string) => ([...document.querySelectorAll('label')].find((el) => el.textContent?.trim() === l)?.control as HTMLInputElement | null)?.value ?? '';
+          return value(labels.title) ? { wordCount: value(labels.wordCount), status: document.querySelector('[role=status]')?.textContent ?? '' } : false;
+        },
+        LABELS,
+        { timeout: 30_000, polling: 50 },
+      );
+      const state = (await early.jsonValue()) as { wordCount: string; status: string };
+      expect(state.wordCount).toBe('');
+      expect(state.status).toMatch(/Reading the PDF: page \d+ of 302/);
+      expect(await field(popup, LABELS.title).inputValue()).toBe(REPORT.title);
+      // Typed meanwhile, kept; saved before the rest is read: Save waits, and the record has the whole text.
+      await field(popup, LABELS.place).fill('Visby, Sweden');
+      expect(await clickSave(popup, 60_000)).toBe('saved');
+      const form = await readForm(popup);
+      expect(form.place).toBe('Visby, Sweden');
+      expect(Number(form.wordCount)).toBeGreaterThan(300 * 50 * 15);
+    } finally {
+      await long.close();
+    }
   });
 
   it('reads a PDF opened from disk too', async () => {

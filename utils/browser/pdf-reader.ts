@@ -58,12 +58,15 @@ export async function fetchPdf(url: string): Promise<{ ok: true; bytes: Uint8Arr
   }
 }
 
-/** The popup's path for a tab showing a PDF: fetch its bytes, then read them here, with progress. */
-export async function extractPdfTab(url: string | null, onStatus: (status: string) => void): Promise<ExtractionResult> {
+/**
+ * The popup's path for a tab showing a PDF: fetch its bytes, then read them here, with progress. `onMetadata`
+ * gets the draft from the first and last pages before the rest is read.
+ */
+export async function extractPdfTab(url: string | null, onStatus: (status: string) => void, onMetadata?: (draft: Draft) => void): Promise<ExtractionResult> {
   if (!url) return { ok: false, reason: 'pdf', message: t('popupPdfNoUrl') };
   onStatus(t('pdfReadingFile'));
   const fetched = await fetchPdf(url);
   if (!fetched.ok) return { ok: false, reason: 'pdf', message: fetched.message };
-  return readPdfBytes(fetched.bytes, { url, onProgress: (p) => onStatus(progressText(p)) });
+  return readPdfBytes(fetched.bytes, { url, onProgress: (p) => onStatus(progressText(p)), onMetadata });
 }
 

@@ -411,6 +411,8 @@ export const EN = {
   pdfPagesCapped: 'Long PDF: the text of its first $1 pages was kept.',
   pdfReadingPages: 'Reading the PDF: page $1 of $2…',
   pdfReadingFile: 'Reading the PDF…',
+  pdfReadingRest: 'Reading the rest of the PDF before saving…',
+  pdfTextClipped: 'Long PDF: its first $1 words are kept as the article text; the word count ($2) covers all of it.',
   pdfSummaryFromDocument: "The summary is the document's own $1; edit it or draft another.",
   popupPdfCannotFetch: 'The browser would not let Précis read this PDF ($1). Choose the file instead.',
   popupPdfNoUrl: "The browser's PDF viewer does not say which file it shows. Choose the file instead.",

@@ -2,7 +2,7 @@ import { emptyDraft, type Draft } from '../extract/draft';
 import type { SourceResult } from '../extract/metadata/candidates';
 import { chooseMetadata } from '../extract/metadata/choose';
 import { countWords } from '../extract/text';
-import { clipWords, clippedNotice } from '../extract/limits';
+import { clipWords } from '../extract/limits';
 import { PDF_LIMITS, type PdfLimits } from './limits';
 import { t } from '../i18n/messages';
 import type { Author } from '../record/schema';
@@ -190,12 +190,14 @@ export async function extractPdfDraft(pdfjs: PdfjsModule, bytes: Uint8Array, opt
     // Running heads and feet are found again over all pages: a long report's repeat on more of them.
     const all = pagesOf(pages, opened.numPages);
     const lines = all.lines.flat().filter((l) => !isRunning(all, l));
-    const kept = clipWords(paragraphs(lines).join('\n'), limits.maxWords);
+    const body = paragraphs(lines).join('\n');
+    const kept = clipWords(body, limits.maxWords);
     draft.text = kept.text;
-    draft.wordCount = countWords(kept.text);
+    // The whole document's count, also when only its first words are kept as the text.
+    draft.wordCount = countWords(body);
     draft.sources.wordCount = PDF_SOURCES.text;
     draft.isArticle = draft.text.length >= 500;
-    if (kept.clipped) draft.notice = clippedNotice(draft.wordCount);
+    if (kept.clipped) draft.notice = t('pdfTextClipped', countWords(kept.text).toLocaleString('en-US'), draft.wordCount.toLocaleString('en-US'));
     else if (last < opened.numPages) draft.notice = t('pdfPagesCapped', last);
     return draft;
   } finally {

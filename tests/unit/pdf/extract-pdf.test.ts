@@ -155,6 +155,15 @@ describe('PDF → draft', { timeout: 30_000 }, () => {
     expect(e.message).toMatch(/MB/);
   });
 
+  it('keeps the first words of a long document as its text, with a notice, and counts all of its words', async () => {
+    const pages = [{ texts: paper() }, ...Array.from({ length: 3 }, () => ({ texts: bodyLines(BODY, 700, 40) }))];
+    const whole = await draftOf({ pages, info: null });
+    const clipped = await draftOf({ pages, info: null }, { limits: { maxWords: 300 } });
+    expect(clipped.wordCount).toBe(whole.wordCount);
+    expect(clipped.text.split(/\s+/).length).toBeLessThanOrEqual(300);
+    expect(clipped.notice).toBe(`Long PDF: its first 300 words are kept as the article text; the word count (${whole.wordCount!.toLocaleString('en-US')}) covers all of it.`);
+  });
+
   it('reads the metadata pages first and hands their draft over before the rest, with progress', async () => {
     const pages = [{ texts: paper() }, ...Array.from({ length: 6 }, () => ({ texts: bodyLines(BODY, 700, 40) }))];
     const events: string[] = [];
