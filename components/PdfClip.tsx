@@ -15,6 +15,7 @@ import { saveRecord } from '../utils/db/records';
 import { describeStorageError } from '../utils/db/storage-errors';
 import { t } from '../utils/i18n/messages';
 import './pdf-clip.css';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   db: PrecisDatabase;
@@ -225,13 +226,7 @@ export function PdfClip({ db, literatureTypes, keywordSuggestions, onSaved, onMe
             <p class="elsewhere" role="status">
               {open.reading ? status : (open.draft.notice ?? status)}
             </p>
-            {errors.length > 0 && (
-              <ul class="errors" aria-label={t('editorProblemsLabel')}>
-                {errors.map((msg) => (
-                  <li key={msg}>{msg}</li>
-                ))}
-              </ul>
-            )}
+            <ProblemList errors={errors} label={t('editorProblemsLabel')} />
             <RecordForm
               values={values}
               onChange={(patch) => setValues((v) => (v ? { ...v, ...patch } : v))}

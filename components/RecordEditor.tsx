@@ -4,6 +4,7 @@ import { formValuesFromRecord, recordFromFormValues, type FormValues } from '../
 import type { PrecisRecord } from '../utils/record/schema';
 import type { StoredRecord } from '../utils/db/database';
 import { t } from '../utils/i18n/messages';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   /** The record as listed, without its article text: saving keeps the stored text. */
@@ -83,13 +84,7 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       <p class="elsewhere" role="status">
         {elsewhere === 'changed' ? t('editorChangedElsewhere') : elsewhere === 'deleted' ? t('editorDeletedElsewhere') : ''}
       </p>
-      {errors.length > 0 && (
-        <ul class="errors" aria-label={t('editorProblemsLabel')}>
-          {errors.map((msg) => (
-            <li key={msg}>{msg}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList errors={errors} label={t('editorProblemsLabel')} />
       <RecordForm
         values={values}
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}

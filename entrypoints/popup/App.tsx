@@ -27,6 +27,7 @@ import {
 import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
+import { ProblemList } from '../../components/ProblemList';
 
 type Phase = 'loading' | 'ready' | 'saving';
 
@@ -408,13 +409,7 @@ export function App() {
       {clipped && <AlreadyClippedLine savedAt={clipped.createdAt} onClipAsNew={clipAsNew} />}
       {elsewhere && <ElsewhereLine message={elsewhere} />}
       {restored && <DraftRestoredLine backTo={t(clipped ? 'restoredBackToRecord' : 'restoredBackToPage')} onDiscard={discardDraft} />}
-      {errors.length > 0 && (
-        <ul class="errors" aria-label={t('popupProblemsLabel')}>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList errors={errors} label={t('popupProblemsLabel')} />
       <fieldset disabled={phase === 'loading'} class="plain">
         <RecordForm
           values={values}

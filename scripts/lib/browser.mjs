@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, installHelp, ChromiumNotFoundError } from './chromium.mjs';
+import { emptyExtensionStorage } from './empty-storage.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -212,23 +213,7 @@ export class ExtensionBrowser {
     for (const t of targetInfos) {
       if (t.type === 'page' && t.url !== helperUrl) await this.cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
     }
-    await helper.evaluate(async () => {
-      const c = /** @type {any} */ (globalThis).chrome;
-      await c.storage.local.clear();
-      await c.storage.session?.clear();
-      // Dexie closes its connections on `versionchange`, so a page or worker still holding one does not block this.
-      const names = (await indexedDB.databases()).map((d) => d.name).filter(Boolean);
-      await Promise.all(
-        names.map(
-          (name) =>
-            new Promise((resolve, reject) => {
-              const req = indexedDB.deleteDatabase(/** @type {string} */ (name));
-              req.onsuccess = () => resolve(undefined);
-              req.onerror = () => reject(req.error);
-            }),
-        ),
-      );
-    });
+    await helper.evaluate(emptyExtensionStorage);
   }
 
   /**

@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import puppeteer from 'puppeteer-core';
 import { ROOT } from './browser.mjs';
+import { emptyExtensionStorage } from './empty-storage.mjs';
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
@@ -140,21 +141,8 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
       for (const page of await browser.pages()) if (page !== keep) await page.close().catch(() => {});
       await keep.waitForFunction(() => typeof (/** @type {any} */ (globalThis).browser?.storage) === 'object', { timeout: 15_000 });
       for (const name of fs.readdirSync(downloadDir)) fs.rmSync(path.join(downloadDir, name), { recursive: true, force: true });
-      await keep.evaluate(async () => {
-        const ext = /** @type {any} */ (globalThis).browser;
-        await ext.storage.local.clear();
-        // Dexie closes its connections on `versionchange`, so the page's own does not block this.
-        const names = (await indexedDB.databases()).map((d) => d.name).filter(Boolean);
-        await Promise.all(
-          names.map(
-            (name) =>
-              new Promise((resolve, reject) => {
-                const req = indexedDB.deleteDatabase(/** @type {string} */ (name));
-                req.onsuccess = () => resolve(undefined);
-                req.onerror = () => reject(req.error);
-              }),
-          ),
-        );
+      await keep.evaluate(emptyExtensionStorage);
+      await keep.evaluate(() => {
         /** @type {any} */ (window).__beforeReload = true;
         // page.reload() waits for a load event that WebDriver BiDi does not report for extension pages here.
         setTimeout(() => location.reload(), 0);

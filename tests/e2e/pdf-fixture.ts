@@ -12,54 +12,35 @@ export const REPORT = {
 
 const BODY = 'Harbour authorities in the Baltic have started to fit shore power to their quays, and ferries follow';
 
-export function reportPdf(): Promise<Uint8Array> {
-  return makePdf({
-    pages: [
-      {
-        texts: [
-          { text: 'Updated April 20, 2025', x: 430, y: 740, size: 10 },
-          { text: 'Shore Power at Small Harbours:', x: 72, y: 690, size: 22, bold: true },
-          { text: 'Costs and Options', x: 72, y: 662, size: 22, bold: true },
-          ...bodyLines(BODY, 620, 40),
-        ],
-      },
-      { texts: bodyLines(BODY, 720, 50) },
-      {
-        texts: [
-          { text: 'Author Information', x: 72, y: 700, size: 14, bold: true },
-          { text: REPORT.author, x: 72, y: 670, size: 10 },
-          { text: 'Senior Analyst in Port Policy', x: 72, y: 658, size: 10 },
-          { text: `This report was prepared by the ${REPORT.publisher} for the harbour boards.`, x: 72, y: 600, size: 10 },
-        ],
-      },
+/** The report's pages: a cover with the title and date, `bodyPages` of text, and the author page. */
+const reportPages = (bodyPages: number) => [
+  {
+    texts: [
+      { text: 'Updated April 20, 2025', x: 430, y: 740, size: 10 },
+      { text: 'Shore Power at Small Harbours:', x: 72, y: 690, size: 22, bold: true },
+      { text: 'Costs and Options', x: 72, y: 662, size: 22, bold: true },
+      ...bodyLines(BODY, 620, 40),
     ],
-    info: { title: 'Microsoft Word - ports-final-v3.docx', author: 'admin' },
-  });
+  },
+  ...Array.from({ length: bodyPages }, () => ({ texts: bodyLines(BODY, 720, 50) })),
+  {
+    texts: [
+      { text: 'Author Information', x: 72, y: 700, size: 14, bold: true },
+      { text: REPORT.author, x: 72, y: 670, size: 10 },
+      { text: 'Senior Analyst in Port Policy', x: 72, y: 658, size: 10 },
+      { text: `This report was prepared by the ${REPORT.publisher} for the harbour boards.`, x: 72, y: 600, size: 10 },
+    ],
+  },
+];
+
+/** Three pages, with an Info dictionary that lies (a Word file name as the title, "admin" as the author). */
+export function reportPdf(): Promise<Uint8Array> {
+  return makePdf({ pages: reportPages(1), info: { title: 'Microsoft Word - ports-final-v3.docx', author: 'admin' } });
 }
 
-/** The same report with `extra` more pages of body text between its first pages and its last. */
-export function longReportPdf(extra: number): Promise<Uint8Array> {
-  return makePdf({
-    pages: [
-      {
-        texts: [
-          { text: 'Updated April 20, 2025', x: 430, y: 740, size: 10 },
-          { text: 'Shore Power at Small Harbours:', x: 72, y: 690, size: 22, bold: true },
-          { text: 'Costs and Options', x: 72, y: 662, size: 22, bold: true },
-          ...bodyLines(BODY, 620, 40),
-        ],
-      },
-      ...Array.from({ length: extra }, () => ({ texts: bodyLines(BODY, 720, 50) })),
-      {
-        texts: [
-          { text: 'Author Information', x: 72, y: 700, size: 14, bold: true },
-          { text: REPORT.author, x: 72, y: 670, size: 10 },
-          { text: 'Senior Analyst in Port Policy', x: 72, y: 658, size: 10 },
-          { text: `This report was prepared by the ${REPORT.publisher} for the harbour boards.`, x: 72, y: 600, size: 10 },
-        ],
-      },
-    ],
-  });
+/** The same report with `bodyPages` pages of body text between its first page and its last. */
+export function longReportPdf(bodyPages: number): Promise<Uint8Array> {
+  return makePdf({ pages: reportPages(bodyPages) });
 }
 
 /**
