@@ -1,4 +1,3 @@
-import './scripts/lib/node-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 

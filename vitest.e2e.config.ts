@@ -1,4 +1,3 @@
-import './scripts/lib/node-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: a real Chromium with the built extension (see scripts/lib/browser.mjs). One browser per

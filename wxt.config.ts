@@ -37,12 +37,15 @@ export default defineConfig({
         description: '__MSG_commandOpen__',
       },
     },
+    // pdf.js 6 uses Promise.withResolvers (Chrome 119).
+    ...(browser !== 'firefox' ? { minimum_chrome_version: '119' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'precis@precis.example',
-              strict_min_version: '115.0',
+              // pdf.js 6 uses Promise.withResolvers (Firefox 121); 128 is the oldest ESR with it.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

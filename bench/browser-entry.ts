@@ -3,7 +3,6 @@
 import { extractDraft } from '../utils/extract/extract-draft';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __precisExtract: (html: string, url: string | null) => unknown;
 }
 

@@ -7,17 +7,26 @@ import { decodeHtml } from '../utils/extract/charset';
 import { parseHtml } from '../utils/extract/parse-html';
 import type { Draft } from '../utils/extract/draft';
 import { draftSummary, suggestKeywords } from '../utils/nlp/index';
+import { extractPdfDraft } from '../utils/pdf/extract-pdf';
+import { loadPdfjsNode } from '../utils/pdf/pdfjs-node';
+import { sniffFile } from './sniff';
+import { TEAM_USAGE } from './team';
 
 const USAGE = `usage:
-  precis extract [--url URL] FILE          print one JSON draft record for an HTML (or .txt) file, with a
-                                           drafted summary (medium length) and keyword suggestions
+  precis extract [--url URL] FILE          print one JSON draft record for an HTML, PDF or text file (told
+                                           apart by content, not name), with a drafted summary (medium
+                                           length) and keyword suggestions
   precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
   precis bench [extraction|nlp] [--corpus DIR] [--runs N]
                                            time extraction against plain Readability, then the summary
                                            and keyword drafting, then the library (see bench/); name one
                                            to run only it
-  precis bench library [--records N] [--words N] [--loads N] [--no-build]
-                                           the library page with 10,000 records in headless Chromium`;
+  precis bench library [--records N] [--words N] [--loads N] [--runs N] [--no-build]
+                                           the library page with 10,000 records in headless Chromium;
+                                           export and import against bare IndexedDB, --runs times
+  precis bench pdf [--corpus DIR] [--runs N] [--no-build]
+                                           time to the filled form for 20- and 300-page PDFs in Chromium
+${TEAM_USAGE}`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
   sources: Draft['sources'];
@@ -34,27 +43,39 @@ const roundMs = (ms: number) => Math.round(ms * 100) / 100;
 function withNlp(draft: Draft): { draft: Draft; pageKeywords: string[]; nlpMs: number } {
   const start = performance.now();
   const options = { language: draft.language, title: draft.title };
-  const summary = draftSummary(draft.text, { ...options, length: 'medium' });
+  // A PDF's own abstract or summary is kept as the summary; otherwise one is drafted from the text.
+  const summary = draft.summary || draftSummary(draft.text, { ...options, length: 'medium' });
   const keywords = suggestKeywords({ text: draft.text, ...options, pageKeywords: draft.keywords }).map((k) => k.keyword);
   return { draft: { ...draft, summary, keywords }, pageKeywords: draft.keywords, nlpMs: performance.now() - start };
 }
 
 /** Extract one file; errors become a line with `error`, never an exception. */
-export function extractFile(file: string, url: string | null): CliLine {
+export async function extractFile(file: string, url: string | null): Promise<CliLine> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     return { file, error: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
+  const kind = sniffFile(bytes);
+  if (typeof kind === 'object') return { file, error: `not an HTML, PDF or text file: this is ${kind.other}` };
   try {
-    const isText = /\.txt$/i.test(file);
-    const source = isText ? new TextDecoder().decode(bytes) : decodeHtml(bytes);
-    if (!isText && !/<[a-z!]/i.test(source)) throw new Error('not an HTML document');
-    // Timed from the page's text to the finished draft, DOM parsing included (file reading and decoding not).
-    const start = performance.now();
-    const draft = isText ? draftFromPlainText(source, url) : extractDraft(parseHtml(source), { url, cloneForReadability: false });
-    const extractMs = performance.now() - start;
+    let draft: Draft;
+    let extractMs: number;
+    if (kind === 'pdf') {
+      // Timed from the bytes to the finished draft, pdf.js's parsing included (loading pdf.js not).
+      const pdfjs = await loadPdfjsNode();
+      const start = performance.now();
+      draft = await extractPdfDraft(pdfjs, bytes, { url });
+      extractMs = performance.now() - start;
+    } else {
+      const isText = kind === 'text';
+      const source = isText ? new TextDecoder().decode(bytes) : decodeHtml(bytes);
+      // Timed from the page's text to the finished draft, DOM parsing included (file reading and decoding not).
+      const start = performance.now();
+      draft = isText ? draftFromPlainText(source, url) : extractDraft(parseHtml(source), { url, cloneForReadability: false });
+      extractMs = performance.now() - start;
+    }
     const nlp = withNlp(draft);
     return { file, ...nlp.draft, pageKeywords: nlp.pageKeywords, timings: { extractMs: roundMs(extractMs), nlpMs: roundMs(nlp.nlpMs) } };
   } catch (e) {
@@ -78,7 +99,7 @@ function readManifest(path: string): Array<{ file: string; url: string | null } 
     });
 }
 
-function runExtract(args: string[]): number {
+async function runExtract(args: string[]): Promise<number> {
   let url: string | null = null;
   let manifest: string | null = null;
   const files: string[] = [];
@@ -101,7 +122,7 @@ function runExtract(args: string[]): number {
     }
     let failed = false;
     for (const entry of entries) {
-      const line = 'error' in entry ? entry : extractFile(entry.file, entry.url);
+      const line = 'error' in entry ? entry : await extractFile(entry.file, entry.url);
       if ('error' in line) failed = true;
       process.stdout.write(JSON.stringify(line) + '\n');
     }
@@ -111,7 +132,7 @@ function runExtract(args: string[]): number {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const line = extractFile(resolve(files[0]), url);
+  const line = await extractFile(resolve(files[0]), url);
   process.stdout.write(JSON.stringify(line, null, 2) + '\n');
   return 'error' in line ? 1 : 0;
 }
@@ -119,13 +140,15 @@ function runExtract(args: string[]): number {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'extract') return runExtract(rest);
+  if (command === 'team') return (await import('./team')).runTeam(rest);
   if (command === 'bench') {
     const [which, ...options] = rest;
     if (which === 'nlp') return (await import('../bench/nlp')).runNlpBench(options);
     if (which === 'extraction') return (await import('../bench/extraction')).runBench(options);
     if (which === 'library') return (await import('../bench/library')).runLibraryBench(options);
+    if (which === 'pdf') return (await import('../bench/pdf')).runPdfBench(options);
     const code = (await (await import('../bench/extraction')).runBench(rest)) || (await (await import('../bench/nlp')).runNlpBench(rest));
-    return code || (await import('../bench/library')).runLibraryBench([]);
+    return code || (await (await import('../bench/library')).runLibraryBench([])) || (await import('../bench/pdf')).runPdfBench(['--no-build']);
   }
   process.stderr.write(`${USAGE}\n`);
   return command ? 2 : 0;

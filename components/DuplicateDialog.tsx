@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { StoredRecord } from '../utils/db/database';
 import { t } from '../utils/i18n/messages';
 
@@ -12,7 +12,8 @@ interface Props {
 /** Asked when saving a page already in the library: replace that record, or keep both. */
 export function DuplicateDialog({ existing, onUpdate, onKeepBoth, onCancel }: Props) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Before the paint (as every focus move here): a key pressed in the first frame reaches the dialog.
+  useLayoutEffect(() => first.current?.focus(), []);
   return (
     <div
       role="alertdialog"

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import './popup-extras.css';
 import { t } from '../utils/i18n/messages';
 
@@ -19,9 +19,10 @@ export function KeywordSuggestions({ suggestions, tags, onAdd, inputId }: Props)
   const used = new Set(tags.map(fold));
   const shown = suggestions.filter((s) => !used.has(fold(s))).slice(0, SHOWN);
   const list = useRef<HTMLUListElement>(null);
-  // After an add the pressed button is gone: the focus moves to the one now in its place.
+  // After an add the pressed button is gone: the focus moves to the one now in its place, before the paint
+  // (with a plain effect, a key pressed in that frame went to the page).
   const focusAt = useRef<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusAt.current == null) return;
     const buttons = list.current?.querySelectorAll('button');
     const next = buttons?.length ? buttons[Math.min(focusAt.current, buttons.length - 1)] : document.getElementById(inputId);

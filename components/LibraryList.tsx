@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredRecord } from '../utils/db/database';
 import { rowAfterKey, scrollToRow, visibleRows } from '../utils/library/virtual-window';
 import { t } from '../utils/i18n/messages';
@@ -43,7 +43,9 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
+  // Before the paint, as the editor's focus: a key pressed right after an arrow must reach the row it moved to
+  // (with a plain effect, Enter opened one row while the focus still sat on the previous one).
+  useLayoutEffect(() => {
     if (!focusActive.current || active < 0) return;
     focusActive.current = false;
     viewport.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();

@@ -28,3 +28,12 @@ export function DraftRestoredLine({ backTo, onDiscard }: { backTo: string; onDis
     </p>
   );
 }
+
+/** Something changed in another window since the popup opened: its record edited or deleted, its page saved. */
+export function ElsewhereLine({ message }: { message: string }) {
+  return (
+    <p class="elsewhere-line" aria-live="polite">
+      {message}
+    </p>
+  );
+}

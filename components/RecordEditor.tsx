@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { RecordForm } from './RecordForm';
 import { formValuesFromRecord, recordFromFormValues, type FormValues } from '../utils/record/form-values';
 import type { PrecisRecord } from '../utils/record/schema';
 import type { StoredRecord } from '../utils/db/database';
 import { t } from '../utils/i18n/messages';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   /** The record as listed, without its article text: saving keeps the stored text. */
@@ -22,7 +23,32 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLFormElement>(null);
-  useEffect(() => root.current?.querySelector<HTMLInputElement>('input')?.focus(), [record.id]);
+  // Layout effects run before the first paint: a plain effect runs a frame later, and a key pressed in
+  // between (Escape straight after the Enter that opened the editor) went to the list instead.
+  // On closing, the focus goes back to what opened the editor (the row or its Edit button), so the keyboard
+  // carries on from there instead of starting again at the top of the page.
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    root.current?.querySelector<HTMLInputElement>('input')?.focus();
+    return () => {
+      const focus = document.activeElement;
+      const lost = !focus || focus === document.body || root.current?.contains(focus);
+      if (lost && opener?.isConnected) opener.focus();
+    };
+  }, [record.id]);
+  // Escape closes the editor wherever the focus is (the list, the search box, the page), not only inside the
+  // form; a control that answers Escape itself (a question, a dialog) marks the key as handled.
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const inOtherDialog = e.target instanceof Element && e.target.closest('[role=dialog], [role=alertdialog]') && !root.current?.contains(e.target);
+      if (!inOtherDialog) cancel.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -53,21 +79,12 @@ export function RecordEditor({ record, literatureTypes, keywordSuggestions, onSa
       noValidate
       aria-label={t('editorLabel', record.title)}
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-      }}
     >
       <h2>{t('editorHeading')}</h2>
       <p class="elsewhere" role="status">
         {elsewhere === 'changed' ? t('editorChangedElsewhere') : elsewhere === 'deleted' ? t('editorDeletedElsewhere') : ''}
       </p>
-      {errors.length > 0 && (
-        <ul class="errors" aria-label={t('editorProblemsLabel')}>
-          {errors.map((msg) => (
-            <li key={msg}>{msg}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList errors={errors} label={t('editorProblemsLabel')} />
       <RecordForm
         values={values}
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}

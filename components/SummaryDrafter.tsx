@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isAbortError, type EngineAvailability, type SummaryEngine, type SummaryLength, type SummaryType } from '../utils/summarizer/engine';
 import { extractiveEngine } from '../utils/summarizer/extractive';
 import { t, type MessageKey } from '../utils/i18n/messages';
@@ -161,14 +161,15 @@ export function SummaryDrafter({ summary, onSummary, onBusy, article, autoDraft 
     void run('replace', 'auto', EXTRACTIVE);
   }, [autoDraft, article]);
 
-  // Keyboard users keep their place: the button they pressed is swapped for Cancel and back.
+  // Keyboard users keep their place: the button they pressed is swapped for Cancel and back. Focus moves in
+  // layout effects, before the paint, so a key pressed in the first frame reaches the new control.
   const wasUserRun = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (running?.user && !wasUserRun.current) cancelButton.current?.focus();
     if (!running && wasUserRun.current && (!document.activeElement || document.activeElement === document.body)) draftButton.current?.focus();
     wasUserRun.current = !!running?.user;
   }, [running]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (choosing) firstChoice.current?.focus();
   }, [choosing]);
 

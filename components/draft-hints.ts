@@ -4,7 +4,7 @@ import type { HintField } from './RecordForm';
 import { t } from '../utils/i18n/messages';
 import { sourceText } from '../utils/extract/sources';
 
-const FILLABLE: DraftField[] = [
+const FILLABLE: Array<DraftField & HintField> = [
   'title', 'authors', 'publisher', 'publishedDate', 'place', 'literatureType', 'wordCount', 'language', 'keywords', 'section',
 ];
 

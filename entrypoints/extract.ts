@@ -9,7 +9,8 @@ import type { ExtractionResult } from '../utils/extract/result';
 // document.querySelector) is not what we see. The page is read, never changed: Readability gets a copy.
 export default defineUnlistedScript((): ExtractionResult => {
   if (document.contentType === 'application/pdf') {
-    return { ok: false, reason: 'restricted', message: 'PDFs shown in the built-in viewer cannot be read yet.' };
+    // The popup reads the PDF's bytes itself, with pdf.js in the extension, never in the page.
+    return { ok: false, reason: 'pdf', message: 'This tab shows a PDF.' };
   }
   try {
     const draft = extractDraft(document, { url: location.href, cloneForReadability: true, budgetMs: EXTRACTION_BUDGET_MS });

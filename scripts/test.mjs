@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: typecheck → unit tests (with the HTML-sink check) → builds (Chrome production and e2e, Firefox
+// npm test: typecheck → ESLint → unit tests → builds (Chrome production and e2e, Firefox
 // production and e2e) → web-ext lint → end-to-end tests in Chromium → end-to-end tests in Firefox ESR.
 // Stops at the first failing step. Ends with one line "N passed, M failed" (unit + both end-to-end suites).
 import { Pipeline } from './lib/run.mjs';
@@ -9,6 +9,7 @@ const run = new Pipeline();
 const ok =
   run.chromium() &&
   run.step('Typecheck', 'npx', ['tsc', '--noEmit']) &&
+  run.step('ESLint (0 errors, 0 warnings)', 'npx', ['eslint', '--max-warnings', '0', '.']) &&
   run.vitest('Unit tests', 'unit') &&
   run.step('Build (production: .output/chrome-mv3)', 'npx', ['wxt', 'build']) &&
   run.step('Build (e2e: .output/chrome-mv3-e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e']) &&

@@ -1,17 +1,17 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openDatabase, type StoredRecord } from '../../utils/db/database';
-import { RecordChangedElsewhere, deleteRecords, listRecords, listRecordsByIds, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
+import { RecordChangedElsewhere, deleteRecords, restoreRecords, saveRecord, withArticleTexts } from '../../utils/db/records';
 import { addKeywordToRecords, deleteKeyword, removeKeywordFromRecords, renameKeyword } from '../../utils/db/keywords';
 import { loadLiteratureTypes } from '../../utils/browser/settings';
 import { DraftList } from '../../components/DraftList';
 import { loadLastExport, storeLastExport } from '../../utils/browser/backup';
 import { downloadText } from '../../utils/browser/download';
-import { EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
+import { buildExport, buildExportAsRead, EXPORT_FORMATS, exportFileName } from '../../utils/export/formats';
 import { textCard } from '../../utils/export/text-card';
 import { applyView } from '../../utils/library/apply-view';
 import { backupIsDue, describeLastExport } from '../../utils/library/backup-age';
 import { distinctValues, keywordCounts } from '../../utils/library/keyword-counts';
-import { keepExisting, toggleSelection } from '../../utils/library/selection';
+import { keepExisting, recordsInOrder, toggleSelection } from '../../utils/library/selection';
 import { effectiveSort, hasFilters, viewFromSearch, viewToSearch, type LibraryView } from '../../utils/library/view-state';
 import { scanRecords } from '../../utils/search/warmup-scan';
 import { RecordEditor } from '../../components/RecordEditor';
@@ -19,11 +19,19 @@ import { LibraryList } from '../../components/LibraryList';
 import { LibraryFilters } from '../../components/LibraryFilters';
 import { LibraryKeywords } from '../../components/LibraryKeywords';
 import { LibraryImport } from '../../components/LibraryImport';
+import { PdfClip } from '../../components/PdfClip';
+import { applyImport } from '../../utils/import/apply-import';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
 import { useLibraryRecords } from './use-library-records';
+import { LiveProgress, ProgressSource } from '../../components/ProgressLine';
+import { afterPaint } from '../../utils/browser/after-paint';
+import { yieldToPage } from '../../utils/library/yield-to-page';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
 
 type Notice = { message: string; undo?: () => Promise<void> };
+
+/** An export shows its progress bar once it has run this long. */
+const SHOW_PROGRESS_AFTER_MS = 700;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -41,6 +49,8 @@ export function Library() {
   const [types, setTypes] = useState<string[]>([]);
   const [lastExport, setLastExport] = useState<Date | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // An export's progress bar, shown once it has run for a while (most exports are done before anyone could read it).
+  const [exportProgress] = useState(() => new ProgressSource());
   const [bulkKeyword, setBulkKeyword] = useState('');
 
   useEffect(() => {
@@ -115,15 +125,19 @@ export function Library() {
     if (shown.length && !performance.getEntriesByName('precis:rows-shown').length) requestAnimationFrame(() => performance.mark('precis:rows-shown'));
   }, [shown]);
 
-  const counts = useMemo(() => keywordCounts(records ?? []), [records]);
+  // Keyword counts and filter choices go over every record: they follow the list after it has painted (an
+  // effect), so that 10,000 records' rows show first.
+  const [tallied, setTallied] = useState<StoredRecord[] | null>(null);
+  useEffect(() => setTallied(records), [records]);
+  const counts = useMemo(() => keywordCounts(tallied ?? []), [tallied]);
   const choices = useMemo(
     () => ({
       keywords: counts.map((c) => c.keyword),
-      literatureTypes: [...new Set([...types, ...distinctValues(records ?? [], (r) => r.literatureType)])],
-      publishers: distinctValues(records ?? [], (r) => r.publisher),
-      sections: distinctValues(records ?? [], (r) => r.section),
+      literatureTypes: [...new Set([...types, ...distinctValues(tallied ?? [], (r) => r.literatureType)])],
+      publishers: distinctValues(tallied ?? [], (r) => r.publisher),
+      sections: distinctValues(tallied ?? [], (r) => r.section),
     }),
-    [counts, types, records],
+    [counts, types, tallied],
   );
 
   // Selected records that have since been deleted drop out of the selection.
@@ -162,6 +176,7 @@ export function Library() {
 
   const exportRecords = ({ format: formatId, scope, bom, includeText }: ExportRequest) =>
     run('noticeExportFailed', async () => {
+      const clicked = performance.now();
       const format = EXPORT_FORMATS.find((f) => f.id === formatId)!;
       // A selection is exported in the order shown; selected records outside the current view follow.
       const ids =
@@ -170,30 +185,46 @@ export function Library() {
           : scope === 'selection'
             ? [...new Set([...shown.filter((r) => selected.has(r.id)).map((r) => r.id), ...selected])]
             : null;
-      // A large export holds the page for seconds: say so, and let that paint before the work starts.
+      // Say what is being exported, and let that paint before the work starts.
       // (Before the whole library has loaded, `total` counts only the first screenful.)
       const count = ids?.length ?? (lib.complete ? total : null);
       setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const t0 = performance.now();
-      // The records come from the list on screen when it is the whole library as stored (reading 10,000 of
-      // them again costs most of a second), else from the database. Article texts (most of the bytes) are
-      // read only for an export that includes them.
-      const current = lib.isCurrent() ? records : null;
-      const listed = current
-        ? ids ? ids.flatMap((id) => byId.get(id) ?? []) : current
-        : ids ? await listRecordsByIds(db, ids) : await listRecords(db);
-      const full = includeText ? await withArticleTexts(db, listed) : listed;
-      const t1 = performance.now();
-      const now = new Date();
-      const name = exportFileName(format.id, now);
-      const data = format.build(full, { bom, exportedAt: now, includeText });
-      performance.measure('precis:export-read', { start: t0, end: t1 });
-      performance.measure('precis:export-build', { start: t1, end: performance.now() });
-      downloadText(name, data, format.mime);
-      await storeLastExport(now);
-      setLastExport(now);
-      setNotice({ message: t(plural(full.length, 'noticeExportedOne', 'noticeExportedMany'), full.length, name) });
+      await afterPaint();
+      const started = performance.now();
+      let latest = { label: t(includeText ? 'exportReadingTexts' : 'exportWritingFile'), done: 0, total: 1 };
+      let visible = false;
+      const progress = (phase: 'exportReadingTexts' | 'exportWritingFile') => (done: number, total: number) => {
+        latest = { label: t(phase), done, total };
+        if (visible) exportProgress.set(latest);
+      };
+      const slow = setTimeout(() => {
+        visible = true;
+        exportProgress.set(latest);
+      }, SHOW_PROGRESS_AFTER_MS);
+      try {
+        // The list on screen, once every change made elsewhere is read in: reading 10,000 records again costs
+        // most of a second. Article texts (most of the bytes) are read only for an export that includes them.
+        const all = await lib.upToDate();
+        const listed = ids ? recordsInOrder(all, ids) : all;
+        const read = performance.now();
+        const now = new Date();
+        const name = exportFileName(format.id, now);
+        const options = { bom, exportedAt: now, includeText };
+        // With the texts, the file is written as they are read (each range of them as it arrives).
+        const data = includeText
+          ? await buildExportAsRead(format, listed, options, (onPart) => withArticleTexts(db, listed, { onProgress: progress('exportReadingTexts'), onPart }))
+          : await buildExport(format, listed, options, { onProgress: progress('exportWritingFile'), pause: yieldToPage });
+        performance.measure('precis:export-read', { start: started, end: read });
+        performance.measure('precis:export-build', { start: read, end: performance.now() });
+        downloadText(name, data, format.mime);
+        performance.measure('precis:export', { start: clicked }); // for bench/library.ts: click → file handed to the download
+        await storeLastExport(now);
+        setLastExport(now);
+        setNotice({ message: t(plural(listed.length, 'noticeExportedOne', 'noticeExportedMany'), listed.length, name) });
+      } finally {
+        clearTimeout(slow);
+        exportProgress.set(null);
+      }
     });
 
   const changeKeywords = (failed: MessageKey, change: () => Promise<StoredRecord[]>, done: (n: number) => string) =>
@@ -239,11 +270,20 @@ export function Library() {
           onInput={(e) => setView({ query: e.currentTarget.value })}
         />
         <LibraryExport counts={{ all: total, view: shown.length, selection: selectedCount }} busy={busy} onExport={exportRecords} />
+        <LiveProgress source={exportProgress} />
         <LibraryImport
           db={db}
-          onImported={async (summary, written) => {
-            await lib.refresh(written);
-            setNotice({ message: summary });
+          apply={(records, onProgress) => lib.importing(() => applyImport(db, records, onProgress))}
+          onImported={(summary) => setNotice({ message: summary })}
+        />
+        <PdfClip
+          db={db}
+          literatureTypes={types}
+          keywordSuggestions={choices.keywords}
+          onMessage={(message) => setNotice({ message })}
+          onSaved={(stored) => {
+            lib.applyChanges({ upserted: [stored] });
+            setNotice({ message: t('libraryPdfSaved', stored.title) });
           }}
         />
         {lastExport !== undefined && <p class={backupIsDue(lastExport, total) ? 'backup due' : 'backup'}>{describeLastExport(lastExport)}</p>}
@@ -364,7 +404,7 @@ export function Library() {
               } catch (e) {
                 // Saved meanwhile in the popup or another tab: replace that version only if the user says so.
                 if (!(e instanceof RecordChangedElsewhere)) throw e;
-                if (!confirm(t('confirmReplaceChanged', e.current.title))) throw new Error(t('editorKeptOtherVersion'));
+                if (!confirm(t('confirmReplaceChanged', e.current.title))) throw new Error(t('editorKeptOtherVersion'), { cause: e });
                 saved = await saveRecord(db, record, { kind: 'update', id: record.id, basedOn: e.current.updatedAt });
               }
               const { text: _text, ...stored } = saved;

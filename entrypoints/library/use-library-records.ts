@@ -1,16 +1,13 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PrecisDatabase, StoredRecord } from '../../utils/db/database';
+import { LiveRecords } from '../../utils/db/live-records';
 import { listNewestRecords, listRecords, newestCreatedFirst } from '../../utils/db/records';
-import { trackOwnRecordWrites } from '../../utils/db/own-writes';
-import { OutsideChanges, recordChanges, touchesRecords } from '../../utils/library/record-changes';
+import { applyRecordChanges, unshownChanges, type RecordChanges } from '../../utils/library/record-changes';
+import { afterPaint } from '../../utils/browser/after-paint';
 import { SearchClient } from './search-client';
 
 /** Rows shown before the whole library has loaded (more than a screenful). */
 const FIRST_SCREEN = 60;
-
-/** How long to wait after a change elsewhere before re-reading, so a burst of saves costs one read. */
-const FOLLOW_DELAY_MS = 300;
 
 export interface LibraryRecords {
   /** Newest clipped first; null until the first screenful has loaded. */
@@ -23,21 +20,22 @@ export interface LibraryRecords {
   /** Changes whenever the index changes, for memoised searches. */
   indexVersion: number;
   loadError: string | null;
-  /** Records saved or deleted elsewhere on the page: updates the list and the index, record by record. */
-  applyChanges(change: { upserted?: readonly StoredRecord[]; removed?: readonly string[] }): void;
+  /** Records saved or deleted (by this page, or found by following the database): updates the list and the index, record by record. */
+  applyChanges(change: Partial<RecordChanges>): void;
   /**
-   * Brings the list up to date after an import: merges in the records the import wrote (`written`), or
-   * re-reads the library without them; indexes only the records that are new or changed, in the background.
+   * Runs an import (`write`, which returns the records it wrote, as stored) and merges what it wrote into the
+   * list; indexes only the records that are new or changed, in the background. Following the database pauses
+   * meanwhile: the import's writes would have every range of records read again.
    */
-  refresh(written?: readonly StoredRecord[]): Promise<void>;
+  importing<T extends { written: readonly StoredRecord[] }>(write: () => Promise<T>): Promise<T>;
   /**
-   * Whether `records` is the whole library as stored: everything loaded and no change made elsewhere still
-   * waiting to be followed. Exports then take the records from here instead of reading them again.
+   * The whole library as stored now, newest clipped first, for exports: the list on screen once every change
+   * signalled so far has been read in; read from the database while the list is still loading.
    */
-  isCurrent(): boolean;
+  upToDate(): Promise<StoredRecord[]>;
 }
 
-/** The library's records and search index, kept in step with each other. */
+/** The library's records and search index, kept in step with each other and with the database. */
 export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [records, setRecords] = useState<StoredRecord[] | null>(null);
   const [complete, setComplete] = useState(false);
@@ -45,27 +43,36 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [index] = useState(() => new SearchClient());
-  // Installed before the first query opens the database (Dexie builds its middleware stack on opening).
-  const [ownWrites] = useState(() => trackOwnRecordWrites(db));
-  const byIdRef = useRef<ReadonlyMap<string, StoredRecord>>(new Map());
+  // The list as last set, at once (the state above follows at the next render), for follows and exports.
+  const listRef = useRef<{ list: StoredRecord[] | null; byId: Map<string, StoredRecord> }>({ list: null, byId: new Map() });
   const completeRef = useRef(false);
-  const [outside] = useState(() => new OutsideChanges());
+  const liveRef = useRef<LiveRecords | null>(null);
   // The first screen from an index range query, then everything: the page shows rows at once. The query
   // starts during the first render, not in an effect, which Preact runs only after a frame has been painted.
   const firstScreen = useMemo(() => listNewestRecords(db, FIRST_SCREEN), [db]);
+
+  const show = useCallback((list: StoredRecord[]) => {
+    listRef.current = { list, byId: new Map(list.map((r) => [r.id, r])) };
+    setRecords(list);
+  }, []);
 
   useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
       const first = await firstScreen;
       if (cancelled) return;
-      setRecords((current) => current ?? first);
+      if (!listRef.current.list) show(first);
       performance.mark('precis:first-rows-loaded');
       // Let the first screen paint before reading (and deserialising) everything, which holds the thread.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const all = await listRecords(db);
+      await afterPaint();
+      // Every record, read in ranges of ids that are then followed live: a change made anywhere reaches the
+      // list and the index record by record (only the ranges holding changed records are read again).
+      const live = new LiveRecords(db, (changes) => applyChanges(unshownChanges(listRef.current.byId, changes)));
+      liveRef.current = live;
+      const all = (await live.start()).sort(newestCreatedFirst);
       if (cancelled) return;
-      setRecords(all);
+      show(all);
+      completeRef.current = true;
       setComplete(true);
       performance.mark('precis:all-records-loaded');
       await index.addMany(all, { replace: false });
@@ -76,79 +83,58 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
     })().catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;
+      liveRef.current?.stop();
     };
   }, [db]);
 
   const applyChanges: LibraryRecords['applyChanges'] = useCallback(({ upserted = [], removed = [] }) => {
+    if (!upserted.length && !removed.length) return;
     for (const id of removed) index.remove(id);
     for (const r of upserted) index.upsert(r);
     setIndexVersion((v) => v + 1);
-    setRecords((current) => {
-      if (!current) return current;
-      const gone = new Set([...removed, ...upserted.map((r) => r.id)]);
-      const kept = current.filter((r) => !gone.has(r.id));
-      return upserted.length ? [...kept, ...upserted].sort(newestCreatedFirst) : kept;
-    });
+    const { list } = listRef.current;
+    if (list) show(applyRecordChanges(list, { upserted, removed }));
   }, []);
 
-  // Records saved, edited or deleted by another page (the popup, the side panel, another library tab) reach
-  // this one through Dexie's "storagemutated" event, which Dexie passes between pages of one origin. The page's
-  // own changes fire it too; they are already shown and are claimed here without re-reading the library.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancelled = false;
-    const follow = async () => {
-      if (!completeRef.current) {
-        timer = setTimeout(() => void follow(), FOLLOW_DELAY_MS); // the first full read is still running
-        return;
-      }
-      const done = outside.following();
-      const { upserted, removed } = recordChanges(byIdRef.current, await listRecords(db));
-      if (cancelled) return;
-      if (upserted.length || removed.length) applyChanges({ upserted, removed });
-      done();
-    };
-    const onMutated = (parts: ObservabilitySet) => {
-      if (!touchesRecords(parts, db.name) || ownWrites.claimOwn()) return;
-      outside.noted();
-      clearTimeout(timer);
-      timer = setTimeout(() => void follow().catch((e: unknown) => console.error('Précis: could not follow a change', e)), FOLLOW_DELAY_MS);
-    };
-    Dexie.on('storagemutated', onMutated);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onMutated);
-    };
-  }, [db]);
-
-  const refresh = useCallback(async (written?: readonly StoredRecord[]) => {
+  const importing = useCallback(async <T extends { written: readonly StoredRecord[] }>(write: () => Promise<T>): Promise<T> => {
+    const live = completeRef.current ? liveRef.current : null;
+    live?.pause();
+    let result: T;
+    try {
+      result = await write();
+    } catch (e) {
+      if (live && listRef.current.list) live.restart(listRef.current.list);
+      throw e;
+    }
     const t0 = performance.now();
-    const before = byIdRef.current;
-    let all: StoredRecord[];
-    if (written && completeRef.current) {
-      // Re-reading 10,000 records costs seconds; what the import wrote is all that changed.
-      const merged = new Map(before);
-      for (const r of written) merged.set(r.id, r);
-      all = [...merged.values()].sort(newestCreatedFirst);
-    } else all = await listRecords(db);
+    const before = listRef.current.byId;
+    // Re-reading 10,000 records costs a second; what the import wrote is all that changed here.
+    const all = live && listRef.current.list ? applyRecordChanges(listRef.current.list, { upserted: result.written, removed: [] }) : await listRecords(db);
     performance.measure('precis:refresh', { start: t0 });
     const changed = all.filter((r) => before.get(r.id)?.updatedAt !== r.updatedAt || !index.has(r.id));
-    setRecords(all);
-    setComplete(true);
-    if (!changed.length) return;
-    // Only new and changed records go into the index, in chunks, after the list is shown: a large import
-    // does not freeze the page, and searches wait ("Preparing search…") until they can see everything.
-    setIndexReady(false);
-    void index.addMany(changed).then(() => {
-      setIndexReady(true);
-      setIndexVersion((v) => v + 1);
-    });
+    show(all);
+    // Ranges cut anew: what another page changed meanwhile is read in; nothing else.
+    live?.restart(all);
+    if (changed.length) {
+      // Into the index in the worker once the list is on screen: a large import does not hold the page, and
+      // searches wait ("Preparing search…") until they can see everything.
+      setIndexReady(false);
+      void afterPaint()
+        .then(() => index.addMany(changed))
+        .then(() => {
+          setIndexReady(true);
+          setIndexVersion((v) => v + 1);
+        });
+    }
+    return result;
   }, [db]);
 
-  const byId = useMemo(() => new Map((records ?? []).map((r) => [r.id, r])), [records]);
-  byIdRef.current = byId;
-  completeRef.current = complete;
-  const isCurrent = () => completeRef.current && outside.allFollowed();
-  return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, refresh, isCurrent };
+  const upToDate = useCallback(async () => {
+    if (!completeRef.current || !liveRef.current) return listRecords(db);
+    await liveRef.current.settled();
+    return listRef.current.list ?? [];
+  }, [db]);
+
+  const byId = useMemo(() => listRef.current.byId, [records]);
+  return { records, byId, complete, index, indexReady, indexVersion, loadError, applyChanges, importing, upToDate };
 }

@@ -11,7 +11,7 @@ import { sidePanelKind } from '../../utils/browser/side-panel';
 import { formatBytes, readStorageUsage, requestPersistentStorage, type StorageUsage } from '../../utils/browser/storage-usage';
 import { listUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { openDatabase } from '../../utils/db/database';
-import { countRecords } from '../../utils/db/record-buckets';
+import { countRecords } from '../../utils/db/records';
 import { t } from '../../utils/i18n/messages';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 
@@ -23,16 +23,20 @@ export function Options() {
   const [role, setRole] = useState('');
   const [types, setTypes] = useState('');
   const [status, setStatus] = useState('');
+  // The fields wait for the stored values: typing before they arrived was overwritten by them.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    Promise.all([loadSummarizer(), loadLiteratureTypes()]).then(
-      ([s, list]) => {
-        setName(s?.name ?? '');
-        setRole(s?.role ?? '');
-        setTypes(list.join('\n'));
-      },
-      (e: unknown) => setStatus(t('optionsReadFailed', errorText(e))),
-    );
+    Promise.all([loadSummarizer(), loadLiteratureTypes()])
+      .then(
+        ([s, list]) => {
+          setName(s?.name ?? '');
+          setRole(s?.role ?? '');
+          setTypes(list.join('\n'));
+        },
+        (e: unknown) => setStatus(t('optionsReadFailed', errorText(e))),
+      )
+      .finally(() => setLoaded(true));
   }, []);
 
   const save = async (e: Event) => {
@@ -55,29 +59,31 @@ export function Options() {
     <main class="library options">
       <h1>{t('optionsTitle')}</h1>
       <form onSubmit={save}>
-        <fieldset class="summarizer">
-          <legend>{t('optionsSummarizedBy')}</legend>
-          <div class="field">
-            <label for="o-name">{t('optionsName')}</label>
-            <input id="o-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <fieldset class="plain" disabled={!loaded}>
+          <fieldset class="summarizer">
+            <legend>{t('optionsSummarizedBy')}</legend>
+            <div class="field">
+              <label for="o-name">{t('optionsName')}</label>
+              <input id="o-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            </div>
+            <div class="field">
+              <label for="o-role">{t('optionsRole')}</label>
+              <input id="o-role" value={role} onInput={(e) => setRole(e.currentTarget.value)} />
+            </div>
+          </fieldset>
+          <div class="field types">
+            <label for="o-types">{t('optionsTypes')}</label>
+            <textarea id="o-types" rows={14} value={types} onInput={(e) => setTypes(e.currentTarget.value)} />
           </div>
-          <div class="field">
-            <label for="o-role">{t('optionsRole')}</label>
-            <input id="o-role" value={role} onInput={(e) => setRole(e.currentTarget.value)} />
-          </div>
+          <p>
+            <button type="submit" class="primary">
+              {t('optionsSave')}
+            </button>{' '}
+            <button type="button" onClick={() => setTypes(DEFAULT_LITERATURE_TYPES.join('\n'))}>
+              {t('optionsRestoreTypes')}
+            </button>
+          </p>
         </fieldset>
-        <div class="field types">
-          <label for="o-types">{t('optionsTypes')}</label>
-          <textarea id="o-types" rows={14} value={types} onInput={(e) => setTypes(e.currentTarget.value)} />
-        </div>
-        <p>
-          <button type="submit" class="primary">
-            {t('optionsSave')}
-          </button>{' '}
-          <button type="button" onClick={() => setTypes(DEFAULT_LITERATURE_TYPES.join('\n'))}>
-            {t('optionsRestoreTypes')}
-          </button>
-        </p>
         <p role="status">{status}</p>
       </form>
       <SidePanelOption />
@@ -89,10 +95,11 @@ export function Options() {
 /** Popup or side panel: the side panel stays open while the user reads and clicks in the page. */
 function SidePanelOption() {
   const kind = sidePanelKind();
-  const [on, setOn] = useState(false);
+  // null until the stored choice is read: a click before that was undone when the read arrived.
+  const [on, setOn] = useState<boolean | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    void loadOpenInSidePanel().then(setOn, () => {});
+    void loadOpenInSidePanel().then(setOn, () => setOn(false));
   }, []);
   return (
     <section aria-labelledby="o-panel-heading">
@@ -102,7 +109,8 @@ function SidePanelOption() {
           <label class="check">
             <input
               type="checkbox"
-              checked={on}
+              checked={on === true}
+              disabled={on === null}
               onChange={(e) => {
                 const next = e.currentTarget.checked;
                 setOn(next);

@@ -21,6 +21,8 @@ export class ExtensionBrowser {
   helper(): Promise<Page>;
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   extractInTab(tabId: number): Promise<any>;
+  waitForTarget(match: (t: TargetInfo) => boolean, timeout?: number): Promise<TargetInfo>;
+  reset(): Promise<void>;
   tabTargetFor(url: string): Promise<TargetInfo>;
   clickToolbarButton(page: Page, options?: { closePopup?: boolean }): Promise<TargetInfo | null>;
   evaluateInTarget(targetId: string, expression: string): Promise<any>;

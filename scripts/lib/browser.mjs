@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, installHelp, ChromiumNotFoundError } from './chromium.mjs';
+import { emptyExtensionStorage } from './empty-storage.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
@@ -148,34 +149,71 @@ export class ExtensionBrowser {
   async openTab(url) {
     const helper = await this.helper();
     const known = new Set(this.context.pages());
-    // The "page" event alone was once missed under load (CI timed out waiting for it while the tab had
-    // been created), so the new page is also looked for in context.pages().
-    let fromEvent = null;
-    const onPage = (/** @type {import('playwright-core').Page} */ p) => { if (!known.has(p)) fromEvent ??= p; };
-    this.context.on('page', onPage);
+    const isNew = (/** @type {import('playwright-core').Page} */ p) => !known.has(p) && p !== helper;
+    // Listening before the tab is created; the page may also be listed already when tabs.create answers.
+    const appeared = this.context.waitForEvent('page', { predicate: isNew, timeout: 30_000 });
+    appeared.catch(() => {});
+    const tabId = await helper.evaluate(
+      (u) => /** @type {any} */ (globalThis).chrome.tabs.create({ url: u, active: true }).then((/** @type {any} */ t) => t.id),
+      url,
+    );
+    const page =
+      this.context.pages().find(isNew) ??
+      (await appeared.catch(async () => {
+        const tab = await helper
+          .evaluate((t) => /** @type {any} */ (globalThis).chrome.tabs.get(t).then((/** @type {any} */ x) => ({ url: x.url, status: x.status })), tabId)
+          .catch((/** @type {any} */ e) => String(e?.message ?? e));
+        throw new Error(`openTab(${url}): tab ${tabId} (${JSON.stringify(tab)}) never appeared as a page; pages: ${JSON.stringify(this.context.pages().map((p) => p.url()))}`);
+      }));
+    await page.waitForLoadState('load').catch(() => {});
+    return { page, tabId };
+  }
+
+  /**
+   * The first CDP target (of any page, popup or panel, Playwright's or not) for which `match` holds: one
+   * already open, or the next one created or navigated to. Event-driven: no polling.
+   * @param {(t: TargetInfo) => boolean} match @param {number} [timeout]
+   * @returns {Promise<TargetInfo>}
+   */
+  async waitForTarget(match, timeout = 15_000) {
+    await this.cdp.send('Target.setDiscoverTargets', { discover: true });
+    /** @type {(ev: { targetInfo: TargetInfo }) => void} */
+    let onTarget = () => {};
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const found = new Promise((resolve, reject) => {
+      onTarget = ({ targetInfo }) => {
+        if (match(targetInfo)) resolve(targetInfo);
+      };
+      this.cdp.on('Target.targetCreated', onTarget);
+      this.cdp.on('Target.targetInfoChanged', onTarget);
+      timer = setTimeout(() => reject(new Error(`No matching target within ${timeout} ms`)), timeout);
+    });
     try {
-      const tabId = await helper.evaluate(
-        (u) => /** @type {any} */ (globalThis).chrome.tabs.create({ url: u, active: true }).then((/** @type {any} */ t) => t.id),
-        url,
-      );
-      const deadline = Date.now() + 60_000;
-      let page = null;
-      while (!page) {
-        page = fromEvent ?? this.context.pages().find((p) => !known.has(p) && p !== helper) ?? null;
-        if (page) break;
-        if (Date.now() > deadline) {
-          const tab = await helper
-            .evaluate((t) => /** @type {any} */ (globalThis).chrome.tabs.get(t).then((/** @type {any} */ x) => ({ url: x.url, status: x.status })), tabId)
-            .catch((/** @type {any} */ e) => String(e?.message ?? e));
-          throw new Error(`openTab(${url}): tab ${tabId} (${JSON.stringify(tab)}) never appeared as a page; pages: ${JSON.stringify(this.context.pages().map((p) => p.url()))}`);
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await page.waitForLoadState('load').catch(() => {});
-      return { page, tabId };
+      const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
+      const open = targetInfos.find(match);
+      return open ?? /** @type {TargetInfo} */ (await found);
     } finally {
-      this.context.off('page', onPage);
+      clearTimeout(timer);
+      this.cdp.off('Target.targetCreated', onTarget);
+      this.cdp.off('Target.targetInfoChanged', onTarget);
     }
+  }
+
+  /**
+   * Closes every page but the helper (tabs, extension pages, real popups and side panels), then empties the
+   * extension's storage and deletes its databases: each test starts from a fresh install's state without
+   * the cost of a new browser. The background hears the storage change and goes back to its defaults.
+   */
+  async reset() {
+    const helper = await this.helper();
+    await Promise.all(this.context.pages().filter((p) => p !== helper).map((p) => p.close()));
+    const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
+    const helperUrl = helper.url();
+    for (const t of targetInfos) {
+      if (t.type === 'page' && t.url !== helperUrl) await this.cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
+    }
+    await helper.evaluate(emptyExtensionStorage);
   }
 
   /**
@@ -214,15 +252,12 @@ export class ExtensionBrowser {
     await page.bringToFront();
     const target = await this.tabTargetFor(page.url());
     const popupUrl = this.extensionUrl('popup.html');
-    const popupTargets = async () =>
-      (await this.cdp.send('Target.getTargets', { filter: [{}] })).targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(popupUrl));
-    const before = new Set((await popupTargets()).map((t) => t.targetId));
+    const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
+    const before = new Set(targetInfos.map((t) => t.targetId));
+    const opened = this.waitForTarget((t) => t.type === 'page' && t.url.startsWith(popupUrl) && !before.has(t.targetId), 5_000);
+    opened.catch(() => {});
     await this.cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: target.targetId });
-    let popup = null;
-    for (let i = 0; i < 100 && !popup; i++) {
-      popup = (await popupTargets()).find((t) => !before.has(t.targetId)) ?? null;
-      if (!popup) await new Promise((r) => setTimeout(r, 50));
-    }
+    const popup = await opened.catch(() => null);
     if (popup && closePopup) await this.cdp.send('Target.closeTarget', { targetId: popup.targetId }).catch(() => {});
     return popup;
   }
@@ -232,7 +267,7 @@ export class ExtensionBrowser {
    * clickToolbarButton opened, which Playwright does not expose as a page. Returns the value, or throws.
    * @param {string} targetId @param {string} expression
    */
-  async evaluateInTarget(targetId, expression) {
+  async evaluateInTarget(targetId, expression, { userGesture = false } = {}) {
     const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
     const id = 1;
     try {
@@ -250,7 +285,7 @@ export class ExtensionBrowser {
           resolve(msg);
         };
         this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-        const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } });
+        const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true, userGesture } });
         this.cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
       });
       const r = /** @type {any} */ (reply);

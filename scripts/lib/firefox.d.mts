@@ -8,6 +8,8 @@ export interface FirefoxWithExtension {
   origin: string;
   downloadDir: string;
   findPage(prefix: string, timeout?: number): Promise<Page>;
+  waitForDownload<T>(pattern: RegExp, parse: (bytes: Buffer) => T, timeout?: number): Promise<{ file: string; value: T }>;
+  reset(keep: Page): Promise<void>;
   close(): Promise<void>;
 }
 export function launchFirefoxWithExtension(options: { extensionDir: string; firefoxPath?: string }): Promise<FirefoxWithExtension>;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import puppeteer from 'puppeteer-core';
 import { ROOT } from './browser.mjs';
+import { emptyExtensionStorage } from './empty-storage.mjs';
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
@@ -62,19 +63,91 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
     origin,
     downloadDir,
     /**
-     * The open page whose address starts with `prefix` (waits up to `timeout` ms).
+     * The open page whose address starts with `prefix`: looked for among the open pages now, and again each
+     * time a page is created or changes (BiDi reports extension pages as about:blank, so each is asked).
      * @param {string} prefix @returns {Promise<import('puppeteer-core').Page>}
      */
     async findPage(prefix, timeout = 15_000) {
-      const deadline = Date.now() + timeout;
-      while (Date.now() < deadline) {
+      // A page counts once it has loaded: a tab just opened can report its address while still the blank
+      // document it started as, without the extension's APIs.
+      const lookup = async () => {
         for (const page of await browser.pages()) {
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href.startsWith(prefix)) return page;
+          const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState === 'complete' })).catch(() => null);
+          if (state?.href.startsWith(prefix) && state.ready) return page;
         }
-        await new Promise((r) => setTimeout(r, 200));
+        return null;
+      };
+      /** @type {() => void} */
+      let wake = () => {};
+      const onTarget = () => wake();
+      browser.on('targetcreated', onTarget);
+      browser.on('targetchanged', onTarget);
+      const deadline = Date.now() + timeout;
+      try {
+        for (;;) {
+          const changed = new Promise((resolve) => (wake = () => resolve(undefined)));
+          const page = await lookup();
+          if (page) return page;
+          const left = deadline - Date.now();
+          if (left <= 0) throw new Error(`No page at ${prefix} within ${timeout} ms`);
+          /** @type {ReturnType<typeof setTimeout> | undefined} */
+          let timer;
+          await Promise.race([changed, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+          clearTimeout(timer);
+        }
+      } finally {
+        browser.off('targetcreated', onTarget);
+        browser.off('targetchanged', onTarget);
       }
-      throw new Error(`No page at ${prefix} within ${timeout} ms`);
+    },
+    /**
+     * The downloaded file named like `pattern`, once `parse` reads it without throwing (Firefox creates the
+     * file before it has written it). Woken by changes in the download folder.
+     * @template T
+     * @param {RegExp} pattern @param {(bytes: Buffer) => T} parse
+     * @returns {Promise<{ file: string, value: T }>}
+     */
+    async waitForDownload(pattern, parse, timeout = 15_000) {
+      /** @type {fs.FSWatcher | undefined} */
+      let watcher;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      try {
+        return await new Promise((resolve, reject) => {
+          const check = () => {
+            const name = fs.readdirSync(downloadDir).find((f) => pattern.test(f));
+            if (!name) return;
+            try {
+              resolve({ file: path.join(downloadDir, name), value: parse(fs.readFileSync(path.join(downloadDir, name))) });
+            } catch {
+              /* not written yet: the next change in the folder checks again */
+            }
+          };
+          watcher = fs.watch(downloadDir, check);
+          timer = setTimeout(() => reject(new Error(`No download like ${pattern} within ${timeout} ms; downloads: ${fs.readdirSync(downloadDir).join(', ')}`)), timeout);
+          check();
+        });
+      } finally {
+        watcher?.close();
+        clearTimeout(timer);
+      }
+    },
+    /**
+     * Back to a fresh install's state between tests: every page but `keep` closed, the downloads folder, the
+     * extension's storage and its databases emptied (from `keep`, an extension page), then `keep` reloaded.
+     * @param {import('puppeteer-core').Page} keep
+     */
+    async reset(keep) {
+      for (const page of await browser.pages()) if (page !== keep) await page.close().catch(() => {});
+      await keep.waitForFunction(() => typeof (/** @type {any} */ (globalThis).browser?.storage) === 'object', { timeout: 15_000 });
+      for (const name of fs.readdirSync(downloadDir)) fs.rmSync(path.join(downloadDir, name), { recursive: true, force: true });
+      await keep.evaluate(emptyExtensionStorage);
+      await keep.evaluate(() => {
+        /** @type {any} */ (window).__beforeReload = true;
+        // page.reload() waits for a load event that WebDriver BiDi does not report for extension pages here.
+        setTimeout(() => location.reload(), 0);
+      });
+      await keep.waitForFunction(() => !(/** @type {any} */ (window).__beforeReload) && document.readyState === 'complete', { timeout: 15_000 });
     },
     async close() {
       await browser.close().catch(() => {});

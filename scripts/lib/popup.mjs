@@ -39,24 +39,31 @@ export const pageNotice = (page) => page.getByRole('alert');
 /** @param {Page} page */
 export const keywordList = (page) => page.getByRole('list', { name: 'Keyword tags' });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Waits until the popup has finished reading its page: the Title is filled, or a notice (role=alert) shows
- * and the form is usable.
+ * and the form is usable. Checked in the page every 50 ms (an interval, not a frame: background tabs draw no frames).
  * @param {Page} page
  * @returns {Promise<'filled' | 'notice'>}
  */
 export async function waitForExtraction(page, timeout = 20_000) {
-  const title = field(page, LABELS.title);
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if ((await title.count()) === 1 && (await title.inputValue()) !== '') return 'filled';
-    // A notice can show while the form is still being filled (it is set first): wait for the form to be usable.
-    if ((await pageNotice(page).count()) > 0 && (await pageNotice(page).first().innerText()).trim() !== '' && ((await title.count()) === 0 || (await title.isEnabled()))) return 'notice';
-    await sleep(100);
-  }
-  throw new Error(`The popup did not fill the Title nor show a notice within ${timeout} ms. Page text:\n${await page.locator('body').innerText().catch(() => '?')}`);
+  const state = await page
+    .waitForFunction(
+      (titleLabel) => {
+        const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === titleLabel);
+        const title = /** @type {HTMLInputElement | null} */ (label?.control ?? null);
+        if (title && title.value !== '') return 'filled';
+        // A notice can show while the form is still being filled (it is set first): wait for the form to be usable.
+        const notice = document.querySelector('[role=alert]');
+        if (notice && notice.textContent?.trim() && (!title || !title.disabled)) return 'notice';
+        return false;
+      },
+      LABELS.title,
+      { timeout, polling: 50 },
+    )
+    .catch(async (e) => {
+      throw new Error(`The popup did not fill the Title nor show a notice within ${timeout} ms (${e.message}). Page text:\n${await page.locator('body').innerText().catch(() => '?')}`);
+    });
+  return /** @type {'filled' | 'notice'} */ (await state.jsonValue());
 }
 
 /**
@@ -104,17 +111,21 @@ export async function addKeyword(page, tag, commit = 'Enter') {
 export async function clickSave(page, timeout = 10_000) {
   const before = (await statusLine(page).count()) ? await statusLine(page).first().innerText() : '';
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if ((await page.getByRole('alertdialog').count()) > 0) return 'duplicate';
-    if ((await statusLine(page).count()) > 0) {
-      const text = await statusLine(page).first().innerText();
-      if (/Saved/.test(text) && text !== before) return 'saved';
-    }
-    await sleep(100);
-  }
-  const status = (await statusLine(page).count()) ? await statusLine(page).first().innerText() : '(no role=status element)';
-  throw new Error(`Save did not confirm within ${timeout} ms; status line: ${JSON.stringify(status)}`);
+  const outcome = await page
+    .waitForFunction(
+      (previous) => {
+        if (document.querySelector('[role=alertdialog]')) return 'duplicate';
+        const text = /** @type {HTMLElement | null} */ (document.querySelector('[role=status]'))?.innerText ?? '';
+        return /Saved/.test(text) && text !== previous ? 'saved' : false;
+      },
+      before,
+      { timeout, polling: 50 },
+    )
+    .catch(async () => {
+      const status = (await statusLine(page).count()) ? await statusLine(page).first().innerText() : '(no role=status element)';
+      throw new Error(`Save did not confirm within ${timeout} ms; status line: ${JSON.stringify(status)}`);
+    });
+  return /** @type {'saved' | 'duplicate'} */ (await outcome.jsonValue());
 }
 
 /**

@@ -8,8 +8,17 @@ import { findFirefox } from './firefox.mjs';
 
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
+/** Stops at once, with the reason, on a Node.js older than the toolchain needs (package.json "engines"). */
+function requireNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) return;
+  console.error(`Précis needs Node.js 22.12 or newer (this is ${process.version}): see README.md, "Install and run".`);
+  process.exit(1);
+}
+
 export class Pipeline {
   constructor() {
+    requireNode();
     this.passed = 0;
     this.failed = 0;
     this.skipped = 0;

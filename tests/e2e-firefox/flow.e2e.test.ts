@@ -1,9 +1,9 @@
 // The clip → save → export flow in Firefox ESR (e2e build, host permission for 127.0.0.1 only), driven by
 // puppeteer-core over WebDriver BiDi. The build's background opens the library in a tab (installE2eHooks);
-// from there the test opens the popup for the article's tab, as `popup.html?tabId=N`.
-import fs from 'node:fs';
+// from there the test opens the popup for the article's tab, as `popup.html?tabId=N`. Before every test the
+// extension is brought back to a fresh install's state (ff.reset), so each test stands alone.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_PAGES, ROOT } from '../../scripts/lib/browser.mjs';
 import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.mjs';
@@ -16,13 +16,15 @@ let ff: FirefoxWithExtension;
 let server: StaticServer;
 let hostile: StaticServer;
 let library: Page;
-let popup: Page;
 
 beforeAll(async () => {
   server = await serveDir(FIXTURE_PAGES);
   hostile = await serveDir(path.join(ROOT, 'tests/fixtures/hostile'), { htmlCharset: false });
   ff = await launchFirefoxWithExtension({ extensionDir: firefoxBuildDir() });
   library = await ff.findPage(`${ff.origin}/library.html`);
+});
+beforeEach(async () => {
+  await ff.reset(library);
 });
 afterAll(async () => {
   await ff?.close();
@@ -62,10 +64,27 @@ const statusText = (page: Page) => page.evaluate(() => document.querySelector('[
 const clickButton = (page: Page, name: string) =>
   page.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n)?.click(), name);
 
+/** The popup for the sample article, filled from the page. */
+async function samplePopup(): Promise<Page> {
+  const popup = await popupFor(server.url(SAMPLE.file));
+  await popup.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 20_000 }, SAMPLE.title);
+  return popup;
+}
+
+/** Types the summary over the drafted one and saves. */
+async function saveWithSummary(popup: Page) {
+  const summary = await control(popup, 'Summary');
+  // The drafter is loaded lazily after the form is shown; its draft starts with the article's lead.
+  await popup.waitForFunction((el) => el.value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
+  await summary.evaluate((el) => el.select());
+  await summary.type(SUMMARY);
+  await clickButton(popup, 'Save');
+  await popup.waitForFunction(() => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
+}
+
 describe('Firefox: clip → save → export (e2e build)', () => {
   it('opens the popup prefilled from the article', async () => {
-    popup = await popupFor(server.url(SAMPLE.file));
-    await popup.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 20_000 }, SAMPLE.title);
+    const popup = await samplePopup();
     expect(await valueOf(popup, 'Title')).toBe(SAMPLE.title);
     expect(await valueOf(popup, 'Organization/Publisher')).toBe(SAMPLE.publisher);
     expect(await valueOf(popup, 'Date')).toBe(SAMPLE.date);
@@ -73,62 +92,35 @@ describe('Firefox: clip → save → export (e2e build)', () => {
   });
 
   it('drafts the empty summary from the article, then saves the summary the user typed over it', async () => {
-    const summary = await control(popup, 'Summary');
-    // The drafter is loaded lazily after the form is shown; its draft starts with the article's lead.
-    await popup.waitForFunction((el) => el.value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
-    await summary.evaluate((el) => el.select());
-    await summary.type(SUMMARY);
-    await clickButton(popup, 'Save');
-    await popup.waitForFunction(() => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
+    const popup = await samplePopup();
+    await saveWithSummary(popup);
     expect(await statusText(popup)).toMatch(/Saved/);
   });
 
   it('exports the saved record as precis-records-YYYY-MM-DD.json', async () => {
+    const popup = await samplePopup();
+    await saveWithSummary(popup);
     await clickButton(popup, 'Export JSON');
-    // The file appears before it is written: wait until it reads as JSON.
-    const deadline = Date.now() + 15_000;
-    let file: string | undefined;
-    let data: any = null;
-    while (!data && Date.now() < deadline) {
-      file = fs.readdirSync(ff.downloadDir).find((f) => /^precis-records-\d{4}-\d{2}-\d{2}\.json$/.test(f));
-      try {
-        data = file ? JSON.parse(fs.readFileSync(path.join(ff.downloadDir, file), 'utf8')) : null;
-      } catch {
-        data = null;
-      }
-      if (!data) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(file, `downloads: ${fs.readdirSync(ff.downloadDir).join(', ')}`).toBeDefined();
+    const { value: data } = await ff.waitForDownload(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/, (bytes) => JSON.parse(bytes.toString('utf8')));
     expect(data.format).toBe('precis.records');
     expect(data.records).toHaveLength(1);
     expect(data.records[0]).toMatchObject({ title: SAMPLE.title, url: server.url(SAMPLE.file), summary: SUMMARY });
   });
 
   it('finds the saved record in the library, searched by its worker-held index', async () => {
-    // The library tab was open before the record was saved: reload it (page.reload() waits for a load event
-    // that WebDriver BiDi does not report for extension pages here).
-    await library.evaluate(() => {
-      (window as any).__beforeReload = true;
-      setTimeout(() => location.reload(), 0);
-    });
-    await library.waitForFunction(
-      () => !(window as any).__beforeReload && !!document.getElementById('search') && performance.getEntriesByName('precis:index-ready').length > 0,
-      { timeout: 15_000 },
-    );
+    await saveWithSummary(await samplePopup());
+    // The library follows the save; its index is built in the worker.
+    await library.waitForFunction(() => performance.getEntriesByName('precis:index-ready').length > 0, { timeout: 15_000 });
     await library.type('#search', 'harbours shore');
     await library.waitForFunction(
-      () => document.querySelector('[role=table][aria-label=Records]')?.getAttribute('data-query') === 'harbours shore',
+      (title) =>
+        document.querySelector('[role=table][aria-label=Records]')?.getAttribute('data-query') === 'harbours shore' &&
+        [...document.querySelectorAll('[role=table][aria-label=Records] [role=row] .title')].map((e) => e.textContent).join('|') === title,
       { timeout: 10_000 },
+      SAMPLE.title,
     );
-    const titles = await library.$$eval('[role=table][aria-label=Records] [role=row] .title', (els) => els.map((e) => e.textContent ?? ''));
-    expect(titles).toEqual([SAMPLE.title]);
     // Answered by the worker: the page did not fall back to indexing in its own thread.
     expect(await library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
-    await library.evaluate(() => {
-      const box = document.getElementById('search') as HTMLInputElement;
-      box.value = '';
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    });
   });
 
   it('a page that poisons its builtins is read correctly (Xray wrappers), and the popup stays inert', async () => {

@@ -1,38 +1,46 @@
 // Drafting on the device: the popup drafts a summary from the article, the user edits it (a second draft
 // never overwrites the edit without asking), adds two suggested keywords and saves. Then the browser's own
 // AI (a stand-in Summarizer global): download progress, streaming, cancel.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, clickSave, exportJson, field, keywordTags, waitForExtraction } from '../../scripts/lib/popup.mjs';
-import { RESULTS_DIR, SAMPLE, startHarness, type Harness } from './support';
+import { SAMPLE, testDir, useHarness } from './support';
 
-let h: Harness;
+const h = useHarness('e2e');
 let popup: Page;
 let articleText = '';
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
+beforeEach(async () => {
   const { page, tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
   articleText = await page.locator('.article-body').innerText();
   popup = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
   expect(await waitForExtraction(popup)).toBe('filled');
 });
-afterAll(async () => {
-  await h?.close();
-});
 
 const summary = () => field(popup, LABELS.summary);
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const suggestions = () => popup.getByRole('list', { name: 'Suggested keywords' }).getByRole('button');
+/** The draft the popup makes by itself for the empty summary, once it is there. */
+async function autoDraft(): Promise<string> {
+  await expect.poll(() => summary().inputValue(), { timeout: 15_000 }).not.toBe('');
+  return summary().inputValue();
+}
+/** Adds the first suggestion by click and the next by keyboard (the focus stays on the list); returns both. */
+async function addTwoSuggestions(): Promise<string[]> {
+  await expect.poll(() => suggestions().count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  const name = async (i: number) => (await suggestions().nth(i).innerText()).replace(/^Add keyword\s*/, '').trim();
+  const first = await name(0);
+  await suggestions().nth(0).click();
+  // The focus moves to the suggestion now in the first place: Enter adds it.
+  const second = await name(0);
+  expect(await popup.evaluate(() => document.activeElement?.closest('ul')?.getAttribute('aria-label'))).toBe('Suggested keywords');
+  await popup.keyboard.press('Enter');
+  return [first, second];
+}
 
 describe('summary draft and keyword suggestions', () => {
-  let edited = '';
-  let added: string[] = [];
-
   it('drafts the empty summary from the article by itself, in the article’s words', async () => {
-    await expect.poll(() => summary().inputValue(), { timeout: 15_000 }).not.toBe('');
-    const draft = await summary().inputValue();
+    const draft = await autoDraft();
     // An extractive draft: its first sentence is one of the article's own.
     const firstSentence = draft.split(/(?<=[.!?])\s/)[0];
     expect(firstSentence.length).toBeGreaterThan(20);
@@ -40,7 +48,7 @@ describe('summary draft and keyword suggestions', () => {
   });
 
   it('redrafts at the chosen length when asked, without a question while the draft is untouched', async () => {
-    const medium = await summary().inputValue();
+    const medium = await autoDraft();
     await popup.getByLabel('Length', { exact: true }).selectOption('short');
     await popup.getByRole('button', { name: 'Draft summary', exact: true }).click();
     await expect.poll(() => summary().inputValue(), { timeout: 10_000 }).not.toBe(medium);
@@ -49,10 +57,11 @@ describe('summary draft and keyword suggestions', () => {
   });
 
   it('asks before drafting over the user’s edit, and keeps it on "Keep mine" (by keyboard)', async () => {
+    await autoDraft();
     await summary().click();
     await summary().press('Control+End');
     await summary().pressSequentially(' Harbour grids are the real cost.');
-    edited = await summary().inputValue();
+    const edited = await summary().inputValue();
     expect(edited).toMatch(/real cost\.$/);
 
     await popup.getByRole('button', { name: 'Draft summary', exact: true }).focus();
@@ -68,24 +77,22 @@ describe('summary draft and keyword suggestions', () => {
   });
 
   it('adds two suggested keywords, one by click and one by keyboard, and hides them once added', async () => {
-    await expect.poll(() => suggestions().count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     const before = await keywordTags(popup);
-    const name = async (i: number) => (await suggestions().nth(i).innerText()).replace(/^Add keyword\s*/, '').trim();
-    const first = await name(0);
-    await suggestions().nth(0).click();
-    // The focus moves to the suggestion now in the first place: Enter adds it.
-    const second = await name(0);
-    expect(await popup.evaluate(() => document.activeElement?.closest('ul')?.getAttribute('aria-label'))).toBe('Suggested keywords');
-    await popup.keyboard.press('Enter');
-    await expect.poll(() => keywordTags(popup)).toEqual([...before, first, second]);
+    const added = await addTwoSuggestions();
+    await expect.poll(() => keywordTags(popup)).toEqual([...before, ...added]);
     const left = await suggestions().allInnerTexts();
-    expect(left.map((t) => t.replace(/^Add keyword\s*/, '').trim())).not.toEqual(expect.arrayContaining([first]));
-    added = [first, second];
+    expect(left.map((t) => t.replace(/^Add keyword\s*/, '').trim())).not.toEqual(expect.arrayContaining([added[0]]));
   });
 
   it('saves the edited summary and both keywords', async () => {
+    await autoDraft();
+    await summary().click();
+    await summary().press('Control+End');
+    await summary().pressSequentially(' Harbour grids are the real cost.');
+    const edited = await summary().inputValue();
+    const added = await addTwoSuggestions();
     expect(await clickSave(popup)).toBe('saved');
-    const { data } = await exportJson(popup, path.join(RESULTS_DIR, 'downloads-draft-summary'));
+    const { data } = await exportJson(popup, testDir());
     expect(data.records).toHaveLength(1);
     expect(data.records[0].summary).toBe(edited.trim());
     expect(data.records[0].keywords).toEqual(expect.arrayContaining(added));
@@ -94,11 +101,15 @@ describe('summary draft and keyword suggestions', () => {
 
 // Chrome's built-in Summarizer cannot run here: a stand-in global, injected before the popup's scripts,
 // downloads "a model" in three steps and streams a fixed summary.
+// The test drives it: the download waits at 0 % until the test calls `releaseDownload()`; with `holdStream`
+// set, the stream waits until it is cancelled.
 function installFakeSummarizer() {
   const w = window as unknown as Record<string, any>;
   const calls: { created: Array<Record<string, unknown>>; destroyed: number } = { created: [], destroyed: 0 };
   w.fakeSummarizerCalls = calls;
-  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let releaseDownload = () => {};
+  const downloadReleased = new Promise<void>((resolve) => (releaseDownload = resolve));
+  w.releaseDownload = releaseDownload;
   w.Summarizer = {
     async availability() {
       return 'downloadable';
@@ -107,10 +118,9 @@ function installFakeSummarizer() {
       calls.created.push({ type: options.type, length: options.length, outputLanguage: options.outputLanguage });
       const monitor = new EventTarget();
       options.monitor?.(monitor);
-      for (const loaded of [0, 0.5, 1]) {
-        await wait(200);
-        monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
-      }
+      monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded: 0 }));
+      await downloadReleased;
+      for (const loaded of [0.5, 1]) monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded }));
       return {
         inputQuota: 1e6,
         async measureInputUsage(text: string) {
@@ -124,7 +134,7 @@ function installFakeSummarizer() {
           let i = 0;
           return new ReadableStream<string>({
             async pull(controller) {
-              await wait(w.slowSummarizer ? 60_000 : 100);
+              if (w.holdStream) await new Promise((resolve) => call.signal?.addEventListener('abort', resolve, { once: true }));
               if (call.signal?.aborted) return controller.error(new DOMException('cancelled', 'AbortError'));
               if (i < pieces.length) controller.enqueue(pieces[i++]);
               else controller.close();
@@ -143,25 +153,26 @@ describe('the browser’s own AI, when it has one', () => {
   let ai: Page;
   const aiSummary = () => field(ai, LABELS.summary);
 
-  beforeAll(async () => {
-    // Another address than the page saved above, so the popup starts a new record.
-    const { tabId } = await h.browser.openTab(h.server.url(`${SAMPLE.file}?edition=2`));
-    ai = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
+  beforeEach(async () => {
+    // A popup of its own, with the stand-in installed before its scripts run.
+    ai = popup;
     await ai.addInitScript(installFakeSummarizer);
     await ai.reload();
     expect(await waitForExtraction(ai)).toBe('filled');
+    await ai.getByLabel('Draft with', { exact: true }).waitFor({ timeout: 10_000 });
   });
 
   it('offers "Browser AI", shows the model download, and streams its summary into the field', async () => {
     const engine = ai.getByLabel('Draft with', { exact: true });
-    await engine.waitFor({ timeout: 10_000 });
     expect(await engine.locator('option').allInnerTexts()).toEqual([expect.any(String), 'Browser AI (downloads a model first)']);
     await engine.selectOption('browser-ai');
     await ai.getByLabel('Style', { exact: true }).selectOption('key-points');
     await ai.getByLabel('Length', { exact: true }).selectOption('long');
     await expect.poll(() => aiSummary().inputValue(), { timeout: 10_000 }).not.toBe('');
     await ai.getByRole('button', { name: 'Draft summary', exact: true }).click();
+    // The download shows its progress until the model is there.
     await ai.getByRole('progressbar').waitFor({ timeout: 5_000 });
+    await ai.evaluate(() => (window as unknown as Record<string, any>).releaseDownload());
     await expect.poll(() => aiSummary().inputValue(), { timeout: 10_000 }).toBe('The harbours plug in their ferries.');
     const calls = await ai.evaluate(() => (window as unknown as Record<string, any>).fakeSummarizerCalls);
     expect(calls.created).toEqual([{ type: 'key-points', length: 'long', outputLanguage: 'en' }]);
@@ -169,8 +180,13 @@ describe('the browser’s own AI, when it has one', () => {
   });
 
   it('cancels by keyboard and puts back what the summary held', async () => {
+    await ai.getByLabel('Draft with', { exact: true }).selectOption('browser-ai');
     await aiSummary().fill('My own summary.');
-    await ai.evaluate(() => ((window as unknown as Record<string, any>).slowSummarizer = true));
+    await ai.evaluate(() => {
+      const w = window as unknown as Record<string, any>;
+      w.holdStream = true;
+      w.releaseDownload();
+    });
     await ai.getByRole('button', { name: 'Draft summary', exact: true }).click();
     await ai.getByRole('button', { name: 'Replace it', exact: true }).click();
     const cancel = ai.getByRole('button', { name: 'Cancel draft', exact: true });

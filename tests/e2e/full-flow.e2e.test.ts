@@ -1,9 +1,9 @@
 // The whole user flow on the e2e build (host permission for http://127.0.0.1/* only, so no click is
-// needed): prefilled popup → keywords → summary → save → remembered summarizer → library → duplicate
-// URL → export JSON read back.
+// needed), one step per test, each from a fresh install: prefilled popup, keywords, summary, save,
+// remembered summarizer, library, duplicate URL, export JSON read back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   LABELS,
@@ -19,7 +19,7 @@ import {
   summarizerField,
   waitForExtraction,
 } from '../../scripts/lib/popup.mjs';
-import { RESULTS_DIR, ROOT, SAMPLE, startHarness, type Harness } from './support';
+import { RESULTS_DIR, ROOT, SAMPLE, testDir, useHarness } from './support';
 
 const SUMMARY =
   'Small municipal ports on the Baltic are wiring their quays so moored ferries can switch off their engines. ' +
@@ -29,19 +29,26 @@ const SUMMARIZER = { name: 'Ada Okafor', role: 'Research Associate' };
 // Narrow like the real popup; short, so the full-page screenshot is as tall as the content.
 const POPUP_VIEWPORT = { width: 480, height: 600 };
 
-let h: Harness;
-let articleUrl: string;
-let tabId: number;
-let popup: Page;
+const h = useHarness('e2e');
+const articleUrl = () => h.server.url(SAMPLE.file);
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
-  articleUrl = h.server.url(SAMPLE.file);
-  ({ tabId } = await h.browser.openTab(articleUrl));
-});
-afterAll(async () => {
-  await h?.close();
-});
+async function popupForArticle(viewport = POPUP_VIEWPORT): Promise<Page> {
+  const { tabId } = await h.browser.openTab(articleUrl());
+  const popup = await h.browser.openPopup(tabId, { viewport });
+  expect(await waitForExtraction(popup)).toBe('filled');
+  return popup;
+}
+
+/** The user's own record of the article: keywords, summary and summarizer, saved. Leaves the popup open. */
+async function clipWithSummary(): Promise<Page> {
+  const popup = await popupForArticle();
+  for (const tag of ['Harbours', 'Baltic Sea']) await addKeyword(popup, tag);
+  await field(popup, LABELS.summary).fill(SUMMARY);
+  await summarizerField(popup, 'Name').fill(SUMMARIZER.name);
+  await summarizerField(popup, 'Role').fill(SUMMARIZER.role);
+  expect(await clickSave(popup)).toBe('saved');
+  return popup;
+}
 
 async function libraryRows(library: Page, title: string) {
   const table = library.getByRole('table');
@@ -51,16 +58,16 @@ async function libraryRows(library: Page, title: string) {
 
 describe('clip → save → export (e2e build)', () => {
   it('opens the popup prefilled from the article', async () => {
-    popup = await h.browser.openPopup(tabId, { viewport: POPUP_VIEWPORT });
-    expect(await waitForExtraction(popup)).toBe('filled');
+    const popup = await popupForArticle();
     const form = await readForm(popup);
     expect(form.title).toBe(SAMPLE.title);
     expect(form.publisher).toBe(SAMPLE.publisher);
     expect(form.date).toBe(SAMPLE.date);
-    expect(form.url).toBe(articleUrl);
+    expect(form.url).toBe(articleUrl());
   });
 
   it('adds keywords with Enter and comma, and Backspace removes the last one', async () => {
+    const popup = await popupForArticle();
     const initial = await keywordTags(popup);
     await addKeyword(popup, 'Harbours', 'Enter');
     expect(await keywordTags(popup)).toEqual([...initial, 'Harbours']);
@@ -76,7 +83,9 @@ describe('clip → save → export (e2e build)', () => {
     expect(await keywordList(popup).getByRole('button', { name: 'Remove Baltic Sea', exact: true }).count()).toBe(1);
   });
 
-  it('fills summary and summarizer, and saves a screenshot of the filled popup', async () => {
+  it('fills summary and summarizer, saves a screenshot of the filled popup, saves and confirms in the status line', async () => {
+    const popup = await popupForArticle();
+    for (const tag of ['Harbours', 'Baltic Sea']) await addKeyword(popup, tag);
     await field(popup, LABELS.summary).fill(SUMMARY);
     await summarizerField(popup, 'Name').fill(SUMMARIZER.name);
     await summarizerField(popup, 'Role').fill(SUMMARIZER.role);
@@ -91,29 +100,30 @@ describe('clip → save → export (e2e build)', () => {
     // The README's screenshot is refreshed on request only, so a test run leaves the work tree clean.
     if (process.env.UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(ROOT, 'docs', 'popup.png'));
     expect(fs.statSync(shot).size).toBeGreaterThan(5_000);
-  });
 
-  it('saves and confirms in the status line', async () => {
     expect(await clickSave(popup)).toBe('saved');
     expect(await statusLine(popup).first().innerText()).toContain('Saved');
   });
 
-  it('remembers the summarizer when the popup opens again', async () => {
-    await popup.reload();
-    expect(await waitForExtraction(popup)).toBe('filled');
-    await expect.poll(() => summarizerField(popup, 'Name').inputValue(), { timeout: 5_000 }).toBe(SUMMARIZER.name);
-    await expect.poll(() => summarizerField(popup, 'Role').inputValue(), { timeout: 5_000 }).toBe(SUMMARIZER.role);
+  it('remembers the summarizer for the next record', async () => {
+    await clipWithSummary();
+    const { tabId } = await h.browser.openTab(h.server.url('second-article.html'));
+    const next = await h.browser.openPopup(tabId, { viewport: POPUP_VIEWPORT });
+    expect(await waitForExtraction(next)).toBe('filled');
+    await expect.poll(() => summarizerField(next, 'Name').inputValue(), { timeout: 5_000 }).toBe(SUMMARIZER.name);
+    expect(await summarizerField(next, 'Role').inputValue()).toBe(SUMMARIZER.role);
   });
 
   it('lists the record in the library', async () => {
+    const popup = await clipWithSummary();
     expect(await popup.getByRole('link', { name: 'Open library', exact: true }).getAttribute('href')).toMatch(/library\.html$/);
     const library = await h.browser.openExtensionPage('library.html');
     await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(1);
-    await library.close();
   });
 
   it('asks "update or keep both" when the same URL is clipped as new and saved again', async () => {
-    // The reloaded popup edits the saved record; "Clip as new" starts again from the page.
+    const popup = await clipWithSummary();
+    // The popup now edits the saved record; "Clip as new" starts again from the page.
     const clipAsNew = async () => {
       await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
       for (const tag of ['Harbours', 'Baltic Sea']) if (!(await keywordTags(popup)).includes(tag)) await addKeyword(popup, tag);
@@ -145,13 +155,15 @@ describe('clip → save → export (e2e build)', () => {
     await expect.poll(async () => (await statusLine(popup).first().innerText()).includes('Saved'), { timeout: 10_000 }).toBe(true);
     library = await h.browser.openExtensionPage('library.html');
     await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(2);
-    await library.close();
+
+    const { data } = await exportJson(popup, testDir());
+    expect(data.records.map((r: { summary: string }) => r.summary)).toEqual([SUMMARY + ' (updated)', SUMMARY + ' (updated)']);
   });
 
   it('exports every record as precis-records-YYYY-MM-DD.json in the documented envelope', async () => {
-    const dir = path.join(RESULTS_DIR, 'downloads');
+    const popup = await clipWithSummary();
     const before = Date.now();
-    const { fileName, data } = await exportJson(popup, dir);
+    const { fileName, data } = await exportJson(popup, testDir());
     expect(fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/);
     expect([localDate(new Date(before)), localDate()]).toContain(fileName.slice('precis-records-'.length, -'.json'.length));
 
@@ -159,34 +171,31 @@ describe('clip → save → export (e2e build)', () => {
     expect(data.version).toBe(1);
     expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
     expect(Array.isArray(data.records)).toBe(true);
-    expect(data.records).toHaveLength(2);
+    expect(data.records).toHaveLength(1);
 
-    for (const r of data.records) {
-      expect(r.url).toBe(articleUrl);
-      expect(r.title).toBe(SAMPLE.title);
-      expect(r.authors).toEqual(expect.arrayContaining([expect.objectContaining({ name: SAMPLE.author })]));
-      for (const a of r.authors) expect(Object.keys(a)).toEqual(expect.arrayContaining(['name', 'affiliation']));
-      expect(r.publisher).toBe(SAMPLE.publisher);
-      expect(r.publishedDate).toMatch(new RegExp(`^${SAMPLE.date}`));
-      expect(r.keywords).toEqual(expect.arrayContaining(['Harbours', 'Baltic Sea']));
-      expect(r.keywords).not.toContain('Grid');
-      expect(r.summary).toMatch(/^Small municipal ports on the Baltic/);
-      expect(r.summarizedBy).toEqual({ name: SUMMARIZER.name, role: SUMMARIZER.role });
-      expect(r.language).toMatch(SAMPLE.language);
-      expect(typeof r.wordCount).toBe('number');
-      expect(r.wordCount).toBeGreaterThan(400);
-      for (const key of ['id', 'place', 'literatureType', 'section', 'createdAt', 'updatedAt']) expect(r, key).toHaveProperty(key);
-    }
-    expect(data.records.map((r: { summary: string }) => r.summary.endsWith('(updated)'))).toEqual([true, true]);
+    const [r] = data.records;
+    expect(r.url).toBe(articleUrl());
+    expect(r.title).toBe(SAMPLE.title);
+    expect(r.authors).toEqual(expect.arrayContaining([expect.objectContaining({ name: SAMPLE.author })]));
+    for (const a of r.authors) expect(Object.keys(a)).toEqual(expect.arrayContaining(['name', 'affiliation']));
+    expect(r.publisher).toBe(SAMPLE.publisher);
+    expect(r.publishedDate).toMatch(new RegExp(`^${SAMPLE.date}`));
+    expect(r.keywords).toEqual(expect.arrayContaining(['Harbours', 'Baltic Sea']));
+    expect(r.summary).toBe(SUMMARY);
+    expect(r.summarizedBy).toEqual({ name: SUMMARIZER.name, role: SUMMARIZER.role });
+    expect(r.language).toMatch(SAMPLE.language);
+    expect(typeof r.wordCount).toBe('number');
+    expect(r.wordCount).toBeGreaterThan(400);
+    for (const key of ['id', 'place', 'literatureType', 'section', 'createdAt', 'updatedAt']) expect(r, key).toHaveProperty(key);
   });
 
   it('exports from the library page too', async () => {
+    await clipWithSummary();
     const library = await h.browser.openExtensionPage('library.html');
-    await libraryRows(library, SAMPLE.title);
-    const { fileName, data } = await exportJson(library, path.join(RESULTS_DIR, 'downloads-library'));
+    await expect.poll(async () => (await libraryRows(library, SAMPLE.title)).count(), { timeout: 10_000 }).toBe(1);
+    const { fileName, data } = await exportJson(library, testDir());
     expect(fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/);
     expect(data.format).toBe('precis.records');
-    expect(data.records).toHaveLength(2);
-    await library.close();
+    expect(data.records).toHaveLength(1);
   });
 });

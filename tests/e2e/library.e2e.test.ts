@@ -1,37 +1,49 @@
-// The library page on the e2e build: two clipped pages are found by search and by keyword, edited, deleted
-// and restored, exported as CSV and JSON; then the database is emptied and the JSON import brings
-// everything back as it was.
+// The library page on the e2e build. Every test starts from a fresh install holding the same two records
+// (put there by the library's own import): found by search and by keyword, edited, deleted and restored,
+// exported as CSV, RIS and JSON, emptied and imported back, and kept current while other pages change them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABELS, addKeyword, clickSave, exportJson, field, waitForExtraction } from '../../scripts/lib/popup.mjs';
-import { RESULTS_DIR, SAMPLE, startHarness, type Harness } from './support';
+import { LABELS, clickSave, exportJson, field } from '../../scripts/lib/popup.mjs';
+import { SAMPLE, SECOND, openFilledPopup, record, seedLibrary, testDir, useHarness } from './support';
 
-const SECOND = { file: 'second-article.html', title: 'Reed Beds and Rising Water: Rebuilding a Lagoon Shoreline', author: 'Tomasz Wiśniewski' };
-const DOWNLOADS = path.join(RESULTS_DIR, 'downloads-library');
-
-let h: Harness;
+const h = useHarness('e2e');
 let library: Page;
 
-async function clip(file: string, keyword: string, summary: string) {
-  const { tabId } = await h.browser.openTab(h.server.url(file));
-  const popup = await h.browser.openPopup(tabId);
-  expect(await waitForExtraction(popup)).toBe('filled');
-  await addKeyword(popup, keyword);
-  await field(popup, LABELS.summary).fill(summary);
-  expect(await clickSave(popup)).toBe('saved');
-  await popup.close();
-}
+const SAMPLE_TEXT = 'When a ferry ties up for the night at a small harbour, its auxiliary engines usually keep running.';
+const SECOND_TEXT = 'On the southern shore of the lagoon, a line of wooden stakes marks where the reed beds stood.';
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
-  await clip(SAMPLE.file, 'Harbours', 'First draft of the summary.');
-  await clip(SECOND.file, 'Lagoons', 'Wetland restoration instead of a sea wall.');
+/** The two records every test starts with; the lagoon article was clipped last. */
+const seeded = () => [
+  record({
+    id: 'rec-harbour',
+    url: h.server.url(SAMPLE.file),
+    title: SAMPLE.title,
+    authors: [{ name: SAMPLE.author, affiliation: SAMPLE.affiliation }],
+    publisher: SAMPLE.publisher,
+    publishedDate: SAMPLE.date,
+    keywords: ['Harbours'],
+    summary: 'First draft of the summary.',
+    place: 'Gdańsk, Poland',
+    createdAt: '2024-05-01T09:00:00.000Z',
+    text: SAMPLE_TEXT,
+  }),
+  record({
+    id: 'rec-lagoon',
+    url: h.server.url(SECOND.file),
+    title: SECOND.title,
+    authors: [{ name: SECOND.author, affiliation: null }],
+    keywords: ['Lagoons'],
+    summary: 'Wetland restoration instead of a sea wall.',
+    createdAt: '2024-05-02T09:00:00.000Z',
+    text: SECOND_TEXT,
+  }),
+];
+
+beforeEach(async () => {
+  await seedLibrary(h, seeded());
   library = await h.browser.openExtensionPage('library.html', { viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const table = () => library.getByRole('table', { name: 'Records' });
@@ -42,15 +54,15 @@ const titles = async () => {
 };
 const search = (words: string) => library.getByLabel('Search records').fill(words);
 const status = () => library.getByRole('status').innerText();
+const editorFor = (title: string) => library.getByRole('form', { name: `Edit ${title}` });
 
-async function download(click: () => Promise<void>, name: string): Promise<{ file: string; fileName: string; bytes: Buffer }> {
-  fs.mkdirSync(DOWNLOADS, { recursive: true });
+async function download(click: () => Promise<void>, dir: string): Promise<{ fileName: string; bytes: Buffer }> {
   const pending = library.waitForEvent('download', { timeout: 15_000 });
   await click();
   const d = await pending;
-  const file = path.join(DOWNLOADS, `${name}-${d.suggestedFilename()}`);
+  const file = path.join(dir, d.suggestedFilename());
   await d.saveAs(file);
-  return { file, fileName: d.suggestedFilename(), bytes: fs.readFileSync(file) };
+  return { fileName: d.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
 
 describe('library', () => {
@@ -60,6 +72,7 @@ describe('library', () => {
   });
 
   it('finds a record by author, ignoring accents and case, and hides it for other words', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     await search('wisniewski');
     await expect.poll(titles).toEqual([SECOND.title]);
     await search('LINDQVIST harb');
@@ -69,7 +82,7 @@ describe('library', () => {
     await search('');
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
     // The index ran in its Web Worker: the page never fell back to indexing in its own thread.
-    expect(await library.evaluate(() => performance.getEntriesByName('precis:index-ready').length)).toBe(1);
+    await expect.poll(() => library.evaluate(() => performance.getEntriesByName('precis:index-ready').length)).toBe(1);
     expect(await library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
   });
 
@@ -86,29 +99,52 @@ describe('library', () => {
     expect(new URL(library.url()).search).toBe('');
   });
 
-  it('moves through rows with the keyboard and opens one with Enter', async () => {
+  it('moves through rows with the keyboard, opens one with Enter and closes it with Escape at once', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     await table().getByRole('row').nth(1).focus();
     await library.keyboard.press('ArrowDown');
+    // Escape straight after Enter, before the editor has been painted: it still closes the editor.
     await library.keyboard.press('Enter');
-    await expect.poll(() => library.getByRole('form', { name: `Edit ${SAMPLE.title}` }).count()).toBe(1);
+    await library.keyboard.press('Escape');
+    await expect.poll(() => library.getByRole('form').count()).toBe(0);
+    // The focus went back to the row the editor was opened from: Enter opens it again.
+    await library.keyboard.press('Enter');
+    await expect.poll(() => editorFor(SAMPLE.title).count()).toBe(1);
+    expect(await field(library, LABELS.title).evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('closes the editor with Escape wherever the focus is: the list, the search box', async () => {
+    await library.getByRole('button', { name: `Edit ${SAMPLE.title}`, exact: true }).click();
+    await editorFor(SAMPLE.title).waitFor();
+    // The user clicks back into the list, then presses Escape: the editor closes.
+    await table().getByRole('row').nth(2).click();
+    await library.keyboard.press('Escape');
+    await expect.poll(() => library.getByRole('form').count()).toBe(0);
+    // From the search box too.
+    await library.getByRole('button', { name: `Edit ${SECOND.title}`, exact: true }).click();
+    await editorFor(SECOND.title).waitFor();
+    await library.getByLabel('Search records').click();
     await library.keyboard.press('Escape');
     await expect.poll(() => library.getByRole('form').count()).toBe(0);
   });
 
   it('edits a saved record in the popup’s form', async () => {
     await library.getByRole('button', { name: `Edit ${SAMPLE.title}`, exact: true }).click();
-    const editor = library.getByRole('form', { name: `Edit ${SAMPLE.title}` });
+    const editor = editorFor(SAMPLE.title);
     expect(await field(library, LABELS.summary).inputValue()).toBe('First draft of the summary.');
     expect(await field(library, LABELS.author).inputValue()).toBe(SAMPLE.author);
     await field(library, LABELS.summary).fill('Revised summary.');
-    await field(library, LABELS.place).fill('Gdańsk, Poland');
+    await field(library, LABELS.place).fill('Hel, Poland');
     await editor.getByRole('button', { name: 'Save changes', exact: true }).click();
     await expect.poll(status, { timeout: 10_000 }).toContain('Saved changes');
     expect(await editor.count()).toBe(0);
     // The index follows the edit: the new summary is searchable at once.
     await search('revised');
     await expect.poll(titles).toEqual([SAMPLE.title]);
-    await search('');
+    // And it is stored: a new page shows it.
+    await library.reload();
+    await library.getByRole('button', { name: `Edit ${SAMPLE.title}`, exact: true }).click();
+    expect(await field(library, LABELS.place).inputValue()).toBe('Hel, Poland');
   });
 
   it('refuses an edit that leaves the record without a title, and says why', async () => {
@@ -120,12 +156,15 @@ describe('library', () => {
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
   });
 
-  it('deletes a record and brings it back with Undo', async () => {
+  it('deletes a record and brings it back, article text and all, with Undo', async () => {
     await library.getByRole('button', { name: `Delete ${SECOND.title}`, exact: true }).click();
     await expect.poll(titles).toEqual([SAMPLE.title]);
     expect(await status()).toContain('Deleted');
     await library.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(titles).toEqual([SECOND.title, SAMPLE.title]);
+    await library.getByLabel('Include article texts').check();
+    const { data } = await exportJson(library, testDir());
+    expect(data.records.map((r: { text?: string }) => r.text)).toEqual([SECOND_TEXT, SAMPLE_TEXT]);
   });
 
   it('renames a keyword everywhere from the keywords view', async () => {
@@ -136,12 +175,13 @@ describe('library', () => {
     await expect.poll(status).toContain('Renamed “Lagoons” to “Lagoon restoration” in 1 record');
     await library.getByRole('button', { name: 'Show records with Lagoon restoration', exact: true }).click();
     await expect.poll(titles).toEqual([SECOND.title]);
-    await library.getByRole('button', { name: 'Clear filters', exact: true }).click();
   });
 
-  it('exports CSV with a byte-order mark and JSON without, then with, the article texts, and notes the export time', async () => {
+  it('exports CSV with a byte-order mark, RIS with a KW line per keyword, and JSON without, then with, the article texts', async () => {
+    const dir = testDir();
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     await library.getByLabel('Export format').selectOption('csv');
-    const csv = await download(() => library.getByRole('button', { name: 'Export CSV', exact: true }).click(), 'csv');
+    const csv = await download(() => library.getByRole('button', { name: 'Export CSV', exact: true }).click(), dir);
     expect(csv.fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.toString('utf8');
@@ -150,34 +190,33 @@ describe('library', () => {
 
     // RIS, for Zotero and EndNote: each keyword its own KW line (a tag in Zotero).
     await library.getByLabel('Export format').selectOption('ris');
-    const ris = await download(() => library.getByRole('button', { name: 'Export RIS', exact: true }).click(), 'ris');
+    const ris = await download(() => library.getByRole('button', { name: 'Export RIS', exact: true }).click(), dir);
     expect(ris.fileName).toMatch(/^precis-records-\d{4}-\d{2}-\d{2}\.ris$/);
     const risText = ris.bytes.toString('utf8');
     expect(risText).toContain(`TI  - ${SECOND.title}\r\n`);
-    expect(risText).toContain('KW  - Lagoon restoration\r\n');
-    expect(risText.match(/^ER  - $/gm)).toHaveLength(2);
+    expect(risText).toContain('KW  - Lagoons\r\n');
+    expect(risText.match(/^ER {2}- $/gm)).toHaveLength(2);
 
     await library.getByLabel('Export format').selectOption('json');
     // By default the records as the seed example has them (no "text"); ticked, a full backup with the texts.
     const withTexts = library.getByLabel('Include article texts');
     expect(await withTexts.isChecked()).toBe(false);
-    const { data: short } = await exportJson(library, path.join(DOWNLOADS, 'without-texts'));
+    const { data: short } = await exportJson(library, path.join(dir, 'without-texts'));
     await withTexts.check();
-    const { data } = await exportJson(library, DOWNLOADS);
+    const { data } = await exportJson(library, dir);
     expect(data.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
-    expect(data.records[1]).toMatchObject({ summary: 'Revised summary.', place: 'Gdańsk, Poland' });
-    expect(data.records[0].keywords).toContain('Lagoon restoration');
-    expect(data.records[1].text).toMatch(/^When a ferry ties up for the night at a small harbour/);
-    // The deleted-and-restored record kept its article text.
-    expect(data.records[0].text).toMatch(/^On the southern shore of the lagoon/);
+    expect(data.records[1]).toMatchObject({ summary: 'First draft of the summary.', place: 'Gdańsk, Poland', text: SAMPLE_TEXT });
+    expect(data.records[0]).toMatchObject({ keywords: ['Lagoons'], text: SECOND_TEXT });
     expect(await library.locator('.backup').innerText()).toBe('Last export: today');
     expect(short.records).toEqual(data.records.map(({ text: _text, ...rest }: { text?: string }) => rest));
   });
 
   it('empties the library, imports the JSON export back and finds everything as it was', async () => {
+    const dir = testDir();
     // A full backup, article texts included, so that "as it was" covers the texts too.
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     await library.getByLabel('Include article texts').check();
-    const { file, data: before } = await exportJson(library, path.join(DOWNLOADS, 'before-clear'));
+    const { file, data: before } = await exportJson(library, path.join(dir, 'before-clear'));
     expect(before.records.every((r: { text?: string }) => r.text)).toBe(true);
     await library.getByLabel('Select all 2 in view').check();
     await library.getByRole('button', { name: 'Delete selected', exact: true }).click();
@@ -198,17 +237,48 @@ describe('library', () => {
 
     await search('wisniewski lagoon');
     await expect.poll(titles).toEqual([SECOND.title]);
-    await search('revised');
-    await expect.poll(titles).toEqual([SAMPLE.title]);
     await search('');
     await library.getByLabel('Include article texts').check();
-    const { data: after } = await exportJson(library, path.join(DOWNLOADS, 'after-import'));
+    const { data: after } = await exportJson(library, path.join(dir, 'after-import'));
     expect(after.records).toEqual(before.records);
   });
 
+  it('shows an import’s progress: reading the file, checking its records, then writing them in steps', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
+    const many = Array.from({ length: 2_000 }, (_, i) => record({ id: `bulk-${String(i).padStart(4, '0')}`, title: `Bulk record ${i}`, createdAt: '2023-01-01T00:00:00.000Z' }));
+    const file = path.join(testDir('import'), 'two-thousand.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'precis.records', version: 1, exportedAt: '2024-06-01T00:00:00.000Z', records: many }));
+    // Every state of the progress bars, as the page's own DOM changes show them (nothing is sampled by time).
+    await library.evaluate(() => {
+      const seen: string[] = ((window as any).progressSeen = []);
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll('progress')) {
+          const state = `${bar.getAttribute('aria-label')} ${bar.getAttribute('value')}/${bar.getAttribute('max')}`;
+          if (seen.at(-1) !== state) seen.push(state);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await library.getByLabel('Import file').setInputFiles(file);
+    const preview = library.getByRole('dialog', { name: 'Import preview' });
+    await preview.getByRole('button', { name: 'Import 2000 records', exact: true }).click();
+    await library.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 20_000 });
+    const seen: string[] = await library.evaluate(() => (window as any).progressSeen);
+    const of = (label: string) => seen.filter((s) => s.startsWith(label)).map((s) => Number(s.slice(label.length).split('/')[0]));
+    expect(of('Reading “two-thousand.json”… ').length).toBeGreaterThan(0);
+    expect(of('Checking “two-thousand.json”… ').length).toBeGreaterThan(0);
+    // Written 500 records at a time: a quarter, a half, three quarters, all.
+    const writing = of('Importing “two-thousand.json”… ');
+    expect(writing).toEqual(expect.arrayContaining([25, 50, 75]));
+    expect(writing).toEqual([...writing].sort((a, b) => a - b));
+    expect(seen.every((s) => s.endsWith('/100'))).toBe(true);
+    expect(await library.locator('progress').count()).toBe(0);
+    await expect.poll(() => table().getAttribute('aria-rowcount')).toBe(String(2_000 + 2 + 1));
+  });
+
   it('shows a clear message for a file that is not an export, and changes nothing', async () => {
-    const bad = path.join(DOWNLOADS, 'not-an-export.json');
+    const bad = path.join(testDir('import'), 'not-an-export.json');
     fs.writeFileSync(bad, '{"hello": "world"}');
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     await library.getByLabel('Import file').setInputFiles(bad);
     const alert = library.getByRole('alert');
     await expect.poll(() => alert.innerText(), { timeout: 10_000 }).toContain('Nothing was changed');
@@ -216,9 +286,8 @@ describe('library', () => {
   });
 
   it('follows a record edited in the popup while the library is open, without a reload', async () => {
-    const { tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
-    const popup = await h.browser.openPopup(tabId);
-    expect(await waitForExtraction(popup)).toBe('filled');
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
+    const { popup } = await openFilledPopup(h, h.server.url(SAMPLE.file));
     await field(popup, LABELS.summary).fill('Edited in the popup while the library was open.');
     expect(await clickSave(popup)).toBe('saved');
     await popup.close();
@@ -229,9 +298,8 @@ describe('library', () => {
   });
 
   it('follows a record added in the popup and deleted in another library tab', async () => {
-    const { tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
-    const popup = await h.browser.openPopup(tabId);
-    expect(await waitForExtraction(popup)).toBe('filled');
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
+    const { popup } = await openFilledPopup(h, h.server.url(SAMPLE.file));
     await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
     await field(popup, LABELS.summary).fill('A second clip of the harbour article.');
     expect(await clickSave(popup)).toBe('duplicate');
@@ -240,7 +308,8 @@ describe('library', () => {
     await popup.close();
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SAMPLE.title, SECOND.title, SAMPLE.title]);
     // The export, made from the list once it is current, has the record added elsewhere.
-    const { data: followed } = await exportJson(library, path.join(DOWNLOADS, 'after-follow'));
+    const dir = testDir();
+    const { data: followed } = await exportJson(library, path.join(dir, 'after-follow'));
     expect(followed.records.map((r: { summary: string }) => r.summary)[0]).toBe('A second clip of the harbour article.');
     expect(followed.records).toHaveLength(3);
 
@@ -251,20 +320,25 @@ describe('library', () => {
     await expect.poll(() => other.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Deleted');
     await other.close();
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title, SAMPLE.title]);
-    const { data: afterDelete } = await exportJson(library, path.join(DOWNLOADS, 'after-follow-delete'));
+    const { data: afterDelete } = await exportJson(library, path.join(dir, 'after-follow-delete'));
     expect(afterDelete.records.map((r: { title: string }) => r.title)).toEqual([SECOND.title, SAMPLE.title]);
+  });
+
+  it('shows its notices beside the open editor, never over the editor’s buttons', async () => {
+    await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
+    await exportJson(library, testDir());
+    await library.getByRole('button', { name: `Edit ${SECOND.title}`, exact: true }).click();
+    await editorFor(SECOND.title).waitFor();
+    expect(await library.locator('.toast').innerText()).toMatch(/^Exported/);
+    const [toastBox, panelBox] = [await library.locator('.toast').boundingBox(), await library.locator('.editor-panel').boundingBox()];
+    expect(toastBox!.x + toastBox!.width).toBeLessThanOrEqual(panelBox!.x);
   });
 
   it('warns when a record open in the editor or the popup is saved elsewhere, and asks before replacing that version', async () => {
     await library.getByRole('button', { name: `Edit ${SECOND.title}`, exact: true }).click();
-    const editor = library.getByRole('form', { name: `Edit ${SECOND.title}` });
-    // The last export's notice is still showing: it sits beside the editor panel, not over its buttons.
-    expect(await library.locator('.toast').innerText()).toMatch(/^Exported/);
-    const [toastBox, panelBox] = [await library.locator('.toast').boundingBox(), await library.locator('.editor-panel').boundingBox()];
-    expect(toastBox!.x + toastBox!.width).toBeLessThanOrEqual(panelBox!.x);
-    const { tabId } = await h.browser.openTab(h.server.url(SECOND.file));
-    const popup = await h.browser.openPopup(tabId);
-    expect(await waitForExtraction(popup)).toBe('filled');
+    const editor = editorFor(SECOND.title);
+    await editor.waitFor();
+    const { popup } = await openFilledPopup(h, h.server.url(SECOND.file));
     // Both opened the same version; the popup saves first.
     await field(popup, LABELS.summary).fill('Kestrel: the popup’s version.');
     expect(await clickSave(popup)).toBe('saved');
@@ -300,6 +374,5 @@ describe('library', () => {
     await popup.close();
     await search('osprey');
     await expect.poll(titles, { timeout: 10_000 }).toEqual([SECOND.title]);
-    await search('');
   });
 });

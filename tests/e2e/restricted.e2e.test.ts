@@ -1,19 +1,20 @@
 // Pages the popup cannot or need not read: it says so plainly and still offers a usable form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, clickSave, field, pageNotice, readForm, waitForExtraction } from '../../scripts/lib/popup.mjs';
-import { startHarness, type Harness } from './support';
+import { useHarness } from './support';
 
 const CANT_READ = /can[’']t read this page/i;
 
-let h: Harness;
-const errors: string[] = [];
+const h = useHarness('e2e');
+let errors: string[] = [];
 
-beforeAll(async () => {
-  h = await startHarness('e2e');
+beforeEach(() => {
+  errors = [];
 });
-afterAll(async () => {
-  await h?.close();
+// Whatever the page, the popup raises no uncaught error.
+afterEach(() => {
+  expect(errors).toEqual([]);
 });
 
 /** Opens the popup for a new tab showing `url`, collecting uncaught errors from the popup. */
@@ -67,9 +68,5 @@ describe('restricted and non-article pages', () => {
     expect(await field(popup, LABELS.wordCount).inputValue()).toMatch(/^0?$/);
     await expectUsableForm(popup, 'Site map notes');
     await popup.close();
-  });
-
-  it('threw no uncaught errors in the popup', () => {
-    expect(errors).toEqual([]);
   });
 });

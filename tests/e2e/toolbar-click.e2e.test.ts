@@ -1,23 +1,22 @@
 // The production build (no host permission), as users install it: a real toolbar click grants activeTab,
 // and the popup fills itself from the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, field, readForm, sourceHint, waitForExtraction, pageNotice } from '../../scripts/lib/popup.mjs';
-import { SAMPLE, sampleBodyWordCount, startHarness, type Harness } from './support';
+import { SAMPLE, sampleBodyWordCount, useHarness } from './support';
 import { sourceText } from '../../utils/extract/sources';
 
-let h: Harness;
-let popup: Page;
-let articleUrl: string;
-let tabId: number;
+const h = useHarness('production');
 
-beforeAll(async () => {
-  h = await startHarness('production');
-  articleUrl = h.server.url(SAMPLE.file);
-});
-afterAll(async () => {
-  await h?.close();
-});
+/** A real toolbar click on the article's tab (granting activeTab), then the popup for that tab as a page. */
+async function clickedPopup(): Promise<{ popup: Page; tabId: number }> {
+  const { page, tabId } = await h.browser.openTab(h.server.url(SAMPLE.file));
+  const realPopup = await h.browser.clickToolbarButton(page);
+  expect(realPopup, 'Extensions.triggerAction opened no popup').not.toBeNull();
+  const popup = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
+  expect(await waitForExtraction(popup)).toBe('filled');
+  return { popup, tabId };
+}
 
 describe('production build, toolbar click (activeTab)', () => {
   it('has no host permission, so without a click it cannot read the page', async () => {
@@ -33,10 +32,8 @@ describe('production build, toolbar click (activeTab)', () => {
     await page.close();
   });
 
-  it('opens the popup on a toolbar click and fills it from the article', async () => {
-    const opened = await h.browser.openTab(articleUrl);
-    const page = opened.page;
-    tabId = opened.tabId;
+  it('opens the real popup on a toolbar click, and it fills itself from the article', async () => {
+    const { page } = await h.browser.openTab(h.server.url(SAMPLE.file));
     const realPopup = await h.browser.clickToolbarButton(page, { closePopup: false });
     expect(realPopup, 'Extensions.triggerAction opened no popup').not.toBeNull();
     // The real popup (not a Playwright page) reads the active tab: its Title fills from the article.
@@ -48,13 +45,13 @@ describe('production build, toolbar click (activeTab)', () => {
     await expect
       .poll(() => h.browser.evaluateInTarget(realPopup!.targetId, titleInRealPopup), { timeout: 15_000, interval: 200 })
       .toBe(SAMPLE.title);
-    await h.browser.cdp.send('Target.closeTarget', { targetId: realPopup!.targetId });
+  });
 
-    popup = await h.browser.openPopup(tabId, { viewport: { width: 480, height: 900 } });
-    expect(await waitForExtraction(popup)).toBe('filled');
+  it('fills every field the article gives, with the controls the UI contract names', async () => {
+    const { popup } = await clickedPopup();
     const form = await readForm(popup);
     expect(form.title).toBe(SAMPLE.title);
-    expect(form.url).toBe(articleUrl);
+    expect(form.url).toBe(h.server.url(SAMPLE.file));
     expect(form.author.split(/\s*;\s*/)).toContain(SAMPLE.author);
     expect(form.publisher).toBe(SAMPLE.publisher);
     expect(form.date).toBe(SAMPLE.date);
@@ -73,6 +70,7 @@ describe('production build, toolbar click (activeTab)', () => {
   });
 
   it('shows where each value came from, as the extractor reports it', async () => {
+    const { popup, tabId } = await clickedPopup();
     // The extractor's own answer for the same tab (the click granted access), to compare the hints with.
     const result = await h.browser.extractInTab(tabId);
     expect(result?.ok, JSON.stringify(result)).toBe(true);

@@ -9,16 +9,8 @@ import {
   saveOpenInSidePanel,
   saveSummarizer,
 } from '../../utils/browser/settings';
-import {
-  DraftStorageFullError,
-  appendToUnsavedEdits,
-  clearUnsavedEdits,
-  listUnsavedEdits,
-  loadUnsavedEdits,
-  onUnsavedEditsChanged,
-  restoreUnsavedEdits,
-  storeUnsavedEdits,
-} from '../../utils/browser/unsaved-edits';
+import { clearUnsavedEdits, listUnsavedEdits, loadUnsavedEdits, restoreUnsavedEdits, storeUnsavedEdits } from '../../utils/browser/unsaved-edits';
+import { DraftStorageFullError, addSelection, onSelectionsAdded, pendingSelections, removeSelections } from '../../utils/browser/selections';
 import { formatBytes } from '../../utils/browser/storage-usage';
 import { emptyFormValues } from '../../utils/record/form-values';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
@@ -65,9 +57,28 @@ describe('unsaved edits', () => {
   });
 
   it('keeps only the twenty most recent pages', async () => {
-    for (let i = 0; i < 25; i++) await storeUnsavedEdits(`https://a.example/${i}`, emptyFormValues());
-    expect(await loadUnsavedEdits('https://a.example/0')).toBeNull();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (let i = 0; i < 25; i++) {
+        vi.setSystemTime(new Date(Date.UTC(2026, 0, 1, 10, i)));
+        await storeUnsavedEdits(`https://a.example/${i}`, emptyFormValues());
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await listUnsavedEdits()).map((d) => d.key)).toEqual(Array.from({ length: 20 }, (_, i) => `https://a.example/${24 - i}`));
+  });
+
+  it('never drops the draft just written, even when all were written within one millisecond', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+      for (let i = 0; i < 25; i++) await storeUnsavedEdits(`https://a.example/${i}`, emptyFormValues());
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await loadUnsavedEdits('https://a.example/24')).not.toBeNull();
+    expect((await listUnsavedEdits()).length).toBe(20);
   });
 });
 
@@ -100,51 +111,87 @@ describe('drafts', () => {
     expect(await fakeBrowser.storage.local.get('unsavedEdits')).toEqual({});
   });
 
-  it('starts a draft from a selection, holding only the summary as the user’s', async () => {
-    await appendToUnsavedEdits(page, { kind: 'summary', text: '  Shore power\n cuts   emissions. ', pageTitle: 'Harbours', pageUrl: page });
-    expect(await loadUnsavedEdits(page)).toMatchObject({ title: 'Harbours', url: page, summary: 'Shore power cuts emissions.' });
+  it('keeps a selection for the page, shown below what the page gives when the popup opens', async () => {
+    await addSelection(page, { kind: 'summary', text: '  Shore power\n cuts   emissions. ', pageTitle: 'Harbours', pageUrl: page });
+    expect((await pendingSelections([page])).map((s) => [s.pageKey, s.paragraph, s.pageTitle])).toEqual([[page, 'Shore power cuts emissions.', 'Harbours']]);
     // When the popup opens, the page's own values fill the rest of the form.
     const fromPage = { ...emptyFormValues(), title: 'Plugging In at the Quay', url: page, authors: 'Marta Lindqvist' };
-    expect(await restoreUnsavedEdits([page], fromPage)).toEqual({ ...fromPage, summary: 'Shore power cuts emissions.' });
+    const restored = await restoreUnsavedEdits([page], fromPage);
+    expect(restored?.values).toEqual({ ...fromPage, summary: 'Shore power cuts emissions.' });
+    expect(restored?.selections.map((s) => s.paragraph)).toEqual(['Shore power cuts emissions.']);
   });
 
-  it('adds a quote as its own paragraph, in quotation marks with its source', async () => {
+  it('keeps both of two selections added at once (each is its own item, nothing read back first)', async () => {
+    await Promise.all([
+      addSelection(page, { kind: 'summary', text: 'First point.', pageUrl: page }),
+      addSelection(page, { kind: 'summary', text: 'Second point.', pageUrl: page }),
+    ]);
+    expect((await restoreUnsavedEdits([page], emptyFormValues()))?.values.summary.split('\n\n').sort()).toEqual(['First point.', 'Second point.']);
+  });
+
+  it('adds a quote as its own paragraph below the popup’s draft, in quotation marks with its source', async () => {
     await storeUnsavedEdits(page, { ...emptyFormValues(), title: 'Typed title', summary: 'My first paragraph.' });
-    const values = await appendToUnsavedEdits(page, { kind: 'quote', text: 'Ports are the new grid.', pageTitle: 'Harbours', pageUrl: page });
-    expect(values.summary).toBe(`My first paragraph.\n\n“Ports are the new grid.” (Harbours, ${page})`);
+    await addSelection(page, { kind: 'quote', text: 'Ports are the new grid.', pageTitle: 'Harbours', pageUrl: page });
     // A draft the popup kept stays whole: every field is the user's.
-    expect(await restoreUnsavedEdits([page], emptyFormValues())).toEqual(values);
+    expect((await restoreUnsavedEdits([page], emptyFormValues()))?.values).toEqual({
+      ...emptyFormValues(),
+      title: 'Typed title',
+      summary: `My first paragraph.\n\n“Ports are the new grid.” (Harbours, ${page})`,
+    });
   });
 
   it('appends a selection to the saved record’s summary instead of replacing it', async () => {
-    await appendToUnsavedEdits(page, { kind: 'summary', text: 'A new point.', pageTitle: 'Harbours', pageUrl: page });
+    await addSelection(page, { kind: 'summary', text: 'A new point.', pageTitle: 'Harbours', pageUrl: page });
     const saved = { ...emptyFormValues(), title: 'Harbours', url: page, summary: 'The summary saved last week.' };
-    expect((await restoreUnsavedEdits([page], saved))?.summary).toBe('The summary saved last week.\n\nA new point.');
+    expect((await restoreUnsavedEdits([page], saved))?.values.summary).toBe('The summary saved last week.\n\nA new point.');
+  });
+
+  it('does not add a selection twice once the draft holds it', async () => {
+    await addSelection(page, { kind: 'summary', text: 'Kept once.', pageUrl: page });
+    await storeUnsavedEdits(page, { ...emptyFormValues(), summary: 'Mine.\n\nKept once.' });
+    expect((await restoreUnsavedEdits([page], emptyFormValues()))?.values.summary).toBe('Mine.\n\nKept once.');
+  });
+
+  it('still reads a draft the context menu started before selections had items of their own', async () => {
+    const values = { ...emptyFormValues(), title: 'Harbours', url: page, summary: 'Selected long ago.' };
+    await fakeBrowser.storage.local.set({ [`unsavedEdits:${page}`]: { values, at: '2025-12-01T00:00:00.000Z', fields: ['summary'] } });
+    const fromPage = { ...emptyFormValues(), title: 'Plugging In at the Quay', url: page };
+    expect((await restoreUnsavedEdits([page], fromPage))?.values).toEqual({ ...fromPage, summary: 'Selected long ago.' });
   });
 
   it('keeps a selection filed under the tab’s address when the popup kept a draft under the canonical one', async () => {
     await storeUnsavedEdits('https://a.example/canonical', { ...emptyFormValues(), summary: 'Typed in the popup.' });
-    await appendToUnsavedEdits('https://a.example/tab-url', { kind: 'quote', text: 'Quoted.', pageTitle: null, pageUrl: null });
+    await addSelection('https://a.example/tab-url', { kind: 'quote', text: 'Quoted.', pageTitle: null, pageUrl: null });
     const restored = await restoreUnsavedEdits(['https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues());
-    expect(restored?.summary).toBe('Typed in the popup.\n\n“Quoted.”');
+    expect(restored?.values.summary).toBe('Typed in the popup.\n\n“Quoted.”');
   });
 
   it('finds a draft under any of the page’s addresses, first match winning', async () => {
     await storeUnsavedEdits('https://a.example/tab-url', { ...emptyFormValues(), summary: 'from the tab address' });
-    expect((await restoreUnsavedEdits([null, 'https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues()))?.summary).toBe(
+    expect((await restoreUnsavedEdits([null, 'https://a.example/canonical', 'https://a.example/tab-url'], emptyFormValues()))?.values.summary).toBe(
       'from the tab address',
     );
     expect(await restoreUnsavedEdits(['https://a.example/none'], emptyFormValues())).toBeNull();
   });
 
-  it('tells an open popup when the context menu changed its draft', async () => {
-    const seen: Array<string | undefined> = [];
-    const stop = onUnsavedEditsChanged(page, (v) => seen.push(v?.summary));
-    await appendToUnsavedEdits(page, { kind: 'summary', text: 'Added from the menu.' });
+  it('lists a page with only selections as a draft, and Discard there forgets its selections too', async () => {
+    await addSelection(page, { kind: 'summary', text: 'Only a selection.', pageTitle: 'Harbours', pageUrl: page });
+    const [listed] = await listUnsavedEdits();
+    expect(listed).toMatchObject({ key: page, values: { title: 'Harbours', url: page, summary: 'Only a selection.' } });
     await clearUnsavedEdits(page);
+    expect(await listUnsavedEdits()).toEqual([]);
+    expect(await pendingSelections([page])).toEqual([]);
+  });
+
+  it('tells an open popup or side panel of each selection added for its page, and of no other', async () => {
+    const seen: string[][] = [];
+    const stop = onSelectionsAdded([page], (added) => seen.push(added.map((s) => s.paragraph)));
+    await addSelection(page, { kind: 'summary', text: 'Added from the menu.' });
+    await addSelection('https://a.example/other', { kind: 'summary', text: 'Another page.' });
+    await removeSelections(await pendingSelections([page]));
     stop();
-    await appendToUnsavedEdits(page, { kind: 'summary', text: 'Not seen.' });
-    expect(seen).toEqual(['Added from the menu.', undefined]);
+    await addSelection(page, { kind: 'summary', text: 'Not seen.' });
+    expect(seen).toEqual([['Added from the menu.']]);
   });
 
   it('drops older drafts to make room when storage is full', async () => {
@@ -159,7 +206,7 @@ describe('drafts', () => {
   it('says clearly when even a pruned storage cannot keep the draft', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(quotaError());
     await expect(storeUnsavedEdits(page, emptyFormValues())).rejects.toBeInstanceOf(DraftStorageFullError);
-    await expect(appendToUnsavedEdits(page, { kind: 'summary', text: 'x' })).rejects.toThrow(/storage is full/);
+    await expect(addSelection(page, { kind: 'summary', text: 'x' })).rejects.toThrow(/storage is full/);
   });
 });
 

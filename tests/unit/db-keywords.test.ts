@@ -111,7 +111,7 @@ describe('deleting records with undo', () => {
     const before = await listFullRecords(db);
     const deleted = await deleteRecords(db, ['a', 'b']);
     expect((await listRecords(db)).map((r) => r.id)).toEqual(['c']);
-    expect(await db.textBuckets.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
     await restoreRecords(db, deleted);
     expect(await listFullRecords(db)).toEqual(before);
   });

@@ -3,11 +3,13 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrecisDatabase } from '../../utils/db/database';
 import {
-  deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord, withArticleTexts, RecordChangedElsewhere,
+  deleteRecords, findRecordsByUrl, listFullRecords, listKeywords, listNewestRecords, listRecords, listRecordsByIds, saveRecord,
+  withArticleTexts, PageAlreadySaved, RecordChangedElsewhere,
 } from '../../utils/db/records';
 import type { PrecisRecord } from '../../utils/record/schema';
 
 let db: PrecisDatabase;
+const i18nText = (id: string) => `Text of ${id}: «ελληνικά», 中文.`;
 let n = 0;
 
 function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
@@ -63,6 +65,12 @@ describe('records database', () => {
     expect(await findRecordsByUrl(db, 'https://example.org/a')).toHaveLength(2);
   });
 
+  it('never replaces a stored record when creating one with its id', async () => {
+    await saveRecord(db, record({ id: 'x', title: 'First' }), { kind: 'create' });
+    await expect(saveRecord(db, record({ id: 'x', title: 'Second' }), { kind: 'create' })).rejects.toThrow();
+    expect((await listRecords(db)).map((r) => r.title)).toEqual(['First']);
+  });
+
   it('refuses to store an invalid record', async () => {
     await expect(saveRecord(db, record({ title: '' }), { kind: 'create' })).rejects.toThrow(/title/);
     expect(await listRecords(db)).toHaveLength(0);
@@ -82,6 +90,43 @@ describe('records database', () => {
     await saveRecord(db, record({ id: 'x' }), { kind: 'create' });
     await deleteRecords(db, ['x']);
     expect(await listRecords(db)).toHaveLength(0);
+  });
+});
+
+describe('saving a page that may already be saved', () => {
+  it('creates the record when the page is not in the library, and answers with the saved ones when it is', async () => {
+    await saveRecord(db, record({ id: 'first', url: 'https://example.org/a' }), { kind: 'create', unlessSaved: true });
+    const refused = await saveRecord(db, record({ id: 'second', url: 'https://example.org/a?utm_source=x' }), { kind: 'create', unlessSaved: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PageAlreadySaved);
+    expect((refused as PageAlreadySaved).existing.map((r) => r.id)).toEqual(['first']);
+    expect((await listRecords(db)).map((r) => r.id)).toEqual(['first']);
+  });
+
+  it('gives one record and the duplicate answer when two windows save one page at the same moment', async () => {
+    // Two connections, as two windows have, both asked before either has written.
+    const other = new PrecisDatabase(db.name);
+    try {
+      const results = await Promise.allSettled([
+        saveRecord(db, record({ id: 'window-1', url: 'https://example.org/same' }), { kind: 'create', unlessSaved: true }),
+        saveRecord(other, record({ id: 'window-2', url: 'https://example.org/same#top' }), { kind: 'create', unlessSaved: true }),
+      ]);
+      const saved = results.filter((r) => r.status === 'fulfilled');
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(saved).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(PageAlreadySaved);
+      const stored = await findRecordsByUrl(db, 'https://example.org/same');
+      expect(stored).toHaveLength(1);
+      expect((refused[0] as PageAlreadySaved).existing).toEqual(stored);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('saves a page without looking for it when the user chose to keep both', async () => {
+    await saveRecord(db, record({ url: 'https://example.org/a' }), { kind: 'create', unlessSaved: true });
+    await saveRecord(db, record({ url: 'https://example.org/a' }), { kind: 'create' });
+    expect(await findRecordsByUrl(db, 'https://example.org/a')).toHaveLength(2);
   });
 });
 
@@ -120,6 +165,31 @@ describe('article text', () => {
     expect(full.find((r) => r.id === 'without')).toBe(listed.find((r) => r.id === 'without'));
   });
 
+  it('reads the texts in parts, reporting how many it has read', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+    for (const id of ids) await saveRecord(db, record({ id, text: i18nText(id) }), { kind: 'create' });
+    const listed = await listRecords(db);
+    const progress: number[] = [];
+    const full = await withArticleTexts(db, listed.slice(0, 20), { onProgress: (done, total) => progress.push(done / total) });
+    expect(full.map((r) => [r.id, r.text])).toEqual(listed.slice(0, 20).map((r) => [r.id, i18nText(r.id)]));
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it('hands over each part of the records with its texts as it arrives, every record once, in its place', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    for (const id of ids) await saveRecord(db, record({ id, text: i18nText(id) }), { kind: 'create' });
+    const listed = await listRecords(db);
+    const parts: { record: { id: string; text?: string }; index: number }[][] = [];
+    const full = await withArticleTexts(db, listed, { onPart: (part) => parts.push(part) });
+    expect(parts.length).toBeGreaterThan(1);
+    const handed = parts.flat().sort((a, b) => a.index - b.index);
+    expect(handed.map((p) => p.index)).toEqual(listed.map((_, i) => i));
+    expect(handed.map((p) => p.record)).toEqual(full);
+    expect(full.map((r) => [r.id, r.text])).toEqual(listed.map((r) => [r.id, i18nText(r.id)]));
+  });
+
   it('refuses an update based on an older version (changed elsewhere meanwhile), and saves it when not based on one', async () => {
     const opened = await saveRecord(db, record({ id: 'r', summary: 'first', updatedAt: '2024-02-01T00:00:00.000Z' }), { kind: 'create' });
     await saveRecord(db, record({ id: 'r', summary: 'saved in the popup', updatedAt: '2024-02-02T00:00:00.000Z' }), { kind: 'update', id: 'r', basedOn: opened.updatedAt });
@@ -135,7 +205,7 @@ describe('article text', () => {
   it('deletes a record’s text with the record', async () => {
     await saveRecord(db, record({ id: 'r', text: 'Text.' }), { kind: 'create' });
     await deleteRecords(db, ['r']);
-    expect(await db.textBuckets.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
   });
 });
 
@@ -157,7 +227,7 @@ describe('database versions', () => {
     expect(listed.every((r) => !('text' in r))).toBe(true);
     expect((await listFullRecords(current))[0]).toMatchObject({ id: 'from-v1', text: 'Text clipped under v1.' });
     expect(await listKeywords(current)).toEqual(['Legacy', 'Trade']);
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     await current.delete();
   });
 });

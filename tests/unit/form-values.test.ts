@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../utils/extract/draft';
-import { emptyFormValues, formValuesFromDraft, formValuesFromRecord, recordFromFormValues } from '../../utils/record/form-values';
+import { emptyFormValues, fillUntouched, formValuesFromDraft, formValuesFromRecord, recordFromFormValues } from '../../utils/record/form-values';
 
 const extras = { id: 'r1', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
 
@@ -54,5 +54,16 @@ describe('editing a saved record', () => {
     if (!built.ok) return;
     const again = recordFromFormValues(formValuesFromRecord(built.value), extras);
     expect(again.ok && again.value).toEqual(built.value);
+  });
+});
+
+describe('a form filled in two steps (a PDF: its first and last pages, then the rest)', () => {
+  it('takes what the rest of the document gives only in the fields the user has not changed', () => {
+    const before = { ...emptyFormValues(), title: 'Shore Power', wordCount: '', summary: '', keywords: ['Ports'] };
+    const after = { ...before, wordCount: '5200', summary: 'The report’s own summary.', keywords: ['Ports', 'Grid'], language: 'en' };
+    const typed = { ...before, title: 'Shore Power at Small Harbours', summary: 'My summary.' };
+    expect(fillUntouched(typed, before, after)).toEqual({ ...after, title: 'Shore Power at Small Harbours', summary: 'My summary.' });
+    // Nothing changed by the user: the whole document's values.
+    expect(fillUntouched(before, before, after)).toEqual(after);
   });
 });

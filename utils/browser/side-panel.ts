@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { noteShown } from './e2e-hooks';
 
 // Chrome (MV3) has `sidePanel`; Firefox has `sidebarAction` (not in Chrome's types, hence the narrow view).
 interface FirefoxSidebar {
@@ -24,6 +25,7 @@ export function sidePanelKind(): SidePanelKind {
  * refuse to open panels outside a user gesture. Resolves false when the browser has no panel or refused.
  */
 export function openSidePanel(tab: { id?: number; windowId?: number }): Promise<boolean> {
+  noteShown('side panel');
   const kind = sidePanelKind();
   const opening =
     kind === 'chrome'

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { emptyFormValues, type FormValues } from '../record/form-values';
 import { storageErrorKind } from '../db/storage-errors';
-import { t } from '../i18n/messages';
+import { DraftStorageFullError, pendingSelections, selectionsIn, withSelections, type PendingSelection } from './selections';
 
 // The popup closes whenever it loses focus; typed work is kept per page address until it is saved.
 // Each draft is its own storage item, so a write is one call issued at once: a page that is closing can
@@ -18,7 +18,10 @@ type FormField = keyof FormValues;
 interface StoredDraft {
   values: FormValues;
   at: string;
-  /** Set on drafts the context menu started: only these fields are the user's, the rest comes from the page. */
+  /**
+   * Set on drafts the context menu started before selections had items of their own (selections.ts): only
+   * these fields are the user's, the rest comes from the page. Still read, no longer written.
+   */
   fields?: FormField[];
 }
 
@@ -26,14 +29,6 @@ export interface UnsavedDraft {
   key: string;
   values: FormValues;
   savedAt: string;
-}
-
-/** Extension storage is full: the draft could not be kept. */
-export class DraftStorageFullError extends Error {
-  constructor(cause: unknown) {
-    super(t('draftStorageFull'), { cause });
-    this.name = 'DraftStorageFullError';
-  }
 }
 
 const itemKey = (pageKey: string) => PREFIX + pageKey;
@@ -68,9 +63,11 @@ async function readOne(pageKey: string): Promise<StoredDraft | null> {
   return (await readAll()).get(pageKey) ?? null;
 }
 
-/** Drops all but the `keep` newest drafts. */
-async function prune(keep: number): Promise<void> {
-  const oldest = [...(await readAll()).entries()].sort((a, b) => b[1].at.localeCompare(a[1].at)).slice(keep);
+/** Drops all but the `keep` newest drafts; the draft of `current` (being written) is never dropped. */
+async function prune(keep: number, current: string): Promise<void> {
+  // Drafts written within one millisecond share a time: without the exception, the one just written could go.
+  const others = [...(await readAll()).entries()].filter(([k]) => k !== current);
+  const oldest = others.sort((a, b) => b[1].at.localeCompare(a[1].at)).slice(Math.max(0, keep - 1));
   if (oldest.length) await browser.storage.local.remove(oldest.map(([k]) => itemKey(k)));
 }
 
@@ -80,26 +77,32 @@ async function write(pageKey: string, entry: StoredDraft): Promise<void> {
   } catch (e) {
     if (storageErrorKind(e) !== 'quota') throw e;
     try {
-      await prune(KEEP_WHEN_FULL);
+      await prune(KEEP_WHEN_FULL, pageKey);
       await browser.storage.local.set({ [itemKey(pageKey)]: entry });
     } catch (again) {
       throw new DraftStorageFullError(again);
     }
   }
-  await prune(KEEP);
+  await prune(KEEP, pageKey);
 }
 
 export async function loadUnsavedEdits(pageKey: string): Promise<FormValues | null> {
   return (await readOne(pageKey))?.values ?? null;
 }
 
+export interface RestoredDraft {
+  values: FormValues;
+  /** Selections from the context menu now in `values`: removed once the form's draft holds them. */
+  selections: PendingSelection[];
+}
+
 /**
  * The draft to show for a page over `fromPage` (what the page, or the saved record, gives). A draft the
- * popup kept replaces the form; selections the context menu added (a draft with `fields`) are appended to
- * the summary, never put in its place, and are kept whichever key they were filed under (the popup files
- * drafts under the page's canonical address, the menu under the address it was clicked on).
+ * popup kept replaces the form; selections the context menu added are appended to the summary, never put
+ * in its place, whichever of the page's addresses they were filed under (the popup files drafts under the
+ * page's canonical address, the menu under the address it was clicked on).
  */
-export async function restoreUnsavedEdits(pageKeys: Array<string | null>, fromPage: FormValues): Promise<FormValues | null> {
+export async function restoreUnsavedEdits(pageKeys: Array<string | null>, fromPage: FormValues): Promise<RestoredDraft | null> {
   let full: FormValues | null = null;
   const added: string[] = [];
   for (const key of new Set(pageKeys)) {
@@ -109,10 +112,12 @@ export async function restoreUnsavedEdits(pageKeys: Array<string | null>, fromPa
     if (!entry.fields) full ??= entry.values;
     else if (entry.fields.includes('summary') && entry.values.summary.trim()) added.push(entry.values.summary.trim());
   }
-  if (!full && !added.length) return null;
+  const selections = await pendingSelections(pageKeys);
+  if (!full && !added.length && !selections.length) return null;
   const base = full ?? fromPage;
   const missing = added.filter((text) => !base.summary.includes(text));
-  return missing.length ? { ...base, summary: [base.summary.trimEnd(), ...missing].filter(Boolean).join('\n\n') } : base;
+  const summary = missing.length ? [base.summary.trimEnd(), ...missing].filter(Boolean).join('\n\n') : base.summary;
+  return { values: { ...base, summary: withSelections(summary, selections) }, selections };
 }
 
 /** Keeps the whole form as the page's draft. Throws DraftStorageFullError when storage is full. */
@@ -120,56 +125,27 @@ export async function storeUnsavedEdits(pageKey: string, values: FormValues): Pr
   await write(pageKey, { values, at: new Date().toISOString() });
 }
 
+/** Forgets the page's draft and the selections waiting for it. */
 export async function clearUnsavedEdits(pageKey: string): Promise<void> {
-  await browser.storage.local.remove(itemKey(pageKey));
+  await browser.storage.local.remove([itemKey(pageKey), ...(await pendingSelections([pageKey])).map((s) => s.key)]);
 }
 
-/** Every kept draft, newest first. */
+/** Every kept draft, newest first; a page with only selections from the context menu is a draft too. */
 export async function listUnsavedEdits(): Promise<UnsavedDraft[]> {
-  return [...(await readAll()).entries()]
-    .map(([key, d]) => ({ key, values: d.values, savedAt: d.at }))
-    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}
-
-export interface AppendPatch {
-  /** `summary` adds the text as a paragraph; `quote` adds it in quotation marks with where it came from. */
-  kind: 'summary' | 'quote';
-  text: string;
-  pageTitle?: string | null;
-  pageUrl?: string | null;
-}
-
-/** The paragraph a selection becomes in the summary. */
-export function selectionParagraph(patch: AppendPatch): string {
-  const text = patch.text.replace(/\s+/g, ' ').trim();
-  if (patch.kind === 'summary') return text;
-  const source = [patch.pageTitle?.trim(), patch.pageUrl?.trim()].filter(Boolean).join(', ');
-  return `“${text}”${source ? ` (${source})` : ''}`;
-}
-
-/**
- * Adds selected text to the page's draft summary, starting a draft when there is none (for the context
- * menu; the popup shows it next time it opens on that page). Returns the draft's values.
- */
-export async function appendToUnsavedEdits(pageKey: string, patch: AppendPatch): Promise<FormValues> {
-  const paragraph = selectionParagraph(patch);
-  const existing = await readOne(pageKey);
-  const values: FormValues = existing?.values ?? { ...emptyFormValues(), title: patch.pageTitle?.trim() ?? '', url: patch.pageUrl ?? pageKey };
-  const next: FormValues = { ...values, summary: [values.summary.trimEnd(), paragraph].filter(Boolean).join('\n\n') };
-  const fields = existing ? existing.fields && [...new Set<FormField>([...existing.fields, 'summary'])] : (['summary'] as FormField[]);
-  await write(pageKey, { values: next, at: new Date().toISOString(), ...(fields ? { fields } : {}) });
-  return next;
-}
-
-/** Calls `listener` with the page's draft whenever another page (or the context menu) changes it. */
-export function onUnsavedEditsChanged(pageKey: string, listener: (values: FormValues | null) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[itemKey(pageKey)];
-    if (area !== 'local' || !change) return;
-    listener(isStoredDraft(change.newValue) ? change.newValue.values : null);
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+  const drafts = await readAll();
+  const selections = selectionsIn((await browser.storage.local.get(null)) as Record<string, unknown>);
+  const byPage = new Map<string, PendingSelection[]>();
+  for (const s of selections) byPage.set(s.pageKey, [...(byPage.get(s.pageKey) ?? []), s]);
+  const listed: UnsavedDraft[] = [...drafts.entries()].map(([key, d]) => {
+    const own = byPage.get(key) ?? [];
+    byPage.delete(key);
+    return { key, values: { ...d.values, summary: withSelections(d.values.summary, own) }, savedAt: [d.at, ...own.map((s) => s.at)].sort().at(-1)! };
+  });
+  for (const [key, own] of byPage) {
+    const values = { ...emptyFormValues(), title: own.find((s) => s.pageTitle)?.pageTitle ?? '', url: key, summary: withSelections('', own) };
+    listed.push({ key, values, savedAt: own.at(-1)!.at });
+  }
+  return listed.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
 export interface DraftKeeper {

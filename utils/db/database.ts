@@ -1,49 +1,31 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PrecisRecord } from '../record/schema';
-import { textBucketOf } from './article-texts';
-import { recordBucketsFor } from './record-buckets';
 
 export const DATABASE_NAME = 'precis';
 
-/** A record as stored: its clipped article text lives in `textBuckets`, so lists stay light. */
+/**
+ * A record as stored, one per row of `records`: every field of the record except its clipped article text,
+ * which has a row of its own in `texts`, so that lists stay light. Data kept about a record that is not part
+ * of it (a sync revision, say) belongs in a table of its own keyed by the record id, or in a field added by
+ * a later schema version; either is an ordinary versioned upgrade.
+ */
 export type StoredRecord = Omit<PrecisRecord, 'text'>;
 
-/** Schema v2's row of `recordTexts` (one text per row); v3 moved these into buckets. */
-interface StoredText {
+/** A row of `texts`: the clipped article text of the record with the same id (none is stored when empty). */
+export interface StoredText {
   id: string;
   text: string;
 }
 
 /**
- * A row of `recordBuckets`: up to BUCKET_RECORDS records, and the values IndexedDB indexes them by, derived
- * from the records by record-buckets.ts (which alone writes these rows).
- */
-export interface RecordBucket {
-  bucket: number;
-  records: StoredRecord[];
-  ids: string[];
-  /** Each record's stored (canonical) URL, for the popup's already-clipped check. */
-  urls: string[];
-  /** Every keyword spelling of the records, for tag suggestions and keyword changes. */
-  keywords: string[];
-  /** The latest createdAt in the row, for the library's first screen. */
-  newest: string;
-}
-
-/** A row of `textBuckets`: the article texts of the records whose id hashes to `bucket` (see article-texts.ts). */
-export interface TextBucket {
-  bucket: number;
-  /** Record id → article text. A Map, so that no record id (say "__proto__") can collide with object keys. */
-  texts: Map<string, string>;
-}
-
-/**
  * The records database. Every schema change adds a `this.version(n)` block with its upgrade; never edit a
- * released version. tests/unit/db-upgrade.test.ts opens data written by each earlier version.
+ * released version. Each upgrade carries all the logic it needs inside its block and calls no helper of the
+ * live code, which later changes could alter: what an upgrade writes is fixed the day it is released.
+ * tests/unit/db-upgrade.test.ts opens the data each earlier version wrote (tests/fixtures/db/precis-vN.json).
  */
 export class PrecisDatabase extends Dexie {
-  recordBuckets!: EntityTable<RecordBucket, 'bucket'>;
-  textBuckets!: EntityTable<TextBucket, 'bucket'>;
+  records!: EntityTable<StoredRecord, 'id'>;
+  texts!: EntityTable<StoredText, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -55,37 +37,83 @@ export class PrecisDatabase extends Dexie {
     this.version(2)
       .stores({ recordTexts: 'id' })
       .upgrade(async (tx) => {
-        const records = tx.table<PrecisRecord, string>('records');
+        const records = tx.table<{ id: string; text?: unknown }, string>('records');
         const withText = (await records.toArray()).filter((r) => typeof r.text === 'string' && r.text);
-        await tx.table<StoredText, string>('recordTexts').bulkPut(withText.map((r) => ({ id: r.id, text: r.text! })));
+        await tx.table<StoredText, string>('recordTexts').bulkPut(withText.map((r) => ({ id: r.id, text: r.text as string })));
         await records.toCollection().modify((r) => {
           delete r.text;
         });
       });
-    // v3: texts are stored many to a row (a row per hash bucket of the record id): browsers pay per stored
-    // item, and exporting or importing 10,000 texts one per row took seconds longer.
-    // Indexes the code never queries go too (publishedDate, updatedAt, literatureType: the library filters and
-    // sorts in memory); every index entry is written again with each record.
+    // v3 (superseded by v5): texts stored many to a row, in 128 rows chosen by an FNV-1a hash of the record
+    // id, each row a Map from record id to text. The publishedDate, updatedAt and literatureType indexes go.
     this.version(3)
       .stores({ records: 'id, url, *keywords, createdAt', recordTexts: null, textBuckets: 'bucket' })
       .upgrade(async (tx) => {
-        const texts = await tx.table<StoredText, string>('recordTexts').toArray();
-        const rows = new Map<number, TextBucket>();
-        for (const { id, text } of texts) {
+        const bucketOf = (id: string) => {
+          let h = 0x811c9dc5;
+          for (let i = 0; i < id.length; i++) {
+            h ^= id.charCodeAt(i);
+            h = Math.imul(h, 0x01000193);
+          }
+          return (h >>> 0) % 128;
+        };
+        const rows = new Map<number, { bucket: number; texts: Map<string, string> }>();
+        for (const { id, text } of await tx.table<StoredText, string>('recordTexts').toArray()) {
           if (!text) continue;
-          const bucket = textBucketOf(id);
+          const bucket = bucketOf(id);
           if (!rows.has(bucket)) rows.set(bucket, { bucket, texts: new Map() });
           rows.get(bucket)!.texts.set(id, text);
         }
-        await tx.table<TextBucket, number>('textBuckets').bulkPut([...rows.values()]);
+        await tx.table('textBuckets').bulkPut([...rows.values()]);
       });
-    // v4: records, too, are stored many to a row (see record-buckets.ts): writing 10,000 records one per row
-    // took 2–4 s of an import, a hundred per row 0.7–0.9 s.
+    // v4 (superseded by v5): records stored a hundred to a row, oldest first, each row with the ids, URLs,
+    // keyword spellings and newest creation time of its records, which IndexedDB indexed.
     this.version(4)
       .stores({ records: null, recordBuckets: 'bucket, *ids, *urls, *keywords, newest' })
       .upgrade(async (tx) => {
         const records = await tx.table<StoredRecord, string>('records').toArray();
-        await tx.table<RecordBucket, number>('recordBuckets').bulkPut(recordBucketsFor(records));
+        const oldestFirst = records.sort((a, b) =>
+          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+        );
+        const rows = [];
+        for (let i = 0; i < oldestFirst.length; i += 100) {
+          const chunk = oldestFirst.slice(i, i + 100);
+          let newest = '';
+          for (const r of chunk) if (r.createdAt > newest) newest = r.createdAt;
+          rows.push({
+            bucket: rows.length,
+            records: chunk,
+            ids: chunk.map((r) => r.id),
+            urls: [...new Set(chunk.flatMap((r) => (r.url ? [r.url] : [])))],
+            keywords: [...new Set(chunk.flatMap((r) => r.keywords))],
+            newest,
+          });
+        }
+        await tx.table('recordBuckets').bulkPut(rows);
+      });
+    // v5: one record per row, one article text per row (keyed by the record id), and the indexes the code
+    // queries: the popup's already-clipped check (url), tag suggestions and keyword changes (keywords) and
+    // the library's first screen (createdAt); the library follows changes by ranges of ids (live-records.ts).
+    // Rows of many records made imports faster, but every save rewrote a whole row, nothing kept one id to
+    // one row, and Dexie's queries and liveQuery could not see the records.
+    this.version(5)
+      .stores({ records: 'id, url, *keywords, createdAt', texts: 'id', recordBuckets: null, textBuckets: null })
+      .upgrade(async (tx: Transaction) => {
+        // v4 never meant one id to sit in two rows, but nothing prevented it: the later saved copy wins.
+        const records = new Map<string, StoredRecord>();
+        for (const row of await tx.table<{ records: StoredRecord[] }, number>('recordBuckets').toArray()) {
+          for (const r of row.records) {
+            const seen = records.get(r.id);
+            if (!seen || r.updatedAt >= seen.updatedAt) records.set(r.id, r);
+          }
+        }
+        // Texts of records that no longer exist could not be reached; they are not carried over.
+        const texts: StoredText[] = [];
+        for (const row of await tx.table<{ texts: Map<string, string> }, number>('textBuckets').toArray()) {
+          for (const [id, text] of row.texts) if (text && records.has(id)) texts.push({ id, text });
+        }
+        await tx.table<StoredRecord, string>('records').bulkPut([...records.values()]);
+        await tx.table<StoredText, string>('texts').bulkPut(texts);
       });
   }
 }

@@ -4,7 +4,7 @@
 // (their updatedAt moves to `now`, so an import elsewhere sees them as newer).
 import type { PrecisDatabase, StoredRecord } from './database';
 import { validateRecord } from '../record/schema';
-import { changeRecords, getRecordsInOrder, getRecordsWithKeyword } from './record-buckets';
+import { listRecordsByIds } from './records';
 
 const key = (k: string) => k.toLocaleLowerCase();
 
@@ -37,8 +37,15 @@ async function rewrite(
     if (!checked.ok) throw new Error(`“${record.title}” would become invalid: ${checked.errors.join('; ')}`);
     changed.push(next);
   }
-  await changeRecords(db, changed);
+  await db.records.bulkPut(changed);
   return changed;
+}
+
+/** Records having `keyword` in any letter case (the index finds candidates as Dexie's equalsIgnoreCase compares). */
+async function recordsWithKeyword(db: PrecisDatabase, keyword: string): Promise<StoredRecord[]> {
+  const wanted = keyword.toLowerCase();
+  const found = await db.records.where('keywords').equalsIgnoreCase(keyword).distinct().toArray();
+  return found.filter((r) => r.keywords.some((k) => k.toLowerCase() === wanted));
 }
 
 /**
@@ -50,8 +57,8 @@ async function rewrite(
 export async function renameKeyword(db: PrecisDatabase, from: string, to: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const target = cleanKeyword(to);
   const source = key(from.trim());
-  return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await getRecordsWithKeyword(db, from.trim());
+  return db.transaction('rw', db.records, async () => {
+    const records = await recordsWithKeyword(db, from.trim());
     return rewrite(db, records, (keywords) => dedupe(keywords.map((k) => (key(k) === source || key(k) === key(target) ? target : k))), now);
   });
 }
@@ -59,8 +66,8 @@ export async function renameKeyword(db: PrecisDatabase, from: string, to: string
 /** Removes a keyword (every spelling of it) from every record. Returns the changed records. */
 export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await getRecordsWithKeyword(db, keyword.trim());
+  return db.transaction('rw', db.records, async () => {
+    const records = await recordsWithKeyword(db, keyword.trim());
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
 }
@@ -68,8 +75,8 @@ export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Da
 /** Adds a keyword to the given records (those that have it in any spelling are left alone). */
 export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const added = cleanKeyword(keyword);
-  return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await getRecordsInOrder(db, [...new Set(ids)]);
+  return db.transaction('rw', db.records, async () => {
+    const records = await listRecordsByIds(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => dedupe([...keywords, added]), now);
   });
 }
@@ -77,8 +84,8 @@ export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly stri
 /** Removes a keyword (every spelling of it) from the given records. */
 export async function removeKeywordFromRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.recordBuckets, async () => {
-    const records = await getRecordsInOrder(db, [...new Set(ids)]);
+  return db.transaction('rw', db.records, async () => {
+    const records = await listRecordsByIds(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
 }

@@ -1,4 +1,5 @@
 import type { PrecisRecord } from '../record/schema';
+import { joinPieces, type FilePieces } from './pieces';
 import { cslName, type CslName } from './csl-names';
 import { summarizerLine } from './fields';
 
@@ -95,5 +96,11 @@ export function cslItem(record: PrecisRecord): CslItem {
 }
 
 export function exportCslJson(records: readonly PrecisRecord[]): string {
-  return JSON.stringify(records.map(cslItem), null, 2) + '\n';
+  return joinPieces(cslJsonPieces(records), records);
+}
+
+/** The pieces of `JSON.stringify(items, null, 2)`: each item indented one level (escaped strings hold no line break). */
+export function cslJsonPieces(records: readonly unknown[]): FilePieces<PrecisRecord> {
+  if (!records.length) return { head: '[]\n', piece: () => '', tail: '' };
+  return { head: '[\n  ', piece: (r, i) => (i ? ',\n  ' : '') + JSON.stringify(cslItem(r), null, 2).replace(/\n/g, '\n  '), tail: '\n]\n' };
 }

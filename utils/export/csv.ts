@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { PrecisRecord } from '../record/schema';
+import { joinPieces, type FilePieces } from './pieces';
 import { affiliationList, authorNames } from './fields';
 
 export interface CsvOptions {
@@ -43,13 +44,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One row per record, RFC 4180: CRLF line ends, quotes doubled, fields with , " or line breaks quoted. */
 export function exportCsv(records: readonly PrecisRecord[], options: CsvOptions = {}): string {
+  return joinPieces(csvPieces(options), records);
+}
+
+export function csvPieces(options: CsvOptions = {}): FilePieces<PrecisRecord> {
   const columns = options.includeText ? [...COLUMNS, ['Article Text', (r: PrecisRecord) => r.text ?? ''] as const] : COLUMNS;
-  const csv = Papa.unparse(
-    {
-      fields: columns.map(([header]) => header),
-      data: records.map((r) => columns.map(([, value]) => value(r) ?? '')),
-    },
-    { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
-  );
-  return (options.bom ? '\uFEFF' : '') + csv + '\r\n';
+  const unparse = (rows: (string | number)[][]) => Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
+  return {
+    head: (options.bom ? '\uFEFF' : '') + unparse([columns.map(([header]) => header)]),
+    piece: (r) => '\r\n' + unparse([columns.map(([, value]) => value(r) ?? '')]),
+    tail: '\r\n',
+  };
 }

@@ -1,4 +1,5 @@
 import type { PrecisRecord } from '../record/schema';
+import { joinPieces, type FilePieces } from './pieces';
 import { cslType, type CslType } from './csl-json';
 import { cslName } from './csl-names';
 import { summarizerLine } from './fields';
@@ -101,5 +102,7 @@ export function risEntry(record: PrecisRecord): string {
 
 /** All records as one RIS file, a blank line between entries. */
 export function exportRis(records: readonly PrecisRecord[]): string {
-  return records.map(risEntry).join('\r\n');
+  return joinPieces(RIS_PIECES, records);
 }
+
+export const RIS_PIECES: FilePieces<PrecisRecord> = { head: '', piece: (r, i) => (i ? '\r\n' : '') + risEntry(r), tail: '' };

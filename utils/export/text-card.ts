@@ -1,5 +1,6 @@
 import type { StoredRecord } from '../db/database';
 import type { PrecisRecord } from '../record/schema';
+import { joinPieces, type FilePieces } from './pieces';
 import { authorNames, summarizerLine } from './fields';
 
 // The header block and summary of ../shared/examples/seed-record.txt, as its publisher pastes it. Every line
@@ -44,5 +45,9 @@ const CARD_SEPARATOR = '\n\n\n----------------------------------------\n\n\n';
 
 /** All cards in one plain-text file, separated by a rule. */
 export function exportTextCards(records: readonly (PrecisRecord | StoredRecord)[]): string {
-  return records.length ? records.map(textCard).join(CARD_SEPARATOR) + '\n' : '';
+  return joinPieces(textCardPieces(records), records);
+}
+
+export function textCardPieces(records: readonly unknown[]): FilePieces<PrecisRecord | StoredRecord> {
+  return { head: '', piece: (r, i) => (i ? CARD_SEPARATOR : '') + textCard(r), tail: records.length ? '\n' : '' };
 }

@@ -12,7 +12,9 @@ export type DraftField =
   | 'language'
   | 'wordCount'
   | 'keywords'
-  | 'section';
+  | 'section'
+  // The summary is drafted, except from a PDF that prints its own Abstract or Summary: then it names that heading.
+  | 'summary';
 
 /**
  * What the extractor proposes for a page: plain, serialisable data. Every value is a proposal the user

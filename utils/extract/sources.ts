@@ -25,6 +25,14 @@ const SOURCE_TEXT = {
   'article-section': 'sourceArticleSection',
   'json-ld-type': 'sourceJsonLdType',
   'first-line': 'sourceFirstLine',
+  // PDFs (utils/pdf)
+  'pdf-properties': 'sourcePdfProperties',
+  'pdf-first-page': 'sourcePdfFirstPage',
+  'pdf-author-notes': 'sourcePdfAuthorNotes',
+  'pdf-page-headers': 'sourcePdfPageHeaders',
+  'pdf-text': 'sourcePdfText',
+  'pdf-doi': 'sourcePdfDoi',
+  'pdf-abstract': 'sourcePdfAbstract',
 } as const satisfies Record<string, MessageKey>;
 
 /** A source of extracted values. */

@@ -1,8 +1,6 @@
 import type { PrecisDatabase, StoredRecord } from '../db/database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { isVouchedFor } from './checked-records';
-import { changeTexts, getTexts } from '../db/article-texts';
-import { changeRecords, getRecords } from '../db/record-buckets';
 
 export interface ImportPreview { total: number; new: number; identical: number; newer: number; older: number }
 
@@ -26,13 +24,16 @@ function sameData(a: unknown, b: unknown): boolean {
  * library's copy is kept (counted as "older"), since an import never overwrites without a reason.
  */
 async function judge(db: PrecisDatabase, records: readonly PrecisRecord[]): Promise<Verdict[]> {
-  // Only the rows holding these ids are read (importing into a library that lacks most of them reads next to nothing).
-  const heldRecords = await getRecords(db, records.map((r) => r.id));
+  // Which ids the library holds comes from the primary keys alone; only records it holds are read (importing
+  // into a library that lacks most of them reads next to nothing).
+  const held = new Set(await db.records.toCollection().primaryKeys());
+  const heldIds = records.flatMap((r) => (held.has(r.id) ? [r.id] : []));
+  const heldRecords = new Map((await db.records.bulkGet(heldIds)).flatMap((r) => (r ? [[r.id, r] as const] : [])));
   const existing = records.map((r) => heldRecords.get(r.id));
   const fieldsMatch = records.map((r, i) => sameFields(existing[i], r));
   // Article texts are megabytes: read only those that can decide "identical".
   const textIds = records.filter((r, i) => fieldsMatch[i] && r.text !== undefined).map((r) => r.id);
-  const texts = await getTexts(db, textIds);
+  const texts = new Map((await db.texts.bulkGet(textIds)).flatMap((t) => (t ? [[t.id, t.text] as const] : [])));
   return records.map((record, i) => {
     const stored = existing[i];
     if (!stored) return 'new';
@@ -51,7 +52,7 @@ function sameFields(stored: StoredRecord | undefined, record: PrecisRecord): boo
 export async function previewImport(db: PrecisDatabase, records: PrecisRecord[]): Promise<ImportPreview> {
   const preview: ImportPreview = { total: records.length, new: 0, identical: 0, newer: 0, older: 0 };
   const t0 = performance.now();
-  const verdicts = await db.transaction('r', db.recordBuckets, db.textBuckets, async () => judge(db, records));
+  const verdicts = await db.transaction('r', db.records, db.texts, async () => judge(db, records));
   performance.measure('precis:import-preview', { start: t0 });
   for (const v of verdicts) preview[v]++;
   return preview;
@@ -65,14 +66,18 @@ export interface ImportResult {
   written: StoredRecord[];
 }
 
+/** Records written per request batch: progress moves in these steps, and the page paints between them. */
+const WRITE_CHUNK = 500;
+
 /**
  * Add the new records and replace those the import has a newer version of, in one transaction: if anything
- * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `textBuckets`, and a newer
- * record without text keeps the text already stored.
+ * fails, nothing is written. Never deletes. As in saveRecord, article text goes to `texts`, and a newer
+ * record without text keeps the text already stored. `onProgress` hears how many records are written.
  */
 export async function applyImport(
   db: PrecisDatabase,
   records: PrecisRecord[],
+  onProgress?: (written: number, total: number) => void,
 ): Promise<ImportResult> {
   // Checked again here, the last gate before IndexedDB, like saveRecord (callers may skip parseImport);
   // records that parseImport has just validated are not checked twice.
@@ -91,22 +96,33 @@ export async function applyImport(
     ids.add(r.id);
   }
   let tWritten = 0; // the writes issued; the transaction commits after
-  const result = await db.transaction('rw', db.recordBuckets, db.textBuckets, async () => {
+  const result = await db.transaction('rw', db.records, db.texts, async () => {
     const t1 = performance.now();
     const verdicts = await judge(db, checked);
-    const fresh = checked.filter((_, i) => verdicts[i] === 'new');
-    const newer = checked.filter((_, i) => verdicts[i] === 'newer');
     const t2 = performance.now();
     performance.measure('precis:import-compare', { start: t1, end: t2 });
-    const toWrite = [...fresh, ...newer];
+    const toWrite = checked.filter((_, i) => verdicts[i] === 'new' || verdicts[i] === 'newer');
+    const fresh = new Set(checked.filter((_, i) => verdicts[i] === 'new').map((r) => r.id));
     const written: StoredRecord[] = toWrite.map(({ text: _text, ...rest }) => rest);
-    await changeRecords(db, written);
-    const t3 = performance.now();
-    performance.measure('precis:import-write-records', { start: t2, end: t3 });
-    await changeTexts(db, toWrite.flatMap((r) => (r.text ? [[r.id, r.text] as const] : [])));
-    performance.measure('precis:import-write-texts', { start: t3 });
+    // Each chunk goes out before the one ahead of it is awaited: the page prepares the next chunk while the
+    // browser stores this one.
+    const batches: Promise<void>[] = [];
+    // Puts, for new records too: this transaction has just seen that their ids are free, and an add costs
+    // IndexedDB a lookup per row to make sure.
+    for (let i = 0; i < toWrite.length; i += WRITE_CHUNK) {
+      const texts = toWrite.slice(i, i + WRITE_CHUNK).flatMap((r) => (r.text ? [{ id: r.id, text: r.text }] : []));
+      const done = Math.min(i + WRITE_CHUNK, toWrite.length);
+      const batch = Promise.all([db.records.bulkPut(written.slice(i, i + WRITE_CHUNK)), texts.length ? db.texts.bulkPut(texts) : null]).then(() =>
+        onProgress?.(done, toWrite.length),
+      );
+      batch.catch(() => {}); // a failure aborts the transaction and surfaces where the batch is awaited
+      batches.push(batch);
+      if (batches.length > 1) await batches[batches.length - 2];
+    }
+    await Promise.all(batches);
+    performance.measure('precis:import-write', { start: t2 });
     tWritten = performance.now();
-    return { added: fresh.length, updated: newer.length, unchanged: checked.length - toWrite.length, written };
+    return { added: fresh.size, updated: toWrite.length - fresh.size, unchanged: checked.length - toWrite.length, written };
   });
   performance.measure('precis:import-commit', { start: tWritten });
   return result;

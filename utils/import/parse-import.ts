@@ -56,11 +56,49 @@ function recordLabel(raw: unknown, index: number): string {
   return `Record ${index + 1} ("${clean.length > 60 ? `${clean.slice(0, 60)}…` : clean}")`;
 }
 
+/** How far checking an import has got: records checked of all the file holds. */
+export interface CheckProgress {
+  checked: number;
+  total: number;
+}
+
 /**
  * Read a Précis JSON export (`text`: the file's contents; `byteSize`: its size, checked before anything else).
  * Every record is validated with the record schema; nothing here touches the database.
  */
 export function parseImport(text: string, byteSize: number = text.length): ParsedImport {
+  const steps = parseSteps(text, byteSize);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseImport in steps: between steps of about `stepMs` it calls `pause` (letting the page paint and answer
+ * input) and reports how many records are checked. The file's JSON.parse is one step, whatever its size.
+ */
+export async function parseImportInSteps(
+  text: string,
+  byteSize: number,
+  { onProgress, pause, stepMs = 30 }: { onProgress?: (progress: CheckProgress) => void; pause: () => Promise<void>; stepMs?: number },
+): Promise<ParsedImport> {
+  const steps = parseSteps(text, byteSize);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < stepMs) continue;
+    onProgress?.(step.value);
+    await pause();
+    since = performance.now();
+  }
+}
+
+/** Records checked between two looks at the clock. */
+const CHECK_CHUNK = 50;
+
+function* parseSteps(text: string, byteSize: number): Generator<CheckProgress, ParsedImport, void> {
   const size = Math.max(byteSize, text.length);
   if (size > MAX_IMPORT_BYTES) {
     return fail(`This file is ${megabytes(size)}; Précis imports files up to ${megabytes(MAX_IMPORT_BYTES)}. Export fewer records per file.`);
@@ -108,6 +146,7 @@ export function parseImport(text: string, byteSize: number = text.length): Parse
   const problems: string[] = [];
   const positionById = new Map<string, number>();
   for (const [i, raw] of migrated.entries()) {
+    if (i % CHECK_CHUNK === 0) yield { checked: i, total: migrated.length };
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       problems.push(`${recordLabel(raw, i)} is not a record (found ${describeJsonValue(raw)}).`);
       continue;

@@ -1,52 +1,28 @@
 import type { StoredRecord } from '../db/database';
+import { newestCreatedFirst } from '../db/records';
 
-/** What changed between the records a page shows and the records now stored. */
+/** Records to show anew and ids to take off the list. */
 export interface RecordChanges {
-  upserted: StoredRecord[];
-  removed: string[];
+  upserted: readonly StoredRecord[];
+  removed: readonly string[];
 }
 
 /**
- * The records added or changed since `shown` (a record changes its `updatedAt` with every save, keyword
- * change and newer import) and the ids no longer stored.
+ * The part of `changes` (found in the database) that the list does not show yet: records it lacks or shows
+ * with another `updatedAt` (a record changes it with every save, keyword change and newer import), and ids
+ * it still shows. What the page did itself, and has shown already, drops out.
  */
-export function recordChanges(shown: ReadonlyMap<string, StoredRecord>, stored: readonly StoredRecord[]): RecordChanges {
-  const storedIds = new Set(stored.map((r) => r.id));
+export function unshownChanges(shown: ReadonlyMap<string, StoredRecord>, { upserted, removed }: RecordChanges): RecordChanges {
   return {
-    upserted: stored.filter((r) => shown.get(r.id)?.updatedAt !== r.updatedAt),
-    removed: [...shown.keys()].filter((id) => !storedIds.has(id)),
+    upserted: upserted.filter((r) => shown.get(r.id)?.updatedAt !== r.updatedAt),
+    removed: removed.filter((id) => shown.has(id)),
   };
 }
 
-/** Whether a Dexie "storagemutated" change set touches the records of database `name`. */
-export function touchesRecords(parts: Record<string, unknown>, name: string): boolean {
-  const prefix = `idb://${name}/recordBuckets/`;
-  return Object.keys(parts).some((key) => key === 'all' || key.startsWith(prefix));
-}
-
-/**
- * Counts the changes other pages made and how many of them the page has followed, so that it knows when
- * its list is the library as stored. A change that arrives while a follow is reading is not covered by it.
- */
-export class OutsideChanges {
-  private seen = 0;
-  private followed = 0;
-
-  /** Another page changed the records. */
-  noted(): void {
-    this.seen++;
-  }
-
-  /** A follow starts reading; call the returned function once its result is shown. */
-  following(): () => void {
-    const upTo = this.seen;
-    return () => {
-      this.followed = Math.max(this.followed, upTo);
-    };
-  }
-
-  /** Every change noted so far has been followed. */
-  allFollowed(): boolean {
-    return this.followed === this.seen;
-  }
+/** `list` (newest created first) with the changes made; records not touched stay the same objects. */
+export function applyRecordChanges(list: readonly StoredRecord[], { upserted, removed }: RecordChanges): StoredRecord[] {
+  if (!upserted.length && !removed.length) return [...list];
+  const gone = new Set([...removed, ...upserted.map((r) => r.id)]);
+  const kept = list.filter((r) => !gone.has(r.id));
+  return upserted.length ? [...kept, ...upserted].sort(newestCreatedFirst) : kept;
 }

@@ -54,23 +54,30 @@ export function stopwordsFor(language: string | null | undefined): Set<string> {
 const SAMPLE_WORDS = 400;
 
 /**
- * The stopword list that fits the text: the declared language's, unless the text's common words belong
- * clearly more to another listed language (pages mislabel their language often enough, e.g. `lang="de"` on
- * an English article).
+ * The language of the text among those with a stopword list (a two-letter code): the declared one, unless the
+ * text's common words belong clearly more to another (pages mislabel their language often enough, e.g.
+ * `lang="de"` on an English article). A declared language without a list is kept as it is.
  */
-export function stopwordsForText(text: string, declared: string | null | undefined): Set<string> {
+export function languageOfText(text: string, declared: string | null | undefined): string {
   const sample = wordTokens(text.slice(0, SAMPLE_WORDS * 8)).slice(0, SAMPLE_WORDS);
   const hits = (code: string) => {
     const list = stopwordsFor(code);
     return sample.filter((w) => list.has(w)).length;
   };
   const declaredCode = (declared ?? 'en').toLowerCase().slice(0, 2);
-  let best = declaredCode, bestHits = hits(declaredCode);
+  const declaredHits = hits(declaredCode);
+  let best = declaredCode, bestHits = declaredHits;
+  // The best fit among the lists that beat the declared one clearly (Spanish shares many words with French).
   for (const code of Object.keys(STOPWORDS)) {
     const n = hits(code);
-    if (n > bestHits * 2) { best = code; bestHits = n; }
+    if (n > declaredHits * 2 && n > bestHits) { best = code; bestHits = n; }
   }
-  return stopwordsFor(best);
+  return best;
+}
+
+/** The stopword list that fits the text (see `languageOfText`). */
+export function stopwordsForText(text: string, declared: string | null | undefined): Set<string> {
+  return stopwordsFor(languageOfText(text, declared));
 }
 
 /** Lower-cased word tokens (letters and digits, inner apostrophes and hyphens kept), possessive "'s" dropped. */

@@ -68,6 +68,18 @@ export function formValuesFromDraft(draft: Draft, summarizer: SummarizedBy | nul
   return toFormValues({ ...draft, summarizedBy: summarizer });
 }
 
+/**
+ * The form once more of the document has been read (a PDF's remaining pages): each field the user has not
+ * changed since `before` was shown takes its value from `after`; what the user typed stays.
+ */
+export function fillUntouched(current: FormValues, before: FormValues, after: FormValues): FormValues {
+  const out = { ...current };
+  for (const key of Object.keys(after) as Array<keyof FormValues>) {
+    if (JSON.stringify(current[key]) === JSON.stringify(before[key])) (out as Record<keyof FormValues, unknown>)[key] = after[key];
+  }
+  return out;
+}
+
 /** Show a saved record in the form, for editing it. */
 export function formValuesFromRecord(record: PrecisRecord): FormValues {
   return toFormValues(record);

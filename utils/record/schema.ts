@@ -57,6 +57,12 @@ export const RecordSchema = z.object({
   updatedAt: timestamp(),
   text: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
   sources: z.optional(SourcesSchema),
+  /**
+   * The team library's user name of whoever first saved the record to the team's server (set by the sync,
+   * enforced by the server's validation function). Absent on records that were never in a team library, so
+   * records and exports from before the team library read and write unchanged.
+   */
+  clippedBy: z.optional(z.nullable(shortText())),
 });
 
 export type Author = z.infer<typeof AuthorSchema>;

@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { StoredRecord } from '../db/database';
 import { STOP_WORDS, foldTerm } from './normalize';
+import { yieldToPage } from '../library/yield-to-page';
 
 /** The fields one search box looks in, and how much a match in each counts. */
 export const FIELDS = ['title', 'authors', 'publisher', 'keywords', 'summary', 'section'] as const;
@@ -41,23 +42,6 @@ export function searchWords(query: string): string {
   const words = query.trim().split(/\s+/).filter(Boolean);
   if (words.length > 1 && /^[\p{L}\p{N}]{1,2}$/u.test(words[words.length - 1])) words.pop();
   return words.join(' ');
-}
-
-/**
- * Lets the page handle input, timers and paint, then continues. Chunks are small (a keystroke waits for at
- * most one), so the pause must be cheap: a message to self, not setTimeout, which browsers stretch to 4 ms
- * after a few nested calls. (Not scheduler.yield either: its continuations run ahead of timers, and the
- * page's own timer-driven work would wait for the whole build.)
- */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { abortError, type EngineAvailability, type SummaryCallbacks, type SummaryEngine, type SummaryOptions } from './engine';
+import { abortError, type SummaryCallbacks, type SummaryEngine, type SummaryOptions } from './engine';
 import { splitForQuota } from './chunking';
 import { t } from '../i18n/messages';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, exportFileName } from '../../../utils/export/formats';
+import { buildExport, buildExportAsRead, EXPORT_FORMATS, exportFileName } from '../../../utils/export/formats';
+import { fixtureRecords } from './fixtures';
 import type { PrecisRecord } from '../../../utils/record/schema';
 
 const record: PrecisRecord = {
@@ -62,5 +63,41 @@ describe('export format registry', () => {
     const csv = EXPORT_FORMATS.find((f) => f.id === 'csv')!;
     expect(csv.build([record], { bom: true }).toString().startsWith('\uFEFFTitle,')).toBe(true);
     expect(csv.build([record]).toString().startsWith('Title,')).toBe(true);
+  });
+
+  it('builds every file in steps byte for byte as at once, saying how many records it holds so far', async () => {
+    const records = [...fixtureRecords, ...fixtureRecords.map((r) => ({ ...r, id: `${r.id}-copy`, text: 'Article text.' }))];
+    const options = { bom: true, exportedAt: new Date('2024-05-01T00:00:00Z'), includeText: true };
+    for (const f of EXPORT_FORMATS) {
+      const progress: [number, number][] = [];
+      let pauses = 0;
+      const stepped = await buildExport(f, records, options, {
+        onProgress: (done, total) => progress.push([done, total]),
+        pause: async () => void pauses++,
+        stepMs: 0,
+      });
+      const once = f.build(records, options);
+      const bytes = async (file: string | Uint8Array | Blob) => new Uint8Array(await new Blob([file as BlobPart]).arrayBuffer());
+      expect(await bytes(stepped), f.id).toEqual(await bytes(once));
+      expect(progress.at(-1)).toEqual([records.length, records.length]);
+      if (f.pieces) expect(pauses, f.id).toBe(records.length);
+    }
+  });
+
+  it('writes the file as the texts arrive, in any order, byte for byte as once they are all read', async () => {
+    const records = [...fixtureRecords, ...fixtureRecords.map((r) => ({ ...r, id: `${r.id}-copy`, text: `Article text of ${r.id}.` }))];
+    const withoutTexts = records.map(({ text: _text, ...rest }) => rest);
+    const options = { exportedAt: new Date('2024-05-01T00:00:00Z'), includeText: true };
+    const bytes = async (file: string | Uint8Array | Blob) => new Uint8Array(await new Blob([file as BlobPart]).arrayBuffer());
+    for (const f of EXPORT_FORMATS) {
+      const asRead = await buildExportAsRead(f, withoutTexts, options, async (onPart) => {
+        // Two parts, the later records first, as ranges of ids may arrive.
+        const part = (from: number, to: number) => records.slice(from, to).map((record, i) => ({ record, index: from + i }));
+        onPart(part(3, records.length));
+        onPart(part(0, 3));
+        return records;
+      });
+      expect(await bytes(asRead), f.id).toEqual(await bytes(f.build(records, options)));
+    }
   });
 });

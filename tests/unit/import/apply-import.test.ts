@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PrecisDatabase } from '../../../utils/db/database';
 import { getRecordText, listFullRecords, saveRecord } from '../../../utils/db/records';
-import { getRecord, getRecords } from '../../../utils/db/record-buckets';
 import { exportJsonParts } from '../../../utils/export/json';
 import { applyImport, previewImport } from '../../../utils/import/apply-import';
 import { parseImport } from '../../../utils/import/parse-import';
@@ -81,13 +80,12 @@ describe('applyImport', () => {
     const { incoming } = await libraryAndImport();
     const { written } = await applyImport(db, incoming);
     expect(written.map((r) => r.id).sort()).toEqual(['brand-new', 'newer']);
-    const stored = await getRecords(db, written.map((r) => r.id));
-    expect(written).toEqual(written.map((r) => stored.get(r.id)));
+    expect(written).toEqual(await db.records.bulkGet(written.map((r) => r.id)));
   });
 
   it('stores article text apart from the records table', async () => {
     await applyImport(db, [record({ id: 'a', text: 'Article.' })]);
-    expect(await getRecord(db, 'a')).not.toHaveProperty('text');
+    expect(await db.records.get('a')).not.toHaveProperty('text');
     expect(await getRecordText(db, 'a')).toBe('Article.');
   });
 
@@ -100,7 +98,7 @@ describe('applyImport', () => {
   it('is all or nothing: a failure while writing leaves the library as it was', async () => {
     const { incoming } = await libraryAndImport();
     const before = await snapshot(db);
-    vi.spyOn(db.textBuckets, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.texts, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     await expect(applyImport(db, incoming)).rejects.toThrow('disk full');
     expect(await snapshot(db)).toEqual(before);
   });

@@ -1,6 +1,4 @@
 import type { PrecisDatabase } from '../../../utils/db/database';
-import { getAllTexts } from '../../../utils/db/article-texts';
-import { getAllRecords } from '../../../utils/db/record-buckets';
 import type { PrecisRecord } from '../../../utils/record/schema';
 
 let n = 0;
@@ -19,6 +17,5 @@ export function record(patch: Partial<PrecisRecord> = {}): PrecisRecord {
 /** Everything the database holds, in a stable order, for "nothing changed" assertions. */
 export async function snapshot(db: PrecisDatabase) {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  const texts = await db.transaction('r', db.textBuckets, async () => getAllTexts(db));
-  return { records: (await getAllRecords(db)).sort(byId), texts: [...texts].sort(([a], [b]) => a.localeCompare(b)) };
+  return { records: (await db.records.toArray()).sort(byId), texts: (await db.texts.toArray()).sort(byId) };
 }

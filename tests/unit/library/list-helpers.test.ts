@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowAfterKey, scrollToRow, visibleRows } from '../../../utils/library/virtual-window';
-import { keepExisting, toggleSelection } from '../../../utils/library/selection';
+import { keepExisting, recordsInOrder, toggleSelection } from '../../../utils/library/selection';
+import { record } from '../import/helpers';
 import { distinctValues, keywordCounts } from '../../../utils/library/keyword-counts';
 import { backupIsDue, describeLastExport } from '../../../utils/library/backup-age';
 
@@ -75,5 +76,12 @@ describe('the backup reminder', () => {
     expect(backupIsDue(null, 0, now)).toBe(false);
     expect(backupIsDue(new Date(2025, 5, 1), 3, now)).toBe(false);
     expect(backupIsDue(new Date(2025, 4, 1), 3, now)).toBe(true);
+  });
+});
+
+describe('the records of an export by id', () => {
+  it('follows the order of the ids and leaves out those no longer stored', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => (({ text: _text, ...rest }) => rest)(record({ id })));
+    expect(recordsInOrder([a, b, c], ['c', 'gone', 'a'])).toEqual([c, a]);
   });
 });

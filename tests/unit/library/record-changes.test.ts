@@ -1,72 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRecord } from '../../../utils/db/database';
-import { OutsideChanges, recordChanges, touchesRecords } from '../../../utils/library/record-changes';
+import { applyRecordChanges, unshownChanges } from '../../../utils/library/record-changes';
 import { record } from '../import/helpers';
 
 const stored = (patch: Partial<StoredRecord>): StoredRecord => {
   const { text: _text, ...rest } = record(patch);
   return rest;
 };
+const LATER = '2025-06-01T00:00:00.000Z';
+const shownAs = (records: StoredRecord[]) => new Map(records.map((r) => [r.id, r]));
 
-describe('changes made by another page', () => {
-  it('are the records added or saved again since, and those deleted', () => {
-    const kept = stored({ id: 'kept' });
-    const edited = stored({ id: 'edited' });
-    const gone = stored({ id: 'gone' });
-    const shown = new Map([kept, edited, gone].map((r) => [r.id, r]));
-    const editedLater = { ...edited, summary: 'Edited in the side panel.', updatedAt: '2025-06-01T00:00:00.000Z' };
+describe('changes found in the database', () => {
+  it('are shown when the list lacks the record, shows another version of it, or still shows a deleted one', () => {
+    const [kept, edited, gone] = [stored({ id: 'kept' }), stored({ id: 'edited' }), stored({ id: 'gone' })];
+    const editedLater = { ...edited, summary: 'Edited in the side panel.', updatedAt: LATER };
     const added = stored({ id: 'added' });
-    expect(recordChanges(shown, [kept, editedLater, added])).toEqual({ upserted: [editedLater, added], removed: ['gone'] });
+    expect(unshownChanges(shownAs([kept, edited, gone]), { upserted: [editedLater, added, { ...kept }], removed: ['gone'] })).toEqual({
+      upserted: [editedLater, added],
+      removed: ['gone'],
+    });
   });
 
-  it('are none when the page already shows what is stored (its own saves)', () => {
+  it('are none when the page already shows them (its own saves and deletes)', () => {
     const records = [stored({ id: 'a' }), stored({ id: 'b' })];
-    expect(recordChanges(new Map(records.map((r) => [r.id, r])), records.map((r) => ({ ...r })))).toEqual({ upserted: [], removed: [] });
-  });
-
-  it('concern the library only when the records table of its database changed', () => {
-    expect(touchesRecords({ 'idb://precis/recordBuckets/': {}, 'idb://precis/recordBuckets/ids': {} }, 'precis')).toBe(true);
-    expect(touchesRecords({ 'idb://precis/textBuckets/': {} }, 'precis')).toBe(false);
-    expect(touchesRecords({ 'idb://other/recordBuckets/': {} }, 'precis')).toBe(false);
-    expect(touchesRecords({ all: {} }, 'precis')).toBe(true); // a page restored from the back-forward cache
+    expect(unshownChanges(shownAs(records), { upserted: records.map((r) => ({ ...r })), removed: ['never-shown'] })).toEqual({ upserted: [], removed: [] });
   });
 });
 
-describe('whether the list has followed every outside change', () => {
-  it('is current until another page changes something, and again once a follow has shown it', () => {
-    const outside = new OutsideChanges();
-    expect(outside.allFollowed()).toBe(true);
-    outside.noted();
-    expect(outside.allFollowed()).toBe(false);
-    const done = outside.following();
-    expect(outside.allFollowed()).toBe(false); // still reading
-    done();
-    expect(outside.allFollowed()).toBe(true);
-  });
-
-  it('does not count a change that arrived while a follow was reading as followed by it', () => {
-    const outside = new OutsideChanges();
-    outside.noted();
-    const first = outside.following();
-    outside.noted();
-    first();
-    expect(outside.allFollowed()).toBe(false);
-    const second = outside.following();
-    second();
-    expect(outside.allFollowed()).toBe(true);
-  });
-
-  it('is not made current by an older follow that finishes last', () => {
-    const outside = new OutsideChanges();
-    outside.noted();
-    const older = outside.following();
-    outside.noted();
-    const newer = outside.following();
-    newer();
-    older();
-    expect(outside.allFollowed()).toBe(true);
-    outside.noted();
-    older();
-    expect(outside.allFollowed()).toBe(false);
+describe('applying changes to the list', () => {
+  it('keeps newest created first and leaves untouched records as they were', () => {
+    const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+    const [c, b, a] = [stored({ id: 'c', createdAt: at(3) }), stored({ id: 'b', createdAt: at(2) }), stored({ id: 'a', createdAt: at(1) })];
+    const bEdited = { ...b, title: 'Edited', updatedAt: LATER };
+    const d = stored({ id: 'd', createdAt: at(4) });
+    const after = applyRecordChanges([c, b, a], { upserted: [bEdited, d], removed: ['a'] });
+    expect(after).toEqual([d, c, bEdited]);
+    expect(after[1]).toBe(c);
   });
 });

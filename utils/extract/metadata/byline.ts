@@ -97,7 +97,7 @@ function cleanPart(part: string): string {
   s = s.replace(TRAILING_WORDS, '');
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim(); // "(Reuters)", "(dpa)", "(Text)"
   // A bracket left open by a cut ("Jane Doe (Reuters"): drop it and what follows; one left closed: drop it.
-  s = s.replace(/\s*[(\[][^)\]]*$/, '').replace(/^([^(\[]*)[)\]]/, '$1').trim();
+  s = s.replace(/\s*[([][^)\]]*$/, '').replace(/^([^([]*)[)\]]/, '$1').trim();
   return s;
 }
 

@@ -216,7 +216,7 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
   if (!shownDate || shownDate === out.publishedDate) return;
   for (const r of results) {
     if (r.label === chosenLabel || !explicit.has(r.label)) continue;
-    let v: string | null = null;
+    let v: string | null;
     try {
       v = read(r);
     } catch {

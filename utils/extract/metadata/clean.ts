@@ -37,7 +37,7 @@ export function cleanText(value: unknown, max = MAX_VALUE): string {
   }
   s = decodeEntities(s);
   if (s.includes('<')) s = s.replace(/<\/?[a-z!][^>]*>?/gi, ' ');
-  s = s.replace(/[\u00ad\u200c\u200d\u2060]/g, '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  s = s.replace(/\u00ad|\u200c|\u200d|\u2060/g, '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
   return s.length > max ? s.slice(0, max).trim() : s;
 }
 

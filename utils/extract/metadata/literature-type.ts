@@ -74,7 +74,7 @@ export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | n
     }
   }
   if (hints.url) {
-    let segments: string[] = [];
+    let segments: string[];
     try {
       segments = new URL(hints.url).pathname.split('/').filter(Boolean).slice(0, -1).slice(0, 6);
     } catch {

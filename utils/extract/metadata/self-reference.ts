@@ -34,7 +34,7 @@ export function dateBesideSelfReference(
 ): SourceResult | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = opts.url ? new URL(opts.url) : null;
   } catch {

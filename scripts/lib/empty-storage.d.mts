@@ -1,0 +1,1 @@
+export function emptyExtensionStorage(): Promise<void>;
