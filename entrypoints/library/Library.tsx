@@ -27,6 +27,7 @@ import { LiveProgress, ProgressSource } from '../../components/ProgressLine';
 import { afterPaint } from '../../utils/browser/after-paint';
 import { yieldToPage } from '../../utils/library/yield-to-page';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
+import { delayedProgress } from '../../utils/library/delayed-progress';
 
 type Notice = { message: string; undo?: () => Promise<void> };
 
@@ -191,16 +192,10 @@ export function Library() {
       setNotice({ message: count === null ? t('noticeExportingAll', format.label) : t(plural(count, 'noticeExportingOne', 'noticeExportingMany'), count, format.label) });
       await afterPaint();
       const started = performance.now();
-      let latest = { label: t(includeText ? 'exportReadingTexts' : 'exportWritingFile'), done: 0, total: 1 };
-      let visible = false;
-      const progress = (phase: 'exportReadingTexts' | 'exportWritingFile') => (done: number, total: number) => {
-        latest = { label: t(phase), done, total };
-        if (visible) exportProgress.set(latest);
-      };
-      const slow = setTimeout(() => {
-        visible = true;
-        exportProgress.set(latest);
-      }, SHOW_PROGRESS_AFTER_MS);
+      const bar = delayedProgress(SHOW_PROGRESS_AFTER_MS, { label: t(includeText ? 'exportReadingTexts' : 'exportWritingFile'), done: 0, total: 1 }, (p) =>
+        exportProgress.set(p),
+      );
+      const progress = (phase: 'exportReadingTexts' | 'exportWritingFile') => (done: number, total: number) => bar.update({ label: t(phase), done, total });
       try {
         // The list on screen, once every change made elsewhere is read in: reading 10,000 records again costs
         // most of a second. Article texts (most of the bytes) are read only for an export that includes them.
@@ -222,8 +217,7 @@ export function Library() {
         setLastExport(now);
         setNotice({ message: t(plural(listed.length, 'noticeExportedOne', 'noticeExportedMany'), listed.length, name) });
       } finally {
-        clearTimeout(slow);
-        exportProgress.set(null);
+        bar.stop();
       }
     });
 
