@@ -227,7 +227,7 @@ describe('database versions', () => {
     expect(listed.every((r) => !('text' in r))).toBe(true);
     expect((await listFullRecords(current))[0]).toMatchObject({ id: 'from-v1', text: 'Text clipped under v1.' });
     expect(await listKeywords(current)).toEqual(['Legacy', 'Trade']);
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     await current.delete();
   });
 });

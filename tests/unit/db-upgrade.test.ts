@@ -1,5 +1,5 @@
 // Upgrades must never lose a record: the data each released schema wrote (tests/fixtures/db/precis-vN.json,
-// the same records saved by version 1, 2, 3 and 4 with that version's own code, dumped row by row) opens with
+// the same records saved by version 1, 2, 3, 4 and 5 with that version's own code, dumped row by row) opens with
 // the current PrecisDatabase with every record and every article text intact.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ afterEach(async () => {
   await db?.delete();
 });
 
-describe.each([1, 2, 3, 4])('upgrading a database written by schema version %s', (version) => {
+describe.each([1, 2, 3, 4, 5])('upgrading a database written by schema version %s', (version) => {
   beforeEach(async () => {
     name = `upgrade-${crypto.randomUUID()}`;
     await writeFixture(name, fixture(version));
@@ -76,7 +76,10 @@ describe.each([1, 2, 3, 4])('upgrading a database written by schema version %s',
   it('keeps each article text, unchanged, in a row of its own keyed by the record id', async () => {
     expect(byId(await db.texts.toArray())).toEqual(byId(expected.flatMap((r) => (r.text ? [{ id: r.id, text: r.text }] : []))));
     for (const r of expected) expect(await getRecordText(db, r.id)).toBe(r.text || undefined);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['records', 'texts']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['records', 'sync', 'syncMeta', 'texts']);
+    // No team was connected: the sync tables start empty.
+    expect(await db.sync.count()).toBe(0);
+    expect(await db.syncMeta.count()).toBe(0);
   });
 
   it('gives back whole records for export, an empty text counting as none', async () => {
@@ -111,7 +114,7 @@ describe.each([1, 2, 3, 4])('upgrading a database written by schema version %s',
     db.close();
     db = new PrecisDatabase(name);
     expect(await listFullRecords(db)).toEqual(before);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
   });
 });
 

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PrecisRecord } from '../record/schema';
+import type { SyncState } from '../sync/store';
 
 export const DATABASE_NAME = 'precis';
 
@@ -18,6 +19,25 @@ export interface StoredText {
 }
 
 /**
+ * A row of `sync`: the team library's sync state of the record with the same id (utils/sync/store.ts). Rows
+ * exist only while a team library is connected. A row without a record is a deletion waiting to upload.
+ * `waiting` (1: `state.edits` > 0) and `flagged` (1: changed in two places or refused) are indexed so that
+ * the uploads to do and the records needing the user are found without reading every row.
+ */
+export interface StoredSyncState {
+  id: string;
+  waiting: 0 | 1;
+  flagged: 0 | 1;
+  state: SyncState;
+}
+
+/** A row of `syncMeta`: the team connection, the pull's checkpoint and the last pass's status, by key. */
+export interface StoredSyncMeta {
+  key: string;
+  value: unknown;
+}
+
+/**
  * The records database. Every schema change adds a `this.version(n)` block with its upgrade; never edit a
  * released version. Each upgrade carries all the logic it needs inside its block and calls no helper of the
  * live code, which later changes could alter: what an upgrade writes is fixed the day it is released.
@@ -26,6 +46,8 @@ export interface StoredText {
 export class PrecisDatabase extends Dexie {
   records!: EntityTable<StoredRecord, 'id'>;
   texts!: EntityTable<StoredText, 'id'>;
+  sync!: EntityTable<StoredSyncState, 'id'>;
+  syncMeta!: EntityTable<StoredSyncMeta, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -115,6 +137,9 @@ export class PrecisDatabase extends Dexie {
         await tx.table<StoredRecord, string>('records').bulkPut([...records.values()]);
         await tx.table<StoredText, string>('texts').bulkPut(texts);
       });
+    // v6: the team library's sync state beside the records (rows only while a team is connected), so
+    // nothing changes in the records' own rows; no data to move.
+    this.version(6).stores({ sync: 'id, [waiting+id], flagged', syncMeta: 'key' });
   }
 }
 

@@ -5,6 +5,7 @@
 import type { PrecisDatabase, StoredRecord } from './database';
 import { validateRecord } from '../record/schema';
 import { listRecordsByIds } from './records';
+import { noteLocalWrites, trackingTables } from './sync-tracking';
 
 const key = (k: string) => k.toLocaleLowerCase();
 
@@ -38,6 +39,7 @@ async function rewrite(
     changed.push(next);
   }
   await db.records.bulkPut(changed);
+  await noteLocalWrites(db, changed.map((r) => ({ id: r.id, textChanged: false })));
   return changed;
 }
 
@@ -57,7 +59,7 @@ async function recordsWithKeyword(db: PrecisDatabase, keyword: string): Promise<
 export async function renameKeyword(db: PrecisDatabase, from: string, to: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const target = cleanKeyword(to);
   const source = key(from.trim());
-  return db.transaction('rw', db.records, async () => {
+  return db.transaction('rw', [db.records, ...trackingTables(db)], async () => {
     const records = await recordsWithKeyword(db, from.trim());
     return rewrite(db, records, (keywords) => dedupe(keywords.map((k) => (key(k) === source || key(k) === key(target) ? target : k))), now);
   });
@@ -66,7 +68,7 @@ export async function renameKeyword(db: PrecisDatabase, from: string, to: string
 /** Removes a keyword (every spelling of it) from every record. Returns the changed records. */
 export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.records, async () => {
+  return db.transaction('rw', [db.records, ...trackingTables(db)], async () => {
     const records = await recordsWithKeyword(db, keyword.trim());
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });
@@ -75,7 +77,7 @@ export async function deleteKeyword(db: PrecisDatabase, keyword: string, now: Da
 /** Adds a keyword to the given records (those that have it in any spelling are left alone). */
 export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const added = cleanKeyword(keyword);
-  return db.transaction('rw', db.records, async () => {
+  return db.transaction('rw', [db.records, ...trackingTables(db)], async () => {
     const records = await listRecordsByIds(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => dedupe([...keywords, added]), now);
   });
@@ -84,7 +86,7 @@ export async function addKeywordToRecords(db: PrecisDatabase, ids: readonly stri
 /** Removes a keyword (every spelling of it) from the given records. */
 export async function removeKeywordFromRecords(db: PrecisDatabase, ids: readonly string[], keyword: string, now: Date = new Date()): Promise<StoredRecord[]> {
   const gone = key(keyword.trim());
-  return db.transaction('rw', db.records, async () => {
+  return db.transaction('rw', [db.records, ...trackingTables(db)], async () => {
     const records = await listRecordsByIds(db, [...new Set(ids)]);
     return rewrite(db, records, (keywords) => keywords.filter((k) => key(k) !== gone), now);
   });

@@ -1,6 +1,7 @@
 import type { PrecisDatabase, StoredRecord, StoredText } from './database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { canonicalUrl } from '../record/url';
+import { noteLocalDeletes, noteLocalWrites, trackingTables } from './sync-tracking';
 
 /**
  * Newest created first; equal times in descending id order: the order the library lists and exports in, and
@@ -57,7 +58,7 @@ export type SaveMode = { kind: 'create'; unlessSaved?: boolean } | { kind: 'upda
  * `unlessSaved` creates of one page, one is stored and the other throws PageAlreadySaved.
  */
 export async function saveRecord(db: PrecisDatabase, record: PrecisRecord, mode: SaveMode): Promise<PrecisRecord> {
-  return db.transaction('rw', db.records, db.texts, async () => {
+  return db.transaction('rw', [db.records, db.texts, ...trackingTables(db)], async () => {
     let toStore = record;
     if (mode.kind === 'update') {
       const existing = await db.records.get(mode.id);
@@ -71,9 +72,11 @@ export async function saveRecord(db: PrecisDatabase, record: PrecisRecord, mode:
     const checked = validateRecord(toStore);
     if (!checked.ok) throw new Error(`Invalid record: ${checked.errors.join('; ')}`);
     const { text, ...stored } = checked.value;
+    const textChanged = !!text && (mode.kind === 'create' || (await db.texts.get(stored.id))?.text !== text);
     if (mode.kind === 'create') await db.records.add(stored);
     else await db.records.put(stored);
     if (text) await db.texts.put({ id: stored.id, text });
+    await noteLocalWrites(db, [{ id: stored.id, textChanged }]);
     return checked.value;
   });
 }
@@ -173,9 +176,10 @@ export interface DeletedRecords {
 /** Deletes several records and their texts in one transaction; returns what was removed. */
 export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]): Promise<DeletedRecords> {
   const unique = [...new Set(ids)];
-  return db.transaction('rw', db.records, db.texts, async () => {
+  return db.transaction('rw', [db.records, db.texts, ...trackingTables(db)], async () => {
     const [records, texts] = await Promise.all([db.records.bulkGet(unique), db.texts.bulkGet(unique)]);
     await Promise.all([db.records.bulkDelete(unique), db.texts.bulkDelete(unique)]);
+    await noteLocalDeletes(db, records.flatMap((r) => (r ? [r.id] : [])));
     return {
       records: records.filter((r) => r !== undefined),
       texts: new Map(texts.flatMap((t) => (t ? [[t.id, t.text] as const] : []))),
@@ -186,5 +190,8 @@ export async function deleteRecords(db: PrecisDatabase, ids: readonly string[]):
 /** Puts deleted records and their texts back as they were (undo of deleteRecords). */
 export async function restoreRecords(db: PrecisDatabase, deleted: DeletedRecords): Promise<void> {
   const texts: StoredText[] = [...deleted.texts].map(([id, text]) => ({ id, text }));
-  await db.transaction('rw', db.records, db.texts, () => Promise.all([db.records.bulkPut(deleted.records), db.texts.bulkPut(texts)]));
+  await db.transaction('rw', [db.records, db.texts, ...trackingTables(db)], async () => {
+    await Promise.all([db.records.bulkPut(deleted.records), db.texts.bulkPut(texts)]);
+    await noteLocalWrites(db, deleted.records.map((r) => ({ id: r.id, textChanged: deleted.texts.has(r.id) })));
+  });
 }

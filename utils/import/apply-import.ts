@@ -1,6 +1,7 @@
 import type { PrecisDatabase, StoredRecord } from '../db/database';
 import { validateRecord, type PrecisRecord } from '../record/schema';
 import { isVouchedFor } from './checked-records';
+import { noteLocalWrites, trackingTables } from '../db/sync-tracking';
 
 export interface ImportPreview { total: number; new: number; identical: number; newer: number; older: number }
 
@@ -96,7 +97,7 @@ export async function applyImport(
     ids.add(r.id);
   }
   let tWritten = 0; // the writes issued; the transaction commits after
-  const result = await db.transaction('rw', db.records, db.texts, async () => {
+  const result = await db.transaction('rw', [db.records, db.texts, ...trackingTables(db)], async () => {
     const t1 = performance.now();
     const verdicts = await judge(db, checked);
     const t2 = performance.now();
@@ -120,6 +121,7 @@ export async function applyImport(
       if (batches.length > 1) await batches[batches.length - 2];
     }
     await Promise.all(batches);
+    await noteLocalWrites(db, toWrite.map((r) => ({ id: r.id, textChanged: !!r.text })));
     performance.measure('precis:import-write', { start: t2 });
     tWritten = performance.now();
     return { added: fresh.size, updated: toWrite.length - fresh.size, unchanged: checked.length - toWrite.length, written };
