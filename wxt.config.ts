@@ -26,8 +26,13 @@ export default defineConfig({
     //   toolbar button, "Open library". The selected text arrives with the click; no page access is needed.
     // sidePanel (Chrome, added by WXT for entrypoints/sidepanel): the optional panel that stays open on
     //   click-away; Firefox declares a sidebar_action instead, which needs no permission.
+    // alarms: the team library's sync pass every minute while one is connected (an MV3 service worker
+    //   cannot keep a timer; the alarm wakes it).
     // No notifications permission: messages go on the toolbar button's badge and tooltip.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
+    // The team library's CouchDB server: asked for at "Connect", for that one origin only, and given back
+    // at "Disconnect". https anywhere, plain http only on this computer (utils/sync/address.ts).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : undefined,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {

@@ -1,4 +1,4 @@
-import type { LibraryView, SortKey } from '../utils/library/view-state';
+import type { LibraryView, SortKey, Whose } from '../utils/library/view-state';
 import { SORT_KEYS, SORT_LABELS, emptyView, hasFilters } from '../utils/library/view-state';
 import { TagInput } from './TagInput';
 import { t } from '../utils/i18n/messages';
@@ -14,10 +14,12 @@ interface Props {
   view: LibraryView;
   choices: FilterChoices;
   onChange: (patch: Partial<LibraryView>) => void;
+  /** A team library is connected: offer Mine / Team. */
+  team?: boolean;
 }
 
 /** Keyword, type, publisher, section and published-date filters, and the sort order. */
-export function LibraryFilters({ view, choices, onChange }: Props) {
+export function LibraryFilters({ view, choices, onChange, team = false }: Props) {
   // Text boxes apply on change (Enter, leaving the box, or picking a suggestion), not on every letter.
   const text = (id: string, label: string, value: string | null, list: string[], key: 'publisher' | 'section') => (
     <div class="filter">
@@ -64,6 +66,16 @@ export function LibraryFilters({ view, choices, onChange }: Props) {
         <label for="filter-to">{t('filterTo')}</label>
         <input id="filter-to" type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || null })} />
       </div>
+      {team && (
+        <div class="filter">
+          <label for="filter-whose">{t('teamWhose')}</label>
+          <select id="filter-whose" value={view.whose ?? ''} onChange={(e) => onChange({ whose: (e.currentTarget.value || null) as Whose | null })}>
+            <option value="">{t('teamEveryone')}</option>
+            <option value="mine">{t('teamMine')}</option>
+            <option value="team">{t('teamTeam')}</option>
+          </select>
+        </div>
+      )}
       <div class="filter">
         <label for="sort">{t('filterSort')}</label>
         <select id="sort" value={view.sort ?? ''} onChange={(e) => onChange({ sort: (e.currentTarget.value || null) as SortKey | null })}>

@@ -16,6 +16,8 @@ interface Props {
   onOpen: (record: StoredRecord) => void;
   onCopyCard: (record: StoredRecord) => void;
   onDelete: (record: StoredRecord) => void;
+  /** Whether the user may delete this record (team library: an associate deletes only their own). */
+  canDelete?: (record: StoredRecord) => boolean;
 }
 
 const authorNames = (r: StoredRecord) => r.authors.map((a) => a.name).join('; ');
@@ -26,7 +28,7 @@ const webLink = (url: string | null) => (url && /^https?:/i.test(url) ? url : nu
  * arrows, Page Up/Down, Home/End move between rows; Enter opens the row's record; Space ticks it.
  * Give it a new `key` for a new view, so that it starts again at the top.
  */
-export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOpen, onCopyCard, onDelete }: Props) {
+export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOpen, onCopyCard, onDelete, canDelete = () => true }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -143,7 +145,9 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
                         r.title
                       )}
                     </span>
-                    <span class="meta">{[authorNames(r), r.literatureType, r.section].filter(Boolean).join(' · ')}</span>
+                    <span class="meta">
+                      {[authorNames(r), r.literatureType, r.section, r.clippedBy ? t('teamClippedBy', r.clippedBy) : null].filter(Boolean).join(' · ')}
+                    </span>
                   </span>
                   <span role="cell">{r.publisher}</span>
                   <span role="cell">{r.publishedDate?.slice(0, 10)}</span>
@@ -157,9 +161,11 @@ export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOp
                     <button type="button" aria-label={t('listCopyCardLabel', r.title)} onClick={() => onCopyCard(r)}>
                       {t('listCopyCard')}
                     </button>
-                    <button type="button" aria-label={t('listDeleteLabel', r.title)} onClick={() => onDelete(r)}>
-                      {t('listDelete')}
-                    </button>
+                    {canDelete(r) && (
+                      <button type="button" aria-label={t('listDeleteLabel', r.title)} onClick={() => onDelete(r)}>
+                        {t('listDelete')}
+                      </button>
+                    )}
                   </span>
                 </div>
               );

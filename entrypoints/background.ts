@@ -4,6 +4,8 @@ import { installE2eHooks, routeE2eMenuClicks } from '../utils/browser/e2e-hooks'
 import { createMenus, handleMenuClick } from '../utils/browser/context-menus';
 import { loadOpenInSidePanel, onOpenInSidePanelChanged } from '../utils/browser/settings';
 import { applyOpenInSidePanel, sidePanelKind, toggleFirefoxSidebar, toolbarAction } from '../utils/browser/side-panel';
+import { runTeamSyncInBackground } from '../utils/browser/team-sync';
+import { openDatabase } from '../utils/db/database';
 
 // Context menus, and the toolbar button's choice between popup and side panel. Listeners are added
 // synchronously in main(), as an MV3 service worker that wakes for an event requires. No state is kept in
@@ -26,6 +28,9 @@ export default defineBackground(() => {
   // With the popup unset (side panel chosen), Firefox reports the button's click here; Chrome opens its panel
   // by itself (setPanelBehavior).
   if (sidePanelKind() === 'firefox') toolbarAction().onClicked.addListener(() => toggleFirefoxSidebar());
+
+  // The team library, when one is connected: a pass every minute and after a save in the popup.
+  runTeamSyncInBackground(openDatabase);
 
   // The end-to-end tests send menu clicks through the same listener: a native context menu cannot be clicked from a test.
   routeE2eMenuClicks(onMenuClicked);

@@ -28,6 +28,9 @@ import { afterPaint } from '../../utils/browser/after-paint';
 import { yieldToPage } from '../../utils/library/yield-to-page';
 import { plural, t, type MessageKey } from '../../utils/i18n/messages';
 import { delayedProgress } from '../../utils/library/delayed-progress';
+import { TeamPanel } from '../../components/TeamPanel';
+import { useTeamState } from '../../components/team-state';
+import { teamRoleOf } from '../../utils/sync/roles';
 
 type Notice = { message: string; undo?: () => Promise<void> };
 
@@ -53,6 +56,11 @@ export function Library() {
   // An export's progress bar, shown once it has run for a while (most exports are done before anyone could read it).
   const [exportProgress] = useState(() => new ProgressSource());
   const [bulkKeyword, setBulkKeyword] = useState('');
+  const team = useTeamState(db);
+  const me = team?.connection?.user ?? null;
+  // The server lets an associate delete only their own records: the others' have no Delete here.
+  const associate = team?.connection ? teamRoleOf(team.connection.roles) === 'associate' : false;
+  const canDelete = (r: StoredRecord) => !associate || !r.clippedBy || r.clippedBy === me;
 
   useEffect(() => {
     void loadLiteratureTypes().then(setTypes, () => {});
@@ -118,8 +126,8 @@ export function Library() {
   const shownQuery = ranking?.query ?? view.query;
   const shownKey = viewToSearch({ ...view, query: shownQuery });
   const shown = useMemo(
-    () => (records && canShow ? applyView(records, byId, ranked, { ...view, query: shownQuery }) : []),
-    [records, byId, ranked, shownKey, canShow],
+    () => (records && canShow ? applyView(records, byId, ranked, { ...view, query: shownQuery }, me) : []),
+    [records, byId, ranked, shownKey, canShow, me],
   );
   // For bench/library.ts: the frame in which rows are first painted.
   useLayoutEffect(() => {
@@ -160,6 +168,10 @@ export function Library() {
   /** `title` names a single record; otherwise the notice counts the records. */
   const removeWithUndo = (ids: string[], title?: string) =>
     run('noticeDeleteFailed', async () => {
+      if (ids.some((id) => byId.has(id) && !canDelete(byId.get(id)!))) {
+        setNotice({ message: t('teamNoDeleteOthers') });
+        return;
+      }
       const deleted = await deleteRecords(db, ids);
       lib.applyChanges({ removed: ids });
       if (editing && ids.includes(editing.id)) closeEditor();
@@ -294,9 +306,10 @@ export function Library() {
         </button>
       </nav>
       <p class="summary-line">{status}</p>
+      {team?.connection && <TeamPanel db={db} team={team} />}
       {tab === 'records' ? (
         <>
-          <LibraryFilters view={view} choices={choices} onChange={setView} />
+          <LibraryFilters view={view} choices={choices} onChange={setView} team={!!team?.connection} />
           {selectedCount > 0 && (
             <div class="bulk" role="group" aria-label={t('bulkLabel')}>
               <span>{t(plural(selectedCount, 'bulkSelectedOne', 'bulkSelectedMany'), selectedCount)}</span>
@@ -358,6 +371,7 @@ export function Library() {
               })
             }
             onDelete={(r) => removeWithUndo([r.id], r.title)}
+            canDelete={canDelete}
           />
         </>
       ) : tab === 'drafts' ? (

@@ -13,6 +13,7 @@ import { listUnsavedEdits } from '../../utils/browser/unsaved-edits';
 import { openDatabase } from '../../utils/db/database';
 import { countRecords } from '../../utils/db/records';
 import { t } from '../../utils/i18n/messages';
+import { TeamSettings } from '../../components/TeamSettings';
 import { DEFAULT_LITERATURE_TYPES, parseVocabulary } from '../../utils/record/vocabulary';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -87,6 +88,7 @@ export function Options() {
         <p role="status">{status}</p>
       </form>
       <SidePanelOption />
+      <TeamSettings db={openDatabase()} />
       <StorageSection />
     </main>
   );

@@ -28,6 +28,8 @@ import { exportFileName, exportJsonBlob } from '../../utils/export/json';
 import { DEFAULT_LITERATURE_TYPES } from '../../utils/record/vocabulary';
 import { t } from '../../utils/i18n/messages';
 import { ProblemList } from '../../components/ProblemList';
+import { getTeamConnection } from '../../utils/db/team-connection';
+import { requestBackgroundSync } from '../../utils/browser/sync-request';
 
 type Phase = 'loading' | 'ready' | 'saving';
 
@@ -138,7 +140,9 @@ export function App() {
         base = formValuesFromRecord(saved);
         setClipped(saved);
         setHints({});
-        message = t('popupAlreadySaved', new Date(saved.createdAt).toLocaleDateString());
+        const me = (await getTeamConnection(db).catch(() => null))?.user;
+        const on = new Date(saved.createdAt).toLocaleDateString();
+        message = saved.clippedBy && saved.clippedBy !== me ? t('teamAlreadyClipped', saved.clippedBy, on) : t('popupAlreadySaved', on);
       }
       baseValues.current = base;
       // The context menu files selections under the address it was clicked on, the popup under the canonical one.
@@ -326,6 +330,7 @@ export function App() {
       // From now on the popup edits what was just saved: saving again updates it.
       known.current.add(stored.id);
       setClipped(stored);
+      requestBackgroundSync();
       // Ask once the user has something worth keeping; the browser may decide silently or prompt.
       void requestPersistentStorage();
       await saveSummarizer({ name: values.summarizerName.trim(), role: values.summarizerRole.trim() });

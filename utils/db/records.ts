@@ -49,7 +49,7 @@ export type SaveMode = { kind: 'create'; unlessSaved?: boolean } | { kind: 'upda
 
 /**
  * Store a record (validated again here, the last gate before IndexedDB). Creating keeps the record's id and
- * never replaces a stored record. Updating keeps the stored record's id and creation time and replaces
+ * never replaces a stored record. Updating keeps the stored record's id, creation time and clippedBy and replaces
  * everything else, except that an update without article text keeps the text already stored. With `basedOn`
  * (the `updatedAt` of the version the edit began from), an update that would replace a newer version throws
  * RecordChangedElsewhere instead.
@@ -64,7 +64,8 @@ export async function saveRecord(db: PrecisDatabase, record: PrecisRecord, mode:
       const existing = await db.records.get(mode.id);
       if (!existing) throw new Error('The record to update no longer exists.');
       if (mode.basedOn !== undefined && existing.updatedAt !== mode.basedOn) throw new RecordChangedElsewhere(existing);
-      toStore = { ...record, id: existing.id, createdAt: existing.createdAt };
+      // Who clipped it is the team library's to say: a form that does not carry it does not erase it.
+      toStore = { ...record, id: existing.id, createdAt: existing.createdAt, ...(existing.clippedBy ? { clippedBy: existing.clippedBy } : {}) };
     } else if (mode.unlessSaved) {
       const existing = await findRecordsByUrl(db, record.url);
       if (existing.length) throw new PageAlreadySaved(existing);

@@ -1,12 +1,19 @@
 import type { StoredRecord } from '../db/database';
 import { effectiveSort, type LibraryView, type SortKey } from './view-state';
 
-type Listed = Pick<StoredRecord, 'id' | 'title' | 'publisher' | 'publishedDate' | 'createdAt' | 'keywords' | 'literatureType' | 'section'>;
+type Listed = Pick<StoredRecord, 'id' | 'title' | 'publisher' | 'publishedDate' | 'createdAt' | 'keywords' | 'literatureType' | 'section' | 'clippedBy'>;
 
 const same = (a: string | null, b: string | null) => (a ?? '').toLocaleLowerCase() === (b ?? '').toLocaleLowerCase();
 
-/** Whether a record passes the view's filters (not its search words). */
-export function matchesFilters(record: Listed, view: LibraryView): boolean {
+/**
+ * Whether a record passes the view's filters (not its search words). `me`: the team library user name; a
+ * record nobody has uploaded yet (no clippedBy) is mine.
+ */
+export function matchesFilters(record: Listed, view: LibraryView, me: string | null = null): boolean {
+  if (view.whose) {
+    const mine = !record.clippedBy || record.clippedBy === me;
+    if (mine !== (view.whose === 'mine')) return false;
+  }
   if (view.literatureType && !same(record.literatureType, view.literatureType)) return false;
   if (view.publisher && !same(record.publisher, view.publisher)) return false;
   if (view.section && !same(record.section, view.section)) return false;
@@ -43,10 +50,16 @@ const COMPARE: Record<Exclude<SortKey, 'relevance'>, (a: Listed, b: Listed) => n
  * The records a view shows, in order. `ranked` holds the search hits' ids best first (null when there are
  * no search words); records must be listed newest first, as the database returns them.
  */
-export function applyView<T extends Listed>(records: readonly T[], byId: ReadonlyMap<string, T>, ranked: readonly string[] | null, view: LibraryView): T[] {
+export function applyView<T extends Listed>(
+  records: readonly T[],
+  byId: ReadonlyMap<string, T>,
+  ranked: readonly string[] | null,
+  view: LibraryView,
+  me: string | null = null,
+): T[] {
   const sort = effectiveSort(view);
   const pool = ranked ? ranked.map((id) => byId.get(id)).filter((r): r is T => r !== undefined) : records;
-  const shown = pool.filter((r) => matchesFilters(r, view));
+  const shown = pool.filter((r) => matchesFilters(r, view, me));
   // The pool is already in relevance (hits) or clipped (records) order.
   if (sort === 'relevance' || (sort === 'clipped' && !ranked)) return shown;
   return shown.sort(COMPARE[sort]);

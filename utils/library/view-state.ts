@@ -26,10 +26,15 @@ export interface LibraryView {
   to: string | null;
   /** null: best match while searching, newest clipped otherwise. */
   sort: SortKey | null;
+  /** Team library: records clipped by me (or not uploaded yet), or by teammates; null: all. */
+  whose: Whose | null;
 }
 
+export const WHOSE = ['mine', 'team'] as const;
+export type Whose = (typeof WHOSE)[number];
+
 export function emptyView(): LibraryView {
-  return { query: '', keywords: [], literatureType: null, publisher: null, section: null, from: null, to: null, sort: null };
+  return { query: '', keywords: [], literatureType: null, publisher: null, section: null, from: null, to: null, sort: null, whose: null };
 }
 
 export function effectiveSort(view: LibraryView): SortKey {
@@ -38,11 +43,11 @@ export function effectiveSort(view: LibraryView): SortKey {
 }
 
 export function hasFilters(view: LibraryView): boolean {
-  return Boolean(view.query.trim() || view.keywords.length || view.literatureType || view.publisher || view.section || view.from || view.to);
+  return Boolean(view.query.trim() || view.keywords.length || view.literatureType || view.publisher || view.section || view.from || view.to || view.whose);
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const PARAMS = { query: 'q', keywords: 'kw', literatureType: 'type', publisher: 'pub', section: 'sec', from: 'from', to: 'to', sort: 'sort' } as const;
+const PARAMS = { query: 'q', keywords: 'kw', literatureType: 'type', publisher: 'pub', section: 'sec', from: 'from', to: 'to', sort: 'sort', whose: 'by' } as const;
 
 /** Reads a view from `location.search` (unknown or malformed parameters are ignored). */
 export function viewFromSearch(search: string): LibraryView {
@@ -62,6 +67,7 @@ export function viewFromSearch(search: string): LibraryView {
     from: day(PARAMS.from),
     to: day(PARAMS.to),
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null,
+    whose: (WHOSE as readonly string[]).includes(text(PARAMS.whose) ?? '') ? (text(PARAMS.whose) as Whose) : null,
   };
 }
 
@@ -77,6 +83,7 @@ export function viewToSearch(view: LibraryView, current = ''): string {
   if (view.from) p.set(PARAMS.from, view.from);
   if (view.to) p.set(PARAMS.to, view.to);
   if (view.sort) p.set(PARAMS.sort, view.sort);
+  if (view.whose) p.set(PARAMS.whose, view.whose);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

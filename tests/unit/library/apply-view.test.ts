@@ -52,4 +52,14 @@ describe('filtering and sorting the library', () => {
     expect(ids({ ...emptyView(), to: '2021-09-30' })).toEqual(['a']);
     expect(matchesFilters(records[1], { ...emptyView(), to: '2030-01-01' })).toBe(false);
   });
+
+  it('filters the team library by who clipped: mine (records not uploaded yet included) or teammates’', () => {
+    const team = [rec('t1', { clippedBy: 'ana' }), rec('t2', { clippedBy: 'eve' }), rec('t3', {})];
+    const teamById = new Map(team.map((r) => [r.id, r]));
+    const shown = (whose: 'mine' | 'team' | null, me: string | null) => applyView(team, teamById, null, { ...emptyView(), whose }, me).map((r) => r.id);
+    expect(shown(null, 'ana')).toEqual(['t1', 't2', 't3']);
+    expect(shown('mine', 'ana')).toEqual(['t1', 't3']);
+    expect(shown('team', 'ana')).toEqual(['t2']);
+    expect(shown('mine', 'eve')).toEqual(['t2', 't3']);
+  });
 });

@@ -5,7 +5,7 @@ describe('the library view in the URL', () => {
   it('round-trips every filter, the search words and the sort', () => {
     const view: LibraryView = {
       query: 'shore power & ports', keywords: ['U.S.', 'Gdańsk'], literatureType: 'Analysis', publisher: 'The Harbour Review',
-      section: 'South & Southeast Asia', from: '2020-01-01', to: '2024-12-31', sort: 'title',
+      section: 'South & Southeast Asia', from: '2020-01-01', to: '2024-12-31', sort: 'title', whose: 'team',
     };
     expect(viewFromSearch(viewToSearch(view))).toEqual(view);
   });
@@ -20,7 +20,7 @@ describe('the library view in the URL', () => {
   });
 
   it('ignores malformed dates, unknown sorts and empty keywords from a hand-edited URL', () => {
-    const view = viewFromSearch('?from=yesterday&to=2024-13&sort=random&kw=&kw=Trade&kw=Trade');
+    const view = viewFromSearch('?from=yesterday&to=2024-13&sort=random&by=everyone&kw=&kw=Trade&kw=Trade');
     expect(view).toEqual({ ...emptyView(), keywords: ['Trade'] });
   });
 

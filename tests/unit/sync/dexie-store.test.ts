@@ -105,6 +105,11 @@ describe('two libraries syncing through the server', { timeout: 60_000 }, () => 
     expect(await listFullRecords(eve.db)).toEqual([{ ...record, clippedBy: team.associate.name }]);
     // Nothing pulled is noted as a change of eve's.
     expect(await syncCounts(eve.db)).toEqual({ records: 0, changes: 0, conflicts: 0, refused: 0 });
+    // An edit from a form that knows nothing of clippedBy keeps who clipped it.
+    const { clippedBy: _c, ...fromForm } = (await getRecord(eve.db, record.id))!;
+    await saveRecord(eve.db, { ...fromForm, summary: 'Edited by the editor.' }, { kind: 'update', id: record.id });
+    expect(await getRecord(eve.db, record.id)).toMatchObject({ clippedBy: team.associate.name, summary: 'Edited by the editor.' });
+    expect(await eve.sync()).toMatchObject({ ok: true, pushed: 1, refused: [] });
   });
 
   it('the records already in a library when it connects go up to the team', async () => {
