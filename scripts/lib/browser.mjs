@@ -214,6 +214,8 @@ export class ExtensionBrowser {
       if (t.type === 'page' && t.url !== helperUrl) await this.cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
     }
     await helper.evaluate(emptyExtensionStorage);
+    // A team library's CouchDB session cookie from an earlier test.
+    await this.context.clearCookies();
   }
 
   /**

@@ -54,6 +54,14 @@ describe('following the library live', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
+  it('hears a change that keeps the time of the last edit (a teammate’s other field merged in by the sync)', async () => {
+    const [first] = await live.start().then((all) => all.filter((r) => r.id === id(12)));
+    const merged = { ...first, publisher: 'Merged from a teammate', clippedBy: 'ana' };
+    await otherTab.records.put(merged);
+    await live.settled();
+    expect(heard).toEqual([{ upserted: [merged], removed: [] }]);
+  });
+
   it('hears its own page’s saves too (the page then finds it shows them already)', async () => {
     await live.start();
     const added = record({ id: 'new-one' });

@@ -157,7 +157,8 @@ export async function resolveRecordConflicts(db: PrecisDatabase, id: string, cho
     if (r.text === null) await db.texts.delete(id);
     else if (r.text !== undefined) await db.texts.put({ id, text: r.text });
     const state = r.record ? localWrite(row.state, r.text !== undefined) : localDelete(row.state);
-    if (r.record) await db.records.put(r.record);
+    // The user's choice is an edit of the record: it gets the time of that edit.
+    if (r.record) await db.records.put({ ...r.record, updatedAt: new Date().toISOString() });
     else await Promise.all([db.records.delete(id), db.texts.delete(id)]);
     if (!state) await db.sync.delete(id);
     else await db.sync.put(syncRow(id, { ...state, conflicts: r.conflicts }));
