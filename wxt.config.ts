@@ -9,6 +9,7 @@ import preact from '@preact/preset-vite';
 // rewriting, never framed by a page, no form posting anywhere. WXT's dev server adds its own origin to
 // script-src while `wxt` (dev) runs; the MV2 build gets the same policy as a string.
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const TEAM_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -32,7 +33,8 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
     // The team library's CouchDB server: asked for at "Connect", for that one origin only, and given back
     // at "Disconnect". https anywhere, plain http only on this computer (utils/sync/address.ts).
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Firefox's MV2 build lists origins among optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: TEAM_ORIGINS } : { optional_host_permissions: TEAM_ORIGINS }),
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : undefined,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {

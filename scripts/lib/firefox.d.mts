@@ -13,3 +13,10 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 export function launchFirefoxWithExtension(options: { extensionDir: string; firefoxPath?: string }): Promise<FirefoxWithExtension>;
+export function waitForFunction<T>(
+  page: Page,
+  // The arguments arrive in the page as values (element handles as their elements).
+  predicate: (...args: any[]) => T,
+  options?: { timeout?: number },
+  ...args: unknown[]
+): Promise<import('puppeteer-core').JSHandle<T>>;

@@ -139,7 +139,7 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
      */
     async reset(keep) {
       for (const page of await browser.pages()) if (page !== keep) await page.close().catch(() => {});
-      await keep.waitForFunction(() => typeof (/** @type {any} */ (globalThis).browser?.storage) === 'object', { timeout: 15_000 });
+      await waitForFunction(keep, () => typeof (/** @type {any} */ (globalThis).browser?.storage) === 'object', { timeout: 15_000 });
       for (const name of fs.readdirSync(downloadDir)) fs.rmSync(path.join(downloadDir, name), { recursive: true, force: true });
       await keep.evaluate(emptyExtensionStorage);
       await keep.evaluate(() => {
@@ -147,11 +147,78 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
         // page.reload() waits for a load event that WebDriver BiDi does not report for extension pages here.
         setTimeout(() => location.reload(), 0);
       });
-      await keep.waitForFunction(() => !(/** @type {any} */ (window).__beforeReload) && document.readyState === 'complete', { timeout: 15_000 });
+      await waitForFunction(keep, () => !(/** @type {any} */ (window).__beforeReload) && document.readyState === 'complete', { timeout: 15_000 });
     },
     async close() {
       await browser.close().catch(() => {});
       fs.rmSync(downloadDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until `predicate(...args)` is truthy in `page`, and resolves with a handle to that value, as
+ * Puppeteer's page.waitForFunction does. Puppeteer's own rebuilds the predicate with `new Function` inside
+ * the page, which an extension page's CSP forbids (Firefox ESR 140.12 applies it to WebDriver BiDi's scripts
+ * too: "call to Function() blocked by CSP"). Here the whole wait is one function the browser compiles
+ * itself; `args` may be element handles. The predicate is checked on every DOM change and every 50 ms
+ * (it may read state that is not in the DOM: storage, performance entries).
+ * @template T
+ * @param {import('puppeteer-core').Page} page
+ * @param {(...args: any[]) => T} predicate
+ * @param {{ timeout?: number }} [options]
+ * @param {...unknown} args
+ * @returns {Promise<import('puppeteer-core').JSHandle<T>>}
+ */
+export async function waitForFunction(page, predicate, options = {}, ...args) {
+  const deadline = Date.now() + (options.timeout ?? 30_000);
+  for (;;) {
+    const left = Math.max(0, deadline - Date.now());
+    // Compiled here, in Node (test code, not the extension's), and sent to the browser as source.
+    // eslint-disable-next-line no-new-func
+    const wait = new Function('...args', `return (${waitInPage.toString()})(${predicate.toString()}, args, ${left});`);
+    try {
+      return /** @type {any} */ (await page.evaluateHandle(/** @type {any} */ (wait), ...args));
+    } catch (e) {
+      // The page navigated (a reload) while waiting: wait again in the new document, as Puppeteer does.
+      const gone = /context|navigat|destroyed|realm/i.test(String(/** @type {any} */ (e)?.message));
+      if (!gone || Date.now() >= deadline) throw e;
+    }
+  }
+}
+
+/** @param {(...args: any[]) => unknown} predicate @param {unknown[]} args @param {number} timeout */
+function waitInPage(predicate, args, timeout) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    /** @type {ReturnType<typeof setTimeout>} */ let timer;
+    /** @type {ReturnType<typeof setInterval>} */ let poll;
+    const observer = new MutationObserver(() => check());
+    const finish = () => {
+      done = true;
+      observer.disconnect();
+      clearInterval(poll);
+      clearTimeout(timer);
+    };
+    const check = () => {
+      if (done) return;
+      try {
+        const value = predicate(...args);
+        if (value) {
+          finish();
+          resolve(value);
+        }
+      } catch (e) {
+        finish();
+        reject(e);
+      }
+    };
+    timer = setTimeout(() => {
+      finish();
+      reject(new Error(`Waiting failed: ${timeout} ms exceeded`));
+    }, timeout);
+    poll = setInterval(check, 50);
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    check();
+  });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_PAGES, ROOT } from '../../scripts/lib/browser.mjs';
-import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.mjs';
+import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension, waitForFunction } from '../../scripts/lib/firefox.mjs';
 import { serveDir, type StaticServer } from '../../scripts/lib/serve.mjs';
 
 const SAMPLE = { file: 'sample-article.html', title: 'Plugging In at the Quay: Why Small Harbours Are Betting on Shore Power', publisher: 'The Harbour Review', date: '2024-03-18' };
@@ -48,7 +48,7 @@ async function popupFor(url: string): Promise<Page> {
 
 /** The form control labelled `label` (the label's text starts with it). */
 async function control(page: Page, label: string) {
-  const handle = await page.waitForFunction(
+  const handle = await waitForFunction(page, 
     (l) => {
       const found = [...document.querySelectorAll('label')].find((el) => (el.textContent ?? '').trim().startsWith(l));
       return (found as HTMLLabelElement | undefined)?.control ?? null;
@@ -67,7 +67,7 @@ const clickButton = (page: Page, name: string) =>
 /** The popup for the sample article, filled from the page. */
 async function samplePopup(): Promise<Page> {
   const popup = await popupFor(server.url(SAMPLE.file));
-  await popup.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 20_000 }, SAMPLE.title);
+  await waitForFunction(popup, (t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 20_000 }, SAMPLE.title);
   return popup;
 }
 
@@ -75,11 +75,11 @@ async function samplePopup(): Promise<Page> {
 async function saveWithSummary(popup: Page) {
   const summary = await control(popup, 'Summary');
   // The drafter is loaded lazily after the form is shown; its draft starts with the article's lead.
-  await popup.waitForFunction((el) => el.value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
+  await waitForFunction(popup, (el) => el.value.startsWith('When a ferry ties up'), { timeout: 20_000 }, summary);
   await summary.evaluate((el) => el.select());
   await summary.type(SUMMARY);
   await clickButton(popup, 'Save');
-  await popup.waitForFunction(() => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
+  await waitForFunction(popup, () => /Saved/.test(document.querySelector('[role=status]')?.textContent ?? ''), { timeout: 10_000 });
 }
 
 describe('Firefox: clip → save → export (e2e build)', () => {
@@ -110,9 +110,9 @@ describe('Firefox: clip → save → export (e2e build)', () => {
   it('finds the saved record in the library, searched by its worker-held index', async () => {
     await saveWithSummary(await samplePopup());
     // The library follows the save; its index is built in the worker.
-    await library.waitForFunction(() => performance.getEntriesByName('precis:index-ready').length > 0, { timeout: 15_000 });
+    await waitForFunction(library, () => performance.getEntriesByName('precis:index-ready').length > 0, { timeout: 15_000 });
     await library.type('#search', 'harbours shore');
-    await library.waitForFunction(
+    await waitForFunction(library, 
       (title) =>
         document.querySelector('[role=table][aria-label=Records]')?.getAttribute('data-query') === 'harbours shore' &&
         [...document.querySelectorAll('[role=table][aria-label=Records] [role=row] .title')].map((e) => e.textContent).join('|') === title,
@@ -125,7 +125,7 @@ describe('Firefox: clip → save → export (e2e build)', () => {
 
   it('a page that poisons its builtins is read correctly (Xray wrappers), and the popup stays inert', async () => {
     const page = await popupFor(hostile.url('poisoned-prototypes.html'));
-    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Tide Tables and Their Keepers'), { timeout: 20_000 });
+    await waitForFunction(page, () => [...document.querySelectorAll('input')].some((i) => i.value === 'Tide Tables and Their Keepers'), { timeout: 20_000 });
     expect(await valueOf(page, 'Author')).toBe('Jonas Berg');
     expect(await valueOf(page, 'Date')).toBe('2023-11-02');
     expect(await page.evaluate(() => (window as any).__pwned ?? null)).toBeNull();

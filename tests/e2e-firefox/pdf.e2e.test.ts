@@ -3,7 +3,7 @@
 // it with pdf.js in the extension.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.mjs';
+import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension, waitForFunction } from '../../scripts/lib/firefox.mjs';
 import { REPORT, reportPdf, servePdf } from '../e2e/pdf-fixture';
 
 let ff: FirefoxWithExtension;
@@ -40,7 +40,7 @@ describe('Firefox: a PDF open in its viewer', () => {
       return `${location.origin}/popup.html?tabId=${found.id}`;
     }, pdf.url);
     const popup = await ff.findPage(popupUrl);
-    await popup.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 30_000 }, REPORT.title);
+    await waitForFunction(popup, (t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 30_000 }, REPORT.title);
     expect(await valueOf(popup, 'Author')).toBe(REPORT.author);
     expect(await valueOf(popup, 'Organization/Publisher')).toBe(REPORT.publisher);
     expect(await valueOf(popup, 'Date')).toBe(REPORT.date);

@@ -16,8 +16,14 @@ import { isSyncRequest } from './sync-request';
 const LOCK = 'precis-team-sync';
 export const SYNC_ALARM = 'precis-team-sync';
 
-/** The origin pattern the extension asks host permission for. */
-export const originPattern = (address: TeamAddress) => `${address.origin}/*`;
+/**
+ * The host permission the extension asks for: the server's host (match patterns name no port in Firefox,
+ * so a server on a non-default port is asked for by its host).
+ */
+export const originPattern = (address: TeamAddress) => {
+  const url = new URL(address.origin);
+  return `${url.protocol}//${url.hostname}/*`;
+};
 
 /**
  * Asks for access to the team server's origin. Must be called in the click's own task (browsers grant
