@@ -26,6 +26,9 @@ const USAGE = `usage:
                                            export and import against bare IndexedDB, --runs times
   precis bench pdf [--corpus DIR] [--runs N] [--no-build]
                                            time to the filled form for 20- and 300-page PDFs in Chromium
+  precis bench team [--records N] [--words N] [--runs N]
+                                           team library sync against the test server: first download
+                                           against a bare one, and save → row in a teammate's library
 ${TEAM_USAGE}`;
 
 export type CliLine = ({ file: string } & Omit<Draft, 'sources' | 'guessed' | 'isArticle'> & {
@@ -147,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     if (which === 'extraction') return (await import('../bench/extraction')).runBench(options);
     if (which === 'library') return (await import('../bench/library')).runLibraryBench(options);
     if (which === 'pdf') return (await import('../bench/pdf')).runPdfBench(options);
+    if (which === 'team') return (await import('../bench/team')).runTeamBench(options);
     const code = (await (await import('../bench/extraction')).runBench(rest)) || (await (await import('../bench/nlp')).runNlpBench(rest));
     return code || (await (await import('../bench/library')).runLibraryBench([])) || (await import('../bench/pdf')).runPdfBench(['--no-build']);
   }

@@ -31,9 +31,10 @@ export function TeamSettings({ db }: { db: PrecisDatabase }) {
     }
   };
 
-  const connect = (e: Event) => {
+  const connect = (e: Event, again?: { database: string; user: string }) => {
     e.preventDefault();
-    const checked = parseTeamAddress(address);
+    const checked = parseTeamAddress(again?.database ?? address);
+    const name = again?.user ?? user.trim();
     if (!checked.ok) {
       setMessage(checked.message);
       return;
@@ -48,7 +49,7 @@ export function TeamSettings({ db }: { db: PrecisDatabase }) {
           setMessage(t('teamPermissionRefused', checked.address.origin));
           return;
         }
-        await connectToTeam(db, checked.address, user.trim(), password);
+        await connectToTeam(db, checked.address, name, password);
         setPassword('');
         setMessage('');
       } catch (err) {
@@ -108,6 +109,21 @@ export function TeamSettings({ db }: { db: PrecisDatabase }) {
         <>
           <p>{t('teamConnectedAs', connection.database, connection.user, roleText(connection.roles))}</p>
           <p class="team-status">{statusLine(view.status, view.counts, formatSyncTime)}</p>
+          {view.status?.lastError?.kind === 'unauthorized' && (
+            // The session ended (CouchDB's sessions end after a while unused): sign in again, keeping
+            // everything waiting to upload.
+            <form onSubmit={(e) => connect(e, connection)}>
+              <fieldset class="plain" disabled={busy}>
+                <div class="field">
+                  <label for="o-team-password-again">{t('teamPassword')}</label>
+                  <input id="o-team-password-again" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+                </div>
+                <button type="submit" class="primary">
+                  {t('teamSignInAgain')}
+                </button>
+              </fieldset>
+            </form>
+          )}
           {progress && (
             <p>
               <label>

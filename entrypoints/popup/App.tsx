@@ -96,6 +96,8 @@ export function App() {
       let message = '';
       // A PDF's form opens once its first and last pages are read; the rest of it arrives here later.
       let rest: Promise<ExtractionResult> | null = null;
+      // The PDF's last progress line ("Reading the PDF: page 3 of 302…"), kept on screen with the form.
+      let reading = '';
       if (!tab) {
         setNotice(t('popupNoTab'));
       } else {
@@ -105,7 +107,14 @@ export function App() {
           const { extractPdfTab } = await import('../../utils/browser/pdf-reader');
           let metadataRead: (draft: Draft) => void = () => {};
           const metadata = new Promise<Draft>((resolve) => (metadataRead = resolve));
-          const whole = extractPdfTab(tab.url, setStatus, (draft) => metadataRead(draft));
+          const whole = extractPdfTab(
+            tab.url,
+            (progress) => {
+              reading = progress;
+              setStatus(progress);
+            },
+            (draft) => metadataRead(draft),
+          );
           const first = await Promise.race([whole.then((r) => ({ r, all: true })), metadata.then((draft) => ({ r: { ok: true, draft } as const, all: false }))]);
           result = first.r;
           if (!first.all) {
@@ -120,7 +129,7 @@ export function App() {
           // A PDF's first and last pages hold no body text yet: whether it is an article is told once all are read.
           if (!result.draft.isArticle && !rest) {
             setNotice(t('popupNoArticle'));
-          } else message = t('popupFilledFromPage');
+          } else message = rest && reading ? `${t('popupFilledFromPage')} ${reading}` : t('popupFilledFromPage');
           if (result.draft.notice) setNotice(result.draft.notice);
           if (result.draft.sources.summary) message = t('pdfSummaryFromDocument');
         } else {

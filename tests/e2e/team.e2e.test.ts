@@ -4,8 +4,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABELS, clickSave, field } from '../../scripts/lib/popup.mjs';
+import { runPass } from '../../utils/sync/engine';
+import { MemoryStore } from '../../utils/sync/memory-store';
 import { newTeam, useCouchServer, type Team, type TeamUser } from '../unit/sync/couch';
 import { SAMPLE, SECOND, clip, openFilledPopup, useHarness, type Harness } from './support';
+import { expectAccessible } from './axe';
 
 const couch = useCouchServer();
 const ana = useHarness('e2e');
@@ -79,7 +82,7 @@ describe('team library', () => {
     await couch().stop();
     await editSummary(eveLibrary, SECOND.title, 'Eve’s summary.');
     await editSummary(anaLibrary, SECOND.title, 'Ana’s summary.');
-    await anaLibrary.locator('.team-status').filter({ hasText: '1 change waiting to upload' }).waitFor();
+    await anaLibrary.locator('.team-status').filter({ hasText: 'Working offline.' }).filter({ hasText: '1 change waiting to upload' }).waitFor();
     await couch().start();
 
     // Whichever uploads second finds the other's version: its library shows both side by side.
@@ -95,6 +98,7 @@ describe('team library', () => {
     const [mine, theirs] = conflictIn === anaLibrary ? ['Ana’s summary.', 'Eve’s summary.'] : ['Eve’s summary.', 'Ana’s summary.'];
     await expect.poll(() => form.textContent()).toContain(mine);
     expect(await form.textContent()).toContain(theirs);
+    await expectAccessible(conflictIn, 'library with a record changed in two places');
     await form.getByRole('radio', { name: 'Keep the team’s' }).check();
     await form.getByRole('button', { name: 'Keep these' }).click();
     await conflictIn.getByRole('heading', { name: 'Changed in two places' }).waitFor({ state: 'detached' });
@@ -118,6 +122,7 @@ describe('team library', () => {
     await editSummary(anaLibrary, SAMPLE.title, 'The associate’s rewrite.');
     await anaLibrary.getByRole('heading', { name: 'Refused by the server' }).waitFor({ timeout: 15_000 });
     expect(await anaLibrary.locator('.team-panel').textContent()).toContain('Your edit is kept in this browser.');
+    await expectAccessible(anaLibrary, 'library with a refused edit');
     await row(anaLibrary, SAMPLE.title).getByRole('button', { name: `Edit ${SAMPLE.title}` }).click();
     expect(await anaLibrary.locator('aside.editor-panel').getByLabel('Summary', { exact: true }).inputValue()).toBe('The associate’s rewrite.');
   });
@@ -144,3 +149,38 @@ describe('team library', () => {
     expect(await library.locator('.team-panel').count()).toBe(0);
   });
 });
+
+describe('team library sign-in', () => {
+  it('says a wrong password in words, and after the session ends asks for the password again, losing nothing', async () => {
+    const team = await newTeam(couch());
+    const options = await ana.browser.openExtensionPage('options.html', WIDE);
+    await options.getByLabel('Server address').fill(team.address.database);
+    await options.getByLabel('User name').fill(team.associate.name);
+    await options.getByLabel('Password').fill('not-her-password');
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await options.getByText('Not connected: Wrong user name or password.').waitFor();
+    await options.getByLabel('Password').fill(team.associate.password);
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await options.locator('.team-status').filter({ hasText: /^Synced / }).waitFor();
+
+    // The session ends (CouchDB's sessions time out when unused); a record saved meanwhile waits.
+    await ana.browser.context.clearCookies();
+    await clip(ana, SAMPLE.file, { fields: { summary: 'Saved while signed out.' } });
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.locator('.team-status').filter({ hasText: 'Not signed in' }).filter({ hasText: '1 change waiting to upload' }).waitFor();
+    await expectAccessible(options, 'options with the team session ended');
+    await options.getByLabel('Password').fill(team.associate.password);
+    await options.getByRole('button', { name: 'Sign in again' }).click();
+    await options.locator('.team-status').filter({ hasText: /^Synced / }).filter({ hasNotText: 'waiting' }).waitFor();
+    const eve = await newTeamMemberStore(team);
+    expect(eve.records().map((r) => r.summary)).toEqual(['Saved while signed out.']);
+  });
+});
+
+/** The editor's view of the team library, read by a Node client. */
+async function newTeamMemberStore(team: Team) {
+  const store = new MemoryStore();
+  const report = await runPass({ client: await team.signIn(team.editor), store, user: team.editor.name });
+  expect(report.ok).toBe(true);
+  return store;
+}

@@ -477,6 +477,7 @@ export const EN = {
   teamRoleAdmin: 'server admin',
   teamRoleNone: 'no team role: the server will refuse your records',
   teamSyncNow: 'Sync now',
+  teamSignInAgain: 'Sign in again',
   teamSyncing: 'Syncing…',
   teamDisconnect: 'Disconnect',
   teamDisconnected: 'Disconnected. Every record stays in this browser’s library.',
