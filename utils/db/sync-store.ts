@@ -4,7 +4,7 @@
 // into the records table and is never noted as a local write; what the user does goes through records.ts,
 // which notes it (sync-tracking.ts). Every apply() is one transaction, as the contract requires.
 import Dexie from 'dexie';
-import type { PrecisDatabase, StoredSyncState } from './database';
+import type { PrecisDatabase, StoredRecord, StoredSyncState, StoredText } from './database';
 import { META, syncRow, trackingTables } from './sync-tracking';
 import type { TeamConnection } from './team-connection';
 import { resolveConflicts, type Choices } from '../sync/merge';
@@ -73,18 +73,34 @@ export class DexieSyncStore implements SyncStore {
       const rows = await db.sync.bulkGet(ids);
       const stale = writes.filter((w, i) => (rows[i]?.state.edits ?? 0) !== w.ifEdits).map((w) => w.id);
       if (stale.length) return { stale };
+      // Bulk requests, all issued at once: a first download applies pages of 200 records.
+      const records: StoredRecord[] = [];
+      const gone: string[] = [];
+      const texts: StoredText[] = [];
+      const noText: string[] = [];
+      const rowsToPut: StoredSyncState[] = [];
+      const rowsToDrop: string[] = [];
       for (const w of writes) {
         if (w.record === null) {
-          await Promise.all([db.records.delete(w.id), db.texts.delete(w.id)]);
-          if (w.sync.edits === 0) await db.sync.delete(w.id);
-          else await db.sync.put(syncRow(w.id, w.sync));
+          gone.push(w.id);
+          noText.push(w.id);
+          if (w.sync.edits === 0) rowsToDrop.push(w.id);
+          else rowsToPut.push(syncRow(w.id, w.sync));
           continue;
         }
-        await db.records.put(w.record);
-        if (w.text === null) await db.texts.delete(w.id);
-        else if (w.text !== undefined) await db.texts.put({ id: w.id, text: w.text });
-        await db.sync.put(syncRow(w.id, w.sync));
+        records.push(w.record);
+        if (w.text === null) noText.push(w.id);
+        else if (w.text !== undefined) texts.push({ id: w.id, text: w.text });
+        rowsToPut.push(syncRow(w.id, w.sync));
       }
+      await Promise.all([
+        db.records.bulkDelete(gone),
+        db.records.bulkPut(records),
+        db.texts.bulkDelete(noText),
+        db.texts.bulkPut(texts),
+        db.sync.bulkDelete(rowsToDrop),
+        db.sync.bulkPut(rowsToPut),
+      ]);
       if (checkpoint !== undefined) await db.syncMeta.put({ key: META.checkpoint, value: checkpoint });
       return { stale: [] };
     });

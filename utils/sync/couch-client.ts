@@ -85,6 +85,8 @@ export interface ChangesOptions {
   since: string;
   limit?: number;
   includeDocs?: boolean;
+  /** With includeDocs: the attachments' data inline (base64), instead of stubs. */
+  attachments?: boolean;
   style?: 'main_only' | 'all_docs';
   /** 'longpoll' waits for the next change; the client gives up after `timeoutMs` with an empty page. */
   feed?: 'normal' | 'longpoll';
@@ -328,6 +330,7 @@ export class CouchClient {
       since: options.since,
       limit: options.limit,
       include_docs: options.includeDocs || undefined,
+      attachments: (options.includeDocs && options.attachments) || undefined,
       style: options.style,
       feed: longpoll ? 'longpoll' : undefined,
       heartbeat: longpoll ? (options.heartbeatMs ?? 10_000) : undefined,

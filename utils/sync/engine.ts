@@ -137,14 +137,17 @@ class Pass {
     const { client, store, pageSize } = this.o;
     let since = (await store.getCheckpoint()) ?? '0';
     let total: number | null = null;
-    if (since === '0') {
+    const first = since === '0';
+    if (first) {
       const info = await client.databaseInfo(this.signal);
       total = info.docCount + info.deletedCount;
     }
     let done = 0;
     this.p.onProgress?.({ phase: 'download', done, total });
     for (;;) {
-      const page = await client.changes({ since, limit: pageSize, includeDocs: true, signal: this.signal });
+      // A first download takes the texts inline with the changes (one request a page, not two); later pulls
+      // take stubs and fetch only the texts whose digest changed.
+      const page = await client.changes({ since, limit: pageSize, includeDocs: true, attachments: first, signal: this.signal });
       const items = page.results.map((row) => this.incoming(row));
       await this.integrate(items, page.lastSeq);
       done += page.results.length + page.malformed;

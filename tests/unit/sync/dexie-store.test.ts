@@ -112,6 +112,27 @@ describe('two libraries syncing through the server', { timeout: 60_000 }, () => 
     expect(await eve.sync()).toMatchObject({ ok: true, pushed: 1, refused: [] });
   });
 
+  it('a first download takes the texts with the changes, in one request a page', async () => {
+    const team = await newTeam(couch());
+    const ana = await member(team, team.associate);
+    for (let i = 0; i < 5; i++) await saveRecord(ana.db, makeRecord({ text: `Text ${i}.` }), { kind: 'create' });
+    await ana.sync();
+    const requests: string[] = [];
+    const db = library();
+    await connectTeam(db, connection(team, team.editor));
+    const client = await team.signIn(team.editor, (input, init) => {
+      requests.push(new URL(String(input)).pathname.split('/').pop()!);
+      return fetch(input, init);
+    });
+    const report = await runPass({ client, store: new DexieSyncStore(db, team.address.database), user: team.editor.name, pageSize: 2, now: () => NOW });
+    expect(report).toMatchObject({ ok: true, pulled: 5 });
+    expect((await listFullRecords(db)).map((r) => r.text).sort()).toEqual(['Text 0.', 'Text 1.', 'Text 2.', 'Text 3.', 'Text 4.']);
+    // Six changes (the design document too) in pages of two; a server that does not say how many are
+    // pending (PouchDB's) is asked once more and answers an empty page.
+    expect(requests.filter((r) => r === '_changes').length).toBeLessThanOrEqual(4);
+    expect(requests).not.toContain('_bulk_get');
+  });
+
   it('the records already in a library when it connects go up to the team', async () => {
     const team = await newTeam(couch());
     const db = library();
