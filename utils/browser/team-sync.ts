@@ -117,6 +117,7 @@ export function followTeam(
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         wake = null;
         resolve();
       }
