@@ -19,8 +19,8 @@ const USAGE = `usage:
   precis extract --manifest LIST.jsonl     one JSON line per {"file": "...", "url": "..." | null} line
   precis bench [extraction|nlp] [--corpus DIR] [--runs N]
                                            time extraction against plain Readability, then the summary
-                                           and keyword drafting, then the library (see bench/); name one
-                                           to run only it
+                                           and keyword drafting, then the library, PDFs and the team
+                                           library (see bench/); name one to run only it
   precis bench library [--records N] [--words N] [--loads N] [--runs N] [--no-build]
                                            the library page with 10,000 records in headless Chromium;
                                            export and import against bare IndexedDB, --runs times
@@ -152,7 +152,12 @@ export async function main(argv: string[]): Promise<number> {
     if (which === 'pdf') return (await import('../bench/pdf')).runPdfBench(options);
     if (which === 'team') return (await import('../bench/team')).runTeamBench(options);
     const code = (await (await import('../bench/extraction')).runBench(rest)) || (await (await import('../bench/nlp')).runNlpBench(rest));
-    return code || (await (await import('../bench/library')).runLibraryBench([])) || (await import('../bench/pdf')).runPdfBench(['--no-build']);
+    return (
+      code ||
+      (await (await import('../bench/library')).runLibraryBench([])) ||
+      (await (await import('../bench/pdf')).runPdfBench(['--no-build'])) ||
+      (await import('../bench/team')).runTeamBench([])
+    );
   }
   process.stderr.write(`${USAGE}\n`);
   return command ? 2 : 0;
