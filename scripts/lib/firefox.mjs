@@ -70,10 +70,20 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
     async findPage(prefix, timeout = 15_000) {
       // A page counts once it has loaded: a tab just opened can report its address while still the blank
       // document it started as, without the extension's APIs.
+      // A page at the address that is still loading is waited for by its own load event (BiDi sends no
+      // target event when it completes).
       const lookup = async () => {
         for (const page of await browser.pages()) {
-          const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState === 'complete' })).catch(() => null);
-          if (state?.href.startsWith(prefix) && state.ready) return page;
+          const href = await page.evaluate(() => location.href).catch(() => null);
+          if (!href?.startsWith(prefix)) continue;
+          const ready = await page
+            .evaluate(
+              () =>
+                document.readyState === 'complete' ||
+                new Promise((resolve) => window.addEventListener('load', () => resolve(location.href !== 'about:blank'), { once: true })),
+            )
+            .catch(() => false);
+          if (ready) return page;
         }
         return null;
       };
