@@ -55,7 +55,9 @@ export function TeamPanel({ db, team }: { db: PrecisDatabase; team: SyncView }) 
   useEffect(() => {
     if (!database) return;
     const stop = new AbortController();
-    follower.current = followTeam(db, stop.signal, () => setProgress(null), setProgress);
+    // Only work of a known size gets a bar (a first download, an upload): the pass after every server change
+    // would otherwise flash an empty one.
+    follower.current = followTeam(db, stop.signal, () => setProgress(null), (p) => setProgress(p.total ? p : null));
     return () => {
       stop.abort();
       follower.current = null;
