@@ -50,12 +50,10 @@ describe('team library', () => {
     (await connect(eve, team, team.editor)).close();
     const library = await openLibrary(eve);
     await library.locator('.team-status').filter({ hasText: /^Synced / }).waitFor();
-    const saved = Date.now();
     await clip(ana, SAMPLE.file, { fields: { summary: 'Shore power at small quays.' } });
-    // The popup asks the background to upload; eve's library is waiting on the server's next change.
+    // The popup asks the background to upload; eve's library is waiting on the server's next change (without
+    // that, the next pass would come with the minute's alarm, after this wait). bench/team.ts measures the time.
     await row(library, SAMPLE.title).waitFor({ timeout: 10_000 });
-    const latency = Date.now() - saved;
-    expect(latency).toBeLessThan(10_000); // the goal is 5 s median (bench/team.ts measures it); this is the bound a test can hold
     await expect.poll(() => row(library, SAMPLE.title).textContent()).toContain(`Clipped by ${team.associate.name}`);
     // "Team" lists it for eve; "Mine" does not.
     await library.getByLabel('Clipped by').selectOption('mine');
