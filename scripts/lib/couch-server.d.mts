@@ -27,6 +27,11 @@ export interface CouchTestServer {
   stop(): Promise<void>;
   /** Brings it back on the same port. */
   start(): Promise<void>;
+  /**
+   * Calls `watch` with each request's method and path as it passes through the front (after it was sent on
+   * to the server); returns the function that stops watching.
+   */
+  onRequest(watch: (method: string, path: string) => void): () => void;
   /** Stops everything; on a real CouchDB deletes the databases and users this run created. */
   close(): Promise<void>;
 }

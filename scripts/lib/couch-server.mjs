@@ -96,6 +96,8 @@ function couchFromUrl(value) {
  */
 async function startFront(targetHost, targetPort) {
   const sockets = new Set();
+  /** @type {Set<(method: string, path: string) => void>} */
+  const watchers = new Set();
   let server = null;
   let port = 0;
   const open = async () => {
@@ -110,6 +112,11 @@ async function startFront(targetHost, targetPort) {
         });
       }
       client.pipe(upstream).pipe(client);
+      // Requests as they pass (after the relay has sent them on): a test can act on one in flight.
+      client.on('data', (/** @type {Buffer} */ chunk) => {
+        const line = /^([A-Z]+) (\S+) HTTP\//.exec(chunk.subarray(0, 2048).toString('latin1'));
+        if (line) for (const watch of watchers) watch(line[1], line[2]);
+      });
     });
     port = await listen(server, port);
   };
@@ -129,6 +136,11 @@ async function startFront(targetHost, targetPort) {
     },
     async start() {
       if (!server) await open();
+    },
+    /** @param {(method: string, path: string) => void} watch */
+    onRequest(watch) {
+      watchers.add(watch);
+      return () => watchers.delete(watch);
     },
   };
 }
@@ -223,6 +235,7 @@ export async function startCouchServer({ couchdbUrl = process.env.COUCHDB_URL } 
     },
     stop: () => front.stop(),
     start: () => front.start(),
+    onRequest: (watch) => front.onRequest(watch),
     async close() {
       await front.stop();
       if (kind === 'couchdb') {

@@ -108,6 +108,37 @@ describe('team library', () => {
     }
   });
 
+  it('the server going away in the middle of an upload loses nothing: the upload resumes when it is back', async () => {
+    const team = await newTeam(couch());
+    (await connect(ana, team, team.associate)).close();
+    (await connect(eve, team, team.editor)).close();
+    const anaLibrary = await openLibrary(ana);
+    const eveLibrary = await openLibrary(eve);
+    // The server stops the moment the upload's request has gone through to it: its answer never comes back.
+    let cut = false;
+    const stopWatching = couch().onRequest((method, path) => {
+      if (!cut && method === 'POST' && path.endsWith('/_bulk_docs')) {
+        cut = true;
+        void couch().stop();
+      }
+    });
+    try {
+      await clip(ana, SAMPLE.file, { fields: { summary: 'Typed before the server went away.' } });
+      await expect.poll(() => cut).toBe(true);
+      await anaLibrary.locator('.team-status').filter({ hasText: 'Working offline.' }).filter({ hasText: '1 change waiting to upload' }).waitFor();
+    } finally {
+      stopWatching();
+    }
+    await couch().start();
+    // Whether or not the server kept the write, the next pass finds out (a 409 whose merge finds both sides
+    // equal, or a plain upload) and both libraries end the same, with nothing waiting.
+    await row(eveLibrary, SAMPLE.title).waitFor({ timeout: 40_000 });
+    await anaLibrary.locator('.team-status').filter({ hasText: /^Synced / }).filter({ hasNotText: 'waiting' }).waitFor({ timeout: 40_000 });
+    expect(await anaLibrary.getByRole('heading', { name: 'Changed in two places' }).count()).toBe(0);
+    await row(eveLibrary, SAMPLE.title).getByRole('button', { name: `Edit ${SAMPLE.title}` }).click();
+    expect(await eveLibrary.locator('aside.editor-panel').getByLabel('Summary', { exact: true }).inputValue()).toBe('Typed before the server went away.');
+  });
+
   it('an associate’s edit of the editor’s record is refused by the server in words and kept here', async () => {
     const team = await newTeam(couch());
     (await connect(ana, team, team.associate)).close();
