@@ -3,60 +3,41 @@
 // from there the test opens the popup for the article's tab, as `popup.html?tabId=N`. Before every test the
 // extension is brought back to a fresh install's state (ff.reset), so each test stands alone.
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_PAGES, ROOT } from '../../scripts/lib/browser.mjs';
-import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension, waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { control, useFirefox } from './support';
 import { serveDir, type StaticServer } from '../../scripts/lib/serve.mjs';
 
 const SAMPLE = { file: 'sample-article.html', title: 'Plugging In at the Quay: Why Small Harbours Are Betting on Shore Power', publisher: 'The Harbour Review', date: '2024-03-18' };
 const SUMMARY = 'Small Baltic ports wire their quays so ferries can switch off their engines.';
 
-let ff: FirefoxWithExtension;
+const h = useFirefox();
 let server: StaticServer;
 let hostile: StaticServer;
-let library: Page;
 
 beforeAll(async () => {
   server = await serveDir(FIXTURE_PAGES);
   hostile = await serveDir(path.join(ROOT, 'tests/fixtures/hostile'), { htmlCharset: false });
-  ff = await launchFirefoxWithExtension({ extensionDir: firefoxBuildDir() });
-  library = await ff.findPage(`${ff.origin}/library.html`);
-});
-beforeEach(async () => {
-  await ff.reset(library);
 });
 afterAll(async () => {
-  await ff?.close();
   await server?.close();
   await hostile?.close();
 });
 
 /** Opens `url` in a tab of its own and the popup for that tab; returns the popup page. */
 async function popupFor(url: string): Promise<Page> {
-  const article = await ff.browser.newPage();
+  const article = await h.ff.browser.newPage();
   await article.goto(url, { waitUntil: 'load' });
-  const popupUrl = await library.evaluate(async (u) => {
+  const popupUrl = await h.library.evaluate(async (u) => {
     const ext = (globalThis as any).browser;
     // Match patterns take no port: compare addresses (visible to us through the test build's host permission).
     const tab = (await ext.tabs.query({})).find((t: { url?: string }) => t.url === u);
     const created = await ext.tabs.create({ url: `/popup.html?tabId=${tab.id}` });
     return `${location.origin}/popup.html?tabId=${tab.id}#${created.id}`;
   }, url);
-  return ff.findPage(popupUrl.split('#')[0]);
-}
-
-/** The form control labelled `label` (the label's text starts with it). */
-async function control(page: Page, label: string) {
-  const handle = await waitForFunction(page, 
-    (l) => {
-      const found = [...document.querySelectorAll('label')].find((el) => (el.textContent ?? '').trim().startsWith(l));
-      return (found as HTMLLabelElement | undefined)?.control ?? null;
-    },
-    { timeout: 20_000 },
-    label,
-  );
-  return handle.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+  return h.ff.findPage(popupUrl.split('#')[0]);
 }
 
 const valueOf = async (page: Page, label: string) => (await control(page, label)).evaluate((el) => el.value);
@@ -101,7 +82,7 @@ describe('Firefox: clip → save → export (e2e build)', () => {
     const popup = await samplePopup();
     await saveWithSummary(popup);
     await clickButton(popup, 'Export JSON');
-    const { value: data } = await ff.waitForDownload(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/, (bytes) => JSON.parse(bytes.toString('utf8')));
+    const { value: data } = await h.ff.waitForDownload(/^precis-records-\d{4}-\d{2}-\d{2}\.json$/, (bytes) => JSON.parse(bytes.toString('utf8')));
     expect(data.format).toBe('precis.records');
     expect(data.records).toHaveLength(1);
     expect(data.records[0]).toMatchObject({ title: SAMPLE.title, url: server.url(SAMPLE.file), summary: SUMMARY });
@@ -110,9 +91,9 @@ describe('Firefox: clip → save → export (e2e build)', () => {
   it('finds the saved record in the library, searched by its worker-held index', async () => {
     await saveWithSummary(await samplePopup());
     // The library follows the save; its index is built in the worker.
-    await waitForFunction(library, () => performance.getEntriesByName('precis:index-ready').length > 0, { timeout: 15_000 });
-    await library.type('#search', 'harbours shore');
-    await waitForFunction(library, 
+    await waitForFunction(h.library, () => performance.getEntriesByName('precis:index-ready').length > 0, { timeout: 15_000 });
+    await h.library.type('#search', 'harbours shore');
+    await waitForFunction(h.library, 
       (title) =>
         document.querySelector('[role=table][aria-label=Records]')?.getAttribute('data-query') === 'harbours shore' &&
         [...document.querySelectorAll('[role=table][aria-label=Records] [role=row] .title')].map((e) => e.textContent).join('|') === title,
@@ -120,7 +101,7 @@ describe('Firefox: clip → save → export (e2e build)', () => {
       SAMPLE.title,
     );
     // Answered by the worker: the page did not fall back to indexing in its own thread.
-    expect(await library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
+    expect(await h.library.evaluate(() => performance.getEntriesByName('precis:search-in-page').length)).toBe(0);
   });
 
   it('a page that poisons its builtins is read correctly (Xray wrappers), and the popup stays inert', async () => {

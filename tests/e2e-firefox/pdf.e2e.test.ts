@@ -1,26 +1,20 @@
 // A PDF open in Firefox's own PDF viewer (e2e build, puppeteer-core over WebDriver BiDi). No extension may
 // script that viewer, so the popup recognises the tab by its .pdf address, fetches the file itself and reads
 // it with pdf.js in the extension.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension, waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { useFirefox } from './support';
 import { REPORT, reportPdf, servePdf } from '../e2e/pdf-fixture';
 
-let ff: FirefoxWithExtension;
+const h = useFirefox();
 let pdf: Awaited<ReturnType<typeof servePdf>>;
-let library: Page;
 
 beforeAll(async () => {
   pdf = await servePdf(await reportPdf());
-  ff = await launchFirefoxWithExtension({ extensionDir: firefoxBuildDir() });
-  library = await ff.findPage(`${ff.origin}/library.html`);
 });
 afterAll(async () => {
-  await ff?.close();
   await pdf?.close();
-});
-beforeEach(async () => {
-  await ff.reset(library);
 });
 
 const valueOf = (page: Page, label: string) =>
@@ -31,15 +25,15 @@ const valueOf = (page: Page, label: string) =>
 
 describe('Firefox: a PDF open in its viewer', () => {
   it('fills the popup from the PDF the tab shows', async () => {
-    const tab = await ff.browser.newPage();
+    const tab = await h.ff.browser.newPage();
     await tab.goto(pdf.url, { waitUntil: 'load' }).catch(() => {});
-    const popupUrl = await library.evaluate(async (u) => {
+    const popupUrl = await h.library.evaluate(async (u) => {
       const ext = (globalThis as any).browser;
       const found = (await ext.tabs.query({})).find((t: { url?: string }) => t.url === u);
       await ext.tabs.create({ url: `/popup.html?tabId=${found.id}` });
       return `${location.origin}/popup.html?tabId=${found.id}`;
     }, pdf.url);
-    const popup = await ff.findPage(popupUrl);
+    const popup = await h.ff.findPage(popupUrl);
     await waitForFunction(popup, (t) => [...document.querySelectorAll('input')].some((i) => i.value === t), { timeout: 30_000 }, REPORT.title);
     expect(await valueOf(popup, 'Author')).toBe(REPORT.author);
     expect(await valueOf(popup, 'Organization/Publisher')).toBe(REPORT.publisher);

@@ -1,38 +1,17 @@
 // The team library in Firefox ESR (MV2): Connect from Options (the CouchDB session cookie kept by Firefox for
 // the extension's requests), a teammate's record arriving in the open library with who clipped it, and an
 // edit made in Firefox judged by the server as hers. The teammate is a Node client of the same test server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxBuildDir, launchFirefoxWithExtension, type FirefoxWithExtension, waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { waitForFunction } from '../../scripts/lib/firefox.mjs';
+import { control, useFirefox } from './support';
 import { runPass } from '../../utils/sync/engine';
 import { MemoryStore } from '../../utils/sync/memory-store';
 import { newTeam, useCouchServer } from '../unit/sync/couch';
 import { makeRecord } from '../unit/sync/records';
 
 const couch = useCouchServer();
-let ff: FirefoxWithExtension;
-let library: Page;
-
-beforeAll(async () => {
-  ff = await launchFirefoxWithExtension({ extensionDir: firefoxBuildDir() });
-  library = await ff.findPage(`${ff.origin}/library.html`);
-});
-beforeEach(async () => {
-  await ff.reset(library);
-});
-afterAll(async () => {
-  await ff?.close();
-});
-
-/** The form control labelled `label`. */
-async function control(page: Page, label: string) {
-  const handle = await waitForFunction(page, 
-    (l) => [...document.querySelectorAll('label')].find((el) => (el.textContent ?? '').trim() === l)?.control ?? null,
-    { timeout: 20_000 },
-    label,
-  );
-  return handle.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
-}
+const h = useFirefox();
 
 async function waitForText(page: Page, text: string, timeout = 20_000) {
   try {
@@ -46,8 +25,8 @@ describe('Firefox: team library', () => {
   it('connects, shows a teammate’s record with who clipped it, and has the server judge her edit of it', async () => {
     const team = await newTeam(couch());
     // Opened by the extension (as its own tabs are), like the popup in flow.e2e.test.ts.
-    await library.evaluate(() => (globalThis as any).browser.tabs.create({ url: '/options.html' }));
-    const options = await ff.findPage(`${ff.origin}/options.html`);
+    await h.library.evaluate(() => (globalThis as any).browser.tabs.create({ url: '/options.html' }));
+    const options = await h.ff.findPage(`${h.ff.origin}/options.html`);
     await (await control(options, 'Server address')).type(team.address.database);
     await (await control(options, 'User name')).type(team.associate.name);
     await (await control(options, 'Password')).type(team.associate.password);
@@ -61,22 +40,22 @@ describe('Firefox: team library', () => {
     const record = makeRecord({ title: 'Quay Power Across the Baltic', summary: 'From the editor.', text: 'Text.' });
     eve.store.save(record);
     expect(await runPass({ client: eve.client, store: eve.store, user: team.editor.name })).toMatchObject({ ok: true, pushed: 1 });
-    await waitForText(library, 'Quay Power Across the Baltic');
-    await waitForText(library, `Clipped by ${team.editor.name}`);
+    await waitForText(h.library, 'Quay Power Across the Baltic');
+    await waitForText(h.library, `Clipped by ${team.editor.name}`);
 
     // An editor's record: an associate may not delete it, and has no Delete button for it.
-    const deletes = await library.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.getAttribute('aria-label')?.startsWith('Delete ')).length);
+    const deletes = await h.library.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.getAttribute('aria-label')?.startsWith('Delete ')).length);
     expect(deletes).toBe(0);
 
     // As an associate she may not edit the editor's record: the server refuses it, which it can only do for a
     // request that carries her session (without one, it would answer "not signed in").
-    await (await library.waitForSelector('::-p-aria(Edit Quay Power Across the Baltic)'))!.click();
-    const summary = await control(library, 'Summary');
+    await (await h.library.waitForSelector('::-p-aria(Edit Quay Power Across the Baltic)'))!.click();
+    const summary = await control(h.library, 'Summary');
     await summary.evaluate((el) => el.select());
     await summary.type('Rewritten by the associate.');
-    await (await library.waitForSelector('::-p-xpath(//button[normalize-space()="Save changes"])'))!.click();
-    await waitForText(library, 'Refused by the server');
-    await waitForText(library, 'Your edit is kept in this browser.');
+    await (await h.library.waitForSelector('::-p-xpath(//button[normalize-space()="Save changes"])'))!.click();
+    await waitForText(h.library, 'Refused by the server');
+    await waitForText(h.library, 'Your edit is kept in this browser.');
     await runPass({ client: eve.client, store: eve.store, user: team.editor.name });
     expect(eve.store.record(record.id)?.summary).toBe('From the editor.');
   });

@@ -32,6 +32,14 @@ async function connect(h: Harness, team: Team, user: TeamUser): Promise<Page> {
   return options;
 }
 
+/** A new team with both browsers connected: ana as the associate, eve as the editor. */
+async function teamOfTwo(): Promise<Team> {
+  const team = await newTeam(couch());
+  await (await connect(ana, team, team.associate)).close();
+  await (await connect(eve, team, team.editor)).close();
+  return team;
+}
+
 const openLibrary = (h: Harness) => h.browser.openExtensionPage('library.html', WIDE);
 const row = (library: Page, title: string) => library.getByRole('table', { name: 'Records' }).getByRole('row').filter({ hasText: title });
 
@@ -45,9 +53,7 @@ async function editSummary(library: Page, title: string, summary: string) {
 
 describe('team library', () => {
   it('a page saved in one browser appears in a teammate’s open library within seconds, with who clipped it', async () => {
-    const team = await newTeam(couch());
-    (await connect(ana, team, team.associate)).close();
-    (await connect(eve, team, team.editor)).close();
+    const team = await teamOfTwo();
     const library = await openLibrary(eve);
     await library.locator('.team-status').filter({ hasText: /^Synced / }).waitFor();
     await clip(ana, SAMPLE.file, { fields: { summary: 'Shore power at small quays.' } });
@@ -68,9 +74,7 @@ describe('team library', () => {
   });
 
   it('the same field edited offline in both browsers waits for a choice, and the choice reaches both', async () => {
-    const team = await newTeam(couch());
-    (await connect(ana, team, team.associate)).close();
-    (await connect(eve, team, team.editor)).close();
+    await teamOfTwo();
     const anaLibrary = await openLibrary(ana);
     const eveLibrary = await openLibrary(eve);
     await clip(ana, SECOND.file, { fields: { summary: 'Base summary.' } });
@@ -109,9 +113,7 @@ describe('team library', () => {
   });
 
   it('the server going away in the middle of an upload loses nothing: the upload resumes when it is back', async () => {
-    const team = await newTeam(couch());
-    (await connect(ana, team, team.associate)).close();
-    (await connect(eve, team, team.editor)).close();
+    await teamOfTwo();
     const anaLibrary = await openLibrary(ana);
     const eveLibrary = await openLibrary(eve);
     // The server stops the moment the upload's request has gone through to it: its answer never comes back.
@@ -140,9 +142,7 @@ describe('team library', () => {
   });
 
   it('an associate’s edit of the editor’s record is refused by the server in words and kept here', async () => {
-    const team = await newTeam(couch());
-    (await connect(ana, team, team.associate)).close();
-    (await connect(eve, team, team.editor)).close();
+    await teamOfTwo();
     const anaLibrary = await openLibrary(ana);
     await clip(eve, SAMPLE.file, { fields: { summary: 'The editor’s summary.' } });
     await row(anaLibrary, SAMPLE.title).waitFor({ timeout: 10_000 });
