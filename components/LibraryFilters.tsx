@@ -1,6 +1,7 @@
 import type { LibraryView, SortKey, Whose } from '../utils/library/view-state';
 import { SORT_KEYS, SORT_LABELS, emptyView, hasFilters } from '../utils/library/view-state';
 import { TagInput } from './TagInput';
+import { Choices } from './Choices';
 import { t } from '../utils/i18n/messages';
 
 export interface FilterChoices {
@@ -32,11 +33,7 @@ export function LibraryFilters({ view, choices, onChange, team = false }: Props)
         autocomplete="off"
         onChange={(e) => onChange({ [key]: e.currentTarget.value.trim() || null })}
       />
-      <datalist id={`${id}-choices`}>
-        {list.slice(0, 500).map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
+      <Choices id={`${id}-choices`} values={list} limit={500} />
     </div>
   );
   return (

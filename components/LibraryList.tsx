@@ -11,6 +11,8 @@ interface Props {
   selected: ReadonlySet<string>;
   /** The search words these rows answer (exposed as data-query, for tests and benchmarks). */
   query: string;
+  /** Names the view (search words, filters, sort): a new one starts the list again at its top. */
+  viewKey: string;
   onToggle: (index: number, on: boolean, range: boolean) => void;
   onToggleAll: (on: boolean) => void;
   onOpen: (record: StoredRecord) => void;
@@ -26,24 +28,38 @@ const webLink = (url: string | null) => (url && /^https?:/i.test(url) ? url : nu
 /**
  * The records as a table that renders only the rows in view, so 10,000 records scroll smoothly. Keyboard:
  * arrows, Page Up/Down, Home/End move between rows; Enter opens the row's record; Space ticks it.
- * Give it a new `key` for a new view, so that it starts again at the top.
+ * A new `viewKey` starts it again at the top, in the same elements: remounting the table for every keystroke
+ * cost each search a forced layout of the page.
  */
-export function LibraryList({ rows, selected, query, onToggle, onToggleAll, onOpen, onCopyCard, onDelete, canDelete = () => true }: Props) {
+export function LibraryList({ rows, selected, query, viewKey, onToggle, onToggleAll, onOpen, onCopyCard, onDelete, canDelete = () => true }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Scroll position and active row belong to the view they were set in: a new view starts at its top with no
+  // active row.
+  const [scrolled, setScrolled] = useState({ view: viewKey, top: 0 });
+  const [activeIn, setActiveIn] = useState({ view: viewKey, row: -1 });
+  const scrollTop = scrolled.view === viewKey ? scrolled.top : 0;
+  const activeRow = activeIn.view === viewKey ? activeIn.row : -1;
+  const setScrollTop = (top: number) => setScrolled({ view: viewKey, top });
+  const setActive = (row: number) => setActiveIn({ view: viewKey, row });
   const [height, setHeight] = useState(600);
-  const [activeRow, setActive] = useState(-1);
   const active = Math.min(activeRow, rows.length - 1);
   const focusActive = useRef(false);
 
+  // The height from the observer's own entries (it reports once on observe): reading clientHeight here would
+  // force a layout before the first paint.
   useLayoutEffect(() => {
     const el = viewport.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const observer = new ResizeObserver((entries) => setHeight(entries[entries.length - 1].contentRect.height));
     observer.observe(el);
-    setHeight(el.clientHeight);
     return () => observer.disconnect();
   }, []);
+
+  // The element follows a new view to its top; only one scrolled away from it is written to (reading
+  // scrollTop would force a layout).
+  useLayoutEffect(() => {
+    if (scrolled.view !== viewKey && scrolled.top !== 0 && viewport.current) viewport.current.scrollTop = 0;
+  }, [viewKey]);
 
   // Before the paint, as the editor's focus: a key pressed right after an arrow must reach the row it moved to
   // (with a plain effect, Enter opened one row while the focus still sat on the previous one).

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '../utils/i18n/messages';
+import { Choices } from './Choices';
 
 interface Props {
   id: string;
@@ -37,7 +38,7 @@ export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props
   };
 
   const listId = `${id}-suggestions`;
-  const unused = suggestions.filter((s) => !tags.some((tag) => tag.toLowerCase() === s.toLowerCase()));
+  const unused = useMemo(() => suggestions.filter((s) => !tags.some((tag) => tag.toLowerCase() === s.toLowerCase())), [suggestions, tags]);
   return (
     <div class="tag-input">
       {tags.length > 0 && (
@@ -72,11 +73,7 @@ export function TagInput({ id, tags, onChange, suggestions, describedBy }: Props
         onKeyDown={onKeyDown}
         onBlur={() => text.trim() && add(text)}
       />
-      <datalist id={listId}>
-        {unused.slice(0, 200).map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      <Choices id={listId} values={unused} limit={200} />
     </div>
   );
 }

@@ -17,12 +17,13 @@ import { scanRecords } from '../../utils/search/warmup-scan';
 import { RecordEditor } from '../../components/RecordEditor';
 import { LibraryList } from '../../components/LibraryList';
 import { LibraryFilters } from '../../components/LibraryFilters';
+import { Choices } from '../../components/Choices';
 import { LibraryKeywords } from '../../components/LibraryKeywords';
 import { LibraryImport } from '../../components/LibraryImport';
 import { PdfClip } from '../../components/PdfClip';
 import { applyImport } from '../../utils/import/apply-import';
 import { LibraryExport, type ExportRequest } from '../../components/LibraryExport';
-import { useLibraryRecords } from './use-library-records';
+import { useLibraryRecords, type FirstScreen } from './use-library-records';
 import { LiveProgress, ProgressSource } from '../../components/ProgressLine';
 import { afterPaint } from '../../utils/browser/after-paint';
 import { yieldToPage } from '../../utils/library/yield-to-page';
@@ -39,10 +40,13 @@ const SHOW_PROGRESS_AFTER_MS = 700;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Every saved record: browse, find, edit, delete, keywords, export and import. */
-export function Library() {
+/**
+ * Every saved record: browse, find, edit, delete, keywords, export and import. `firstScreen`: the newest
+ * records as the page asked for them before rendering.
+ */
+export function Library({ firstScreen }: { firstScreen?: FirstScreen }) {
   const db = useMemo(() => openDatabase(), []);
-  const lib = useLibraryRecords(db);
+  const lib = useLibraryRecords(db, firstScreen);
   const { records, byId } = lib;
   const [view, setViewState] = useState<LibraryView>(() => viewFromSearch(location.search));
   const [tab, setTab] = useState<'records' | 'keywords' | 'drafts'>('records');
@@ -317,11 +321,7 @@ export function Library() {
                 {t('bulkKeywordLabel')}
               </label>
               <input id="bulk-keyword" type="text" list="bulk-keyword-choices" placeholder={t('bulkKeywordPlaceholder')} value={bulkKeyword} onInput={(e) => setBulkKeyword(e.currentTarget.value)} />
-              <datalist id="bulk-keyword-choices">
-                {choices.keywords.slice(0, 500).map((k) => (
-                  <option key={k} value={k} />
-                ))}
-              </datalist>
+              <Choices id="bulk-keyword-choices" values={choices.keywords} limit={500} />
               <button
                 type="button"
                 disabled={busy || !bulkKeyword.trim()}
@@ -354,7 +354,7 @@ export function Library() {
           )}
           {records && total === 0 && <p>{t('libraryEmpty')}</p>}
           <LibraryList
-            key={shownKey}
+            viewKey={shownKey}
             rows={shown}
             selected={selected}
             query={canShow ? shownQuery : ''}

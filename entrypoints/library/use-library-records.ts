@@ -9,6 +9,18 @@ import { SearchClient } from './search-client';
 /** Rows shown before the whole library has loaded (more than a screenful). */
 const FIRST_SCREEN = 60;
 
+/** The newest records, asked for as the page starts; `rows` once they have arrived. */
+export interface FirstScreen {
+  ready: Promise<StoredRecord[]>;
+  rows: StoredRecord[] | null;
+}
+
+export function startFirstScreen(db: PrecisDatabase): FirstScreen {
+  const first: FirstScreen = { ready: listNewestRecords(db, FIRST_SCREEN), rows: null };
+  first.ready.then((rows) => (first.rows = rows), () => {});
+  return first;
+}
+
 export interface LibraryRecords {
   /** Newest clipped first; null until the first screenful has loaded. */
   records: StoredRecord[] | null;
@@ -35,21 +47,26 @@ export interface LibraryRecords {
   upToDate(): Promise<StoredRecord[]>;
 }
 
-/** The library's records and search index, kept in step with each other and with the database. */
-export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
-  const [records, setRecords] = useState<StoredRecord[] | null>(null);
+/**
+ * The library's records and search index, kept in step with each other and with the database. `started`: the
+ * first screen as the page asked for it before rendering (rows already there are shown in the first render).
+ */
+export function useLibraryRecords(db: PrecisDatabase, started?: FirstScreen): LibraryRecords {
+  // The first screen from an index range query, then everything: the page shows rows at once.
+  const [firstScreen] = useState(() => started ?? startFirstScreen(db));
+  const [records, setRecords] = useState<StoredRecord[] | null>(firstScreen.rows);
   const [complete, setComplete] = useState(false);
   const [indexReady, setIndexReady] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [index] = useState(() => new SearchClient());
   // The list as last set, at once (the state above follows at the next render), for follows and exports.
-  const listRef = useRef<{ list: StoredRecord[] | null; byId: Map<string, StoredRecord> }>({ list: null, byId: new Map() });
+  const listRef = useRef<{ list: StoredRecord[] | null; byId: Map<string, StoredRecord> }>({
+    list: firstScreen.rows,
+    byId: new Map(firstScreen.rows?.map((r) => [r.id, r])),
+  });
   const completeRef = useRef(false);
   const liveRef = useRef<LiveRecords | null>(null);
-  // The first screen from an index range query, then everything: the page shows rows at once. The query
-  // starts during the first render, not in an effect, which Preact runs only after a frame has been painted.
-  const firstScreen = useMemo(() => listNewestRecords(db, FIRST_SCREEN), [db]);
 
   const show = useCallback((list: StoredRecord[]) => {
     listRef.current = { list, byId: new Map(list.map((r) => [r.id, r])) };
@@ -59,7 +76,7 @@ export function useLibraryRecords(db: PrecisDatabase): LibraryRecords {
   useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
-      const first = await firstScreen;
+      const first = await firstScreen.ready;
       if (cancelled) return;
       if (!listRef.current.list) show(first);
       performance.mark('precis:first-rows-loaded');

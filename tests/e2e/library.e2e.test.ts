@@ -113,6 +113,37 @@ describe('library', () => {
     expect(await field(library, LABELS.title).evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('starts each new search at the top of the list, however far down it was scrolled', async () => {
+    // 120 more records, the newest last; every third one mentions reed beds.
+    const more = Array.from({ length: 120 }, (_, i) =>
+      record({
+        id: `rec-more-${i}`,
+        title: `Survey ${String(i).padStart(3, '0')}${i % 3 === 0 ? ' of reed beds' : ''}`,
+        createdAt: new Date(Date.UTC(2024, 6, 1) + i * 3_600_000).toISOString(),
+      }),
+    );
+    await seedLibrary(h, more);
+    await expect.poll(() => table().getAttribute('aria-rowcount'), { timeout: 10_000 }).toBe('123');
+    const viewport = library.locator('.record-viewport');
+    await viewport.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(titles).toContain(SAMPLE.title);
+    const firstRow = async () => (await titles())[0];
+    await search('reed');
+    await expect.poll(() => table().getAttribute('data-query')).toBe('reed');
+    await expect.poll(firstRow).toMatch(/of reed beds$/);
+    expect(await viewport.evaluate((el) => el.scrollTop)).toBe(0);
+    // Down the hits, then other words: back at the top, and the arrow keys start again from the first row.
+    const topHit = await firstRow();
+    await viewport.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(async () => (await titles()).includes(topHit)).toBe(false);
+    await search('survey');
+    await expect.poll(() => table().getAttribute('data-query')).toBe('survey');
+    expect(await viewport.evaluate((el) => el.scrollTop)).toBe(0);
+    await table().getByRole('row').nth(1).focus();
+    await library.keyboard.press('ArrowDown');
+    await expect.poll(() => library.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+  });
+
   it('closes the editor with Escape wherever the focus is: the list, the search box', async () => {
     await library.getByRole('button', { name: `Edit ${SAMPLE.title}`, exact: true }).click();
     await editorFor(SAMPLE.title).waitFor();

@@ -44,6 +44,13 @@ describe('records database', () => {
     expect((await listFullRecords(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
 
+  it('lists the newest few exactly as the head of the whole list, with ties at the cut and with fewer records than asked', async () => {
+    const times = ['2024-05-01', '2024-05-03', '2024-05-03', '2024-05-03', '2024-05-02', '2024-05-04', '2024-04-30'];
+    for (const [i, day] of times.entries()) await saveRecord(db, record({ id: `r${i}`, createdAt: `${day}T00:00:00.000Z` }), { kind: 'create' });
+    const all = (await listRecords(db)).map((r) => r.id);
+    for (const limit of [1, 2, 3, 4, 7, 10]) expect((await listNewestRecords(db, limit)).map((r) => r.id)).toEqual(all.slice(0, limit));
+  });
+
   it('finds records by URL ignoring fragments and tracking parameters', async () => {
     await saveRecord(db, record({ url: 'https://example.org/a' }), { kind: 'create' });
     expect(await findRecordsByUrl(db, 'https://example.org/a?utm_source=news#comments')).toHaveLength(1);
