@@ -51,7 +51,8 @@ function parseArgs(args: string[]): Options | string {
     if (a === '--no-build') opts.build = false;
     else if (a === '--records' || a === '--words' || a === '--loads' || a === '--runs') {
       const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n < 1) return `${a} needs a positive whole number`;
+      // --runs 0: the page's own timings only (first rows, keystrokes), without the exports and imports.
+      if (!Number.isInteger(n) || n < (a === '--runs' ? 0 : 1)) return `${a} needs a positive whole number${a === '--runs' ? ' (or 0)' : ''}`;
       opts[a.slice(2) as 'records' | 'words' | 'loads' | 'runs'] = n;
     } else return `unknown argument ${a}`;
   }
@@ -569,16 +570,19 @@ export async function runLibraryBench(args: string[]): Promise<number> {
       exports.full.push(await exportAll(page, downloads, true, run === 0));
     }
     await browser.close(); // idle from here on; the imports run in browsers of their own
-    const files = { short: exports.short[0].ours.file, full: exports.full[0].ours.file };
     const imports: Record<'short' | 'full', { ours: Imported; bare: BareImport }[]> = { short: [], full: [] };
-    for (let run = 0; run < opts.runs; run++) {
-      for (const kind of ['short', 'full'] as const) {
-        const bare = await bareImport(extensionDir, chromiumPath, files[kind], shapes);
-        imports[kind].push({ bare, ours: await importInto(extensionDir, chromiumPath, files[kind]) });
+    let unindexed: BareImport | null = null;
+    if (opts.runs > 0) {
+      const files = { short: exports.short[0].ours.file, full: exports.full[0].ours.file };
+      for (let run = 0; run < opts.runs; run++) {
+        for (const kind of ['short', 'full'] as const) {
+          const bare = await bareImport(extensionDir, chromiumPath, files[kind], shapes);
+          imports[kind].push({ bare, ours: await importInto(extensionDir, chromiumPath, files[kind]) });
+        }
       }
+      // What the indexes cost: the default file written bare into stores without them.
+      unindexed = await bareImport(extensionDir, chromiumPath, files.short, shapes, false);
     }
-    // What the indexes cost: the default file written bare into stores without them.
-    const unindexed = await bareImport(extensionDir, chromiumPath, files.short, shapes, false);
 
     const perRecord = (usageAfter - usageBefore) / records.length;
     const textChars = records.reduce((n, r) => n + (r.text?.length ?? 0), 0) / records.length;
@@ -606,6 +610,8 @@ export async function runLibraryBench(args: string[]): Promise<number> {
         ],
       ),
     );
+    console.log(`\nKeystroke times (ms) per query: ${queries.map((q) => JSON.stringify(q)).join(', ')}: ${keystrokes.map((t) => fmt(t)).join(' ')}`);
+    if (!unindexed) return 0;
     const ms = <T>(rows: T[], f: (row: T) => number) => rows.map(f);
     const bareExportMs = (e: { bare: BareExport }) => e.bare.read + e.bare.stringify;
     const bareImportMs = (i: { bare: BareImport }) => i.bare.parse + i.bare.write;
@@ -651,7 +657,6 @@ export async function runLibraryBench(args: string[]): Promise<number> {
         ],
       ),
     );
-    console.log(`\nKeystroke times (ms) per query: ${queries.map((q) => JSON.stringify(q)).join(', ')}: ${keystrokes.map((t) => fmt(t)).join(' ')}`);
     return 0;
   } finally {
     await browser.close();
