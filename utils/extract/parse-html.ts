@@ -18,6 +18,7 @@ export function parseHtml(html: string): Document {
     source = at > 0 ? source.slice(at) : `<!doctype html><html><head></head><body>${source}</body></html>`;
   }
   const doc = parseHTML(source).document as unknown as Document;
+  moveStraysIntoBody(doc);
   moveContentOutOfHead(doc);
   return doc;
 }
@@ -44,6 +45,28 @@ function moveContentOutOfHead(doc: Document): void {
   for (let n: Node | null = first; n; n = n.nextSibling) moved.push(n);
   const anchor = body.firstChild;
   for (const n of moved) body.insertBefore(n, anchor);
+}
+
+/**
+ * `</head><script>…</script><body>` leaves the script a child of `<html>` between head and body in linkedom, whose
+ * `doc.body` is then that script: every query on the body saw an empty page. A browser puts such an element in
+ * the head (head elements) or at the start of the body, and anything after `</body>` at its end: do the same,
+ * keeping their order.
+ */
+function moveStraysIntoBody(doc: Document): void {
+  const html = doc.documentElement;
+  const head = doc.head;
+  const body = [...(html?.children ?? [])].find((c) => c.tagName.toUpperCase() === 'BODY');
+  if (!html || !head || !body || (head.nextElementSibling === body && !body.nextElementSibling)) return;
+  const anchor = body.firstChild;
+  let beforeBody = true;
+  for (const el of [...html.children]) {
+    if (el === body) beforeBody = false;
+    if (el === head || el === body) continue;
+    if (!beforeBody) body.appendChild(el);
+    else if (HEAD_TAGS.has(el.tagName.toUpperCase()) && el.compareDocumentPosition(head) & 2 /* head precedes */) head.appendChild(el);
+    else body.insertBefore(el, anchor);
+  }
 }
 
 /** Where the first `<html>` tag outside a comment starts (old IE conditional comments hold copies), or -1. */

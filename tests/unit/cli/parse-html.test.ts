@@ -26,6 +26,15 @@ describe('parsing pages outside the browser', () => {
     expect(doc.body.textContent).toMatch(/Body text[\s\S]*End/);
   });
 
+  it('reads the body when scripts or other elements sit between </head> and <body>, or after </body>, as browsers do', () => {
+    const doc = parseHtml('<!DOCTYPE html><html><head><title>T</title></head>\n<script>var a = 1;</script>\n<noscript>No script</noscript>' +
+      '<div id="stray">Stray</div><body><h1>Headline</h1><p>Body text</p></body><p id="after">Tail</p></html>');
+    expect([...doc.documentElement.children].map((c) => c.tagName.toLowerCase())).toEqual(['head', 'body']);
+    expect(doc.head.querySelector('script')?.textContent).toBe('var a = 1;');
+    expect(doc.body.querySelector('h1')?.textContent).toBe('Headline');
+    expect([...doc.body.children].map((c) => c.id || c.tagName.toLowerCase())).toEqual(['stray', 'h1', 'p', 'after']);
+  });
+
   it('parses an ordinary page as it is', () => {
     const doc = parseHtml('<!-- saved --><!DOCTYPE html><html><head><title>T</title></head><body><h1>H</h1></body></html>');
     expect(doc.title).toBe('T');

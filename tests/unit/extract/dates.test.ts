@@ -27,6 +27,17 @@ describe('date normalisation', () => {
     expect(normaliseDate('03/04/2021', { now, lang: 'en-US' })).toBe('2021-03-04');
   });
 
+  it('reads a date line holding only a short day.month.year, in the century that is not in the future', () => {
+    expect(normaliseDate('23.09.22', { now })).toBe('2022-09-23');
+    expect(normaliseDate('23.09.22, 14:05 Uhr', { now })).toBe('2022-09-23');
+    expect(normaliseDate('1.2.24 | 9:30', { now })).toBe('2024-02-01');
+    expect(normaliseDate('31.12.98', { now })).toBe('1998-12-31');
+    // A version number or a short date inside other text is not a publication date.
+    expect(normaliseDate('v1.2.19', { now })).toBeNull();
+    expect(normaliseDate('Version 1.2.19 released', { now })).toBeNull();
+    expect(normaliseDate('31.02.22', { now })).toBeNull();
+  });
+
   it('rejects future dates, relative dates and dates without a year', () => {
     expect(normaliseDate('2030-01-01', { now })).toBeNull();
     expect(normaliseDate('2 days ago', { now })).toBeNull();

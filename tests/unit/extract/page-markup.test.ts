@@ -21,6 +21,18 @@ describe('page markup source', () => {
     expect(draft.sources.publishedDate).toBe('page-date');
   });
 
+  it('reads the date line below a standfirst in an <h2> right after the headline, but not past the next section heading', () => {
+    const page = (between: string) =>
+      doc(`<head><title>Floods</title></head><body><main><h1>Why cities flood</h1>${between}
+        <p>Published 12.05.2021 by the editors</p>${para}${para}</main></body>`);
+    const withStandfirst = extractDraft(page('<h2>Rivers rise faster than the walls built to hold them.</h2>'));
+    expect(withStandfirst.publishedDate).toBe('2021-05-12');
+    expect(withStandfirst.sources.publishedDate).toBe('page-text');
+    // A heading further down opens another section: a date after it is not the headline's.
+    const afterSection = extractDraft(page(`${para}<h2>Older reports</h2>`));
+    expect(afterSection.publishedDate).toBeNull();
+  });
+
   it('ignores dates and bylines in related links, navigation and footers', () => {
     const d = doc(`<head><title>Floods</title></head><body>
       <nav><time datetime="2019-01-01">x</time><a rel="author" href="/a">Nav Person</a></nav>

@@ -69,6 +69,13 @@ function fromNumbers(s: string, options: DateOptions): string | null | undefined
     else if (a <= 12 && b > 12) [a, b] = [b, a];
     return valid(+m[4], b, a, options);
   }
+  // A date line holding only a short day.month.year ("23.09.22", "23.09.22, 14:05 Uhr"), as German and French pages
+  // print it; the century is the one that does not put it in the future. Only the whole text: "v1.2.19" is not a date.
+  m = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s*(?:[-|]\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h))?)?$/);
+  if (m) {
+    const year = 2000 + +m[3] > (options.now ?? new Date()).getFullYear() ? 1900 + +m[3] : 2000 + +m[3];
+    return valid(year, +m[2], +m[1], options);
+  }
   m = s.match(/(?:^|\D)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/);
   if (m) return valid(+m[1], +m[2], +m[3], options);
   if (/^\d{4}$/.test(s)) return null; // a bare year is not a publication date

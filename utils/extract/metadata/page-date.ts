@@ -50,7 +50,8 @@ const AROUND_SKIP = new Set(['NAV', 'ASIDE', 'FORM']);
 
 /**
  * The lines of text that follow the headline in document order (the kicker, byline, dateline and first
- * paragraph), at most `max` characters and 300 nodes, up to the next `<h1>` or `<h2>` (the next article or section).
+ * paragraph), at most `max` characters and 300 nodes, up to the next `<h1>` or `<h2>` (the next article or section),
+ * but past an `<h2>` that directly follows the headline: that is its standfirst, with the byline often below.
  */
 export function linesAfter(h1: Element, max: number): string[] {
   const root = h1.ownerDocument?.body ?? h1.ownerDocument?.documentElement ?? h1.parentNode;
@@ -61,7 +62,7 @@ export function linesAfter(h1: Element, max: number): string[] {
     maxNodes: 300,
     itemLines: true,
     skip: (el) => AROUND_SKIP.has(el.tagName),
-    stop: (el) => el.tagName === 'H1' || el.tagName === 'H2',
+    stop: (el) => el.tagName === 'H1' || (el.tagName === 'H2' && el !== h1.nextElementSibling),
   }).lines;
 }
 
