@@ -1,7 +1,7 @@
 import { emptyDraft, type Draft } from './draft';
 import { t } from '../i18n/messages';
 import { runReadability } from './readability';
-import { countWords } from './text';
+import { countWords, readText } from './text';
 import { MetaIndex } from './metadata/meta-tags';
 import type { SourceResult } from './metadata/candidates';
 import type { SourceId } from './sources';
@@ -13,6 +13,7 @@ import { fromPageMarkup } from './metadata/page-markup';
 import { dateFromUrl } from './metadata/url-date';
 import { dateBesideSelfReference } from './metadata/self-reference';
 import { normaliseDate } from './metadata/dates';
+import { dateIsWritten } from './metadata/written-date';
 import { chooseMetadata, STATED_LABELS } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-name';
@@ -54,6 +55,9 @@ const ORDER = {
 
 /** Sources whose dates are stated publication dates (as in chooseMetadata's default). */
 
+/** The page text searched for a stated date, at most (read only when that date is in doubt). */
+const PAGE_TEXT_CHARS = 400_000;
+
 /** Readability's default `charThreshold`: shorter results are not taken as an article. */
 const MIN_ARTICLE_CHARS = 500;
 
@@ -63,6 +67,19 @@ function safe(read: () => SourceResult, label: SourceId): SourceResult {
   } catch {
     return { label, values: {} }; // one broken source never breaks extraction
   }
+}
+
+function statedDatesNotWritten(doc: Document, sources: SourceResult[], lang: string | null): Set<string> {
+  const read = (s: SourceResult) => (s.values.publishedDate ? normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }) : null);
+  const shownSource = sources.find((s) => s.label === 'page-date' && s.values.dateShown);
+  const shown = shownSource ? read(shownSource) : null;
+  const out = new Set<string>();
+  if (!shown || !doc.body) return out;
+  const stated = new Set(sources.filter((s) => STATED_LABELS.has(s.label)).map(read).filter((d): d is string => !!d && d !== shown));
+  if (!stated.size) return out;
+  const text = readText(doc.body, { maxChars: PAGE_TEXT_CHARS }).lines.join('\n');
+  for (const date of stated) if (!dateIsWritten(text, date)) out.add(date);
+  return out;
 }
 
 /** Document → Draft: the one extraction path, shared by the extension, the CLI, tests and benchmarks. */
@@ -122,6 +139,10 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     if (scripted.values.publishedDate) sources.push(scripted);
   }
 
+  // Stated dates the page's text never writes, while a different date is shown by the headline (chooseMetadata
+  // then prefers the shown one); read now, before Readability rewrites the document, and only in that case.
+  const unwritten = tooLarge || budget.spent() ? new Set<string>() : statedDatesNotWritten(doc, sources, lang);
+
   // Past the limits, or when Readability fails on hostile markup (a stack overflow), the body is read by the capped walk.
   let bounded = tooLarge || budget.spent();
   let article: ReturnType<typeof runReadability> = null;
@@ -148,7 +169,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host-name', values: { publisher: host } });
 
-  const chosen = chooseMetadata(sources, { order: ORDER, siteNames, lang });
+  const chosen = chooseMetadata(sources, { order: ORDER, siteNames, lang, dateIsWritten: (iso) => !unwritten.has(iso) });
   const { types, guessed, ...fields } = chosen;
   Object.assign(draft, fields);
   draft.guessed = [...guessed];

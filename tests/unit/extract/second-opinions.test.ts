@@ -32,9 +32,9 @@ describe('dates: cross-checks between sources', () => {
     expect(extractDraft(wallClock).publishedDate).toBe('2023-11-08');
   });
 
-  it('keeps a UTC stamp whose day no time zone could turn into the date shown', () => {
+  it('keeps a UTC stamp whose day no time zone could turn into the date shown, when the page also writes it', () => {
     const d = doc(`<head><title>Cuts</title><meta property="article:published_time" content="2022-05-04T12:00:00Z"></head>
-      <body><article><h1>Cuts</h1><time>2 May 2022</time>${para}</article></body>`);
+      <body><article><h1>Cuts</h1><time>2 May 2022</time>${para}<p>Filed on 4 May 2022.</p></article></body>`);
     expect(extractDraft(d).publishedDate).toBe('2022-05-04');
   });
 
@@ -59,6 +59,33 @@ describe('dates: cross-checks between sources', () => {
       </head><body><article itemscope itemtype="https://schema.org/Article"><h1>Ads</h1>
       <meta itemprop="datePublished" content="2020-05-19">${para}${para}</article></body>`);
     expect(extractDraft(d).publishedDate).toBe('2019-04-12');
+  });
+
+  it('takes the date shown by the headline over a stated date the page never writes, and keeps a stated date it does write', () => {
+    const page = (more: string) =>
+      doc(`<head><title>Ads</title>
+        <script type="application/ld+json">{"@type":"Article","headline":"Ads","datePublished":"2019-02-11T08:00:00+01:00"}</script>
+        </head><body><article><h1>Ads</h1><span class="entry-date">Updated 4 March 2021</span>${para}${more}${para}</article></body>`);
+    const unseen = extractDraft(page(''));
+    expect(unseen.publishedDate).toBe('2021-03-04');
+    expect(unseen.sources.publishedDate).toBe('page-date');
+    // Written further down ("First published 11 Feb 2019", or 11.02.2019): the stated date stands.
+    expect(extractDraft(page('<p>First published 11 Feb. 2019.</p>')).publishedDate).toBe('2019-02-11');
+    expect(extractDraft(page('<p>Erstveröffentlichung: 11.02.2019</p>')).publishedDate).toBe('2019-02-11');
+  });
+
+  it('does not take a stated date\'s day and month read the other way round as a different date', () => {
+    const d = doc(`<head><title>Ads</title><html lang="en-GB">
+      <meta property="article:published_time" content="2021-04-03T10:00:00+01:00"></head>
+      <body><article><h1>Ads</h1><span class="entry-date">04/03/2021</span>${para}${para}</article></body>`);
+    expect(extractDraft(d).publishedDate).toBe('2021-04-03');
+  });
+
+  it('never takes a citation\'s access date for the page\'s date', () => {
+    const d = doc(`<head><title>Rivers</title></head><body><article><h1>Rivers</h1>${para}
+      <ol class="references"><li><cite>Flood report.</cite> <span class="reference-accessdate">Retrieved <span>23 October</span> 2018</span></li></ol>
+      </article></body>`);
+    expect(extractDraft(d).publishedDate).toBeNull();
   });
 
   it('reads xml:lang for day-first numeric dates', () => {

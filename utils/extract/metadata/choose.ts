@@ -21,6 +21,8 @@ export interface ChooseOptions {
   lang?: string | null;
   /** Labels of sources whose dates are stated publication dates (pre-1990 dates accepted from them). */
   explicitDateLabels?: string[];
+  /** Whether a date (YYYY-MM-DD) is written in the page's text; asked only when a stated date is in doubt. */
+  dateIsWritten?: (iso: string) => boolean;
 }
 
 function ordered(results: SourceResult[], labels: string[] | undefined): SourceResult[] {
@@ -76,6 +78,7 @@ export function chooseMetadata(results: SourceResult[], options: ChooseOptions =
     r.values.publishedDate ? normaliseDate(r.values.publishedDate, { lang: options.lang, explicit: explicit.has(r.label) }) : null;
   pick('publishedDate', readDate);
   if (out.publishedDate) refineDate(out, results, explicit, readDate);
+  if (out.publishedDate && options.dateIsWritten) preferShownDate(out, results, explicit, readDate, options.dateIsWritten);
   pick('place', (r) => text(r.values.place));
   pick('keywords', (r) => r.values.keywords?.map((k) => cleanText(k, 200)).filter(Boolean).slice(0, 100));
   pick('section', (r) => text(r.values.section));
@@ -228,4 +231,29 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
       return;
     }
   }
+}
+
+/**
+ * A stated date that the page never writes anywhere loses to the date the page shows beside its headline: the
+ * metadata then carries a date the reader never sees (often the first publication of a page since updated, or
+ * the template's own stamp), and our users cite what the page shows, an "Updated …" date of this version included. A shown date that is the stated one with
+ * day and month read the other way round ("04/05/2021") does not count as a disagreement.
+ */
+function preferShownDate(
+  out: Chosen,
+  results: SourceResult[],
+  explicit: ReadonlySet<string>,
+  read: (r: SourceResult) => string | null,
+  isWritten: (iso: string) => boolean,
+): void {
+  const stated = out.publishedDate!;
+  if (!explicit.has(out.sources.publishedDate ?? '')) return;
+  const shown = results.find((r) => r.label === 'page-date' && r.values.dateShown);
+  const date = shown ? read(shown) : null;
+  if (!date || date === stated) return;
+  const [y, m, d] = date.split('-');
+  if (`${y}-${d}-${m}` === stated) return;
+  if (isWritten(stated)) return;
+  out.publishedDate = date;
+  out.sources.publishedDate = 'page-date';
 }

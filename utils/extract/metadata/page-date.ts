@@ -9,9 +9,11 @@ import { attr, inArticleItem, type Placed } from './regions';
 export const DATE_CLASS = /date|datum|publish|posted|submitted|time|zeit|fecha|data|(?:^|[\s_-])meta(?:$|[\s_-])/i;
 /** Words saying a date is when the page was changed, not published. */
 export const MODIFIED = /\b(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt)\b/i;
+/** A citation's access date ("Retrieved 23 October 2018"): when someone read a source, not when this was published. */
+const ACCESSED = /\b(?:retrieved|accessed|access-?date|abgerufen|consulté|consultado|consultato|geraadpleegd)\b/i;
 const PUBLISHED = /\b(?:published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|posted|erstellt|datum|date)\b/i;
 
-/** The date closest to the headline, publication dates and explicit markup preferred. */
+/** The date closest to the headline, publication dates and explicit markup preferred; citations' access dates left out. */
 export function bestDate(found: Placed[], lang: string | null | undefined): { value: string; shown: boolean } | null {
   let best: string | null = null;
   let shown = false;
@@ -34,6 +36,7 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
     if (!value) continue;
     let score = f.dist;
     const context = `${text} ${attr(el, 'class')} ${attr(el, 'itemprop')}`;
+    if (ACCESSED.test(context)) continue;
     if (/datepublished/i.test(attr(el, 'itemprop'))) score -= inArticleItem(f.chain) ? 6 : 3;
     if (MODIFIED.test(context) && !PUBLISHED.test(text) && !/publish/i.test(attr(el, 'class'))) score += /update|modif/i.test(attr(el, 'class')) && !MODIFIED.test(text) ? 2 : 8;
     if (el.tagName === 'TIME') score -= 1;
