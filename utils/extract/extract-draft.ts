@@ -53,10 +53,9 @@ const ORDER = {
   language: ['meta-tags', 'json-ld', 'citation', 'dublin-core', 'opengraph', 'readability'],
 };
 
-/** Sources whose dates are stated publication dates (as in chooseMetadata's default). */
-
 /** The page text searched for a stated date, at most (read only when that date is in doubt). */
 const PAGE_TEXT_CHARS = 400_000;
+const PAGE_TEXT_NODES = 200_000;
 
 /** Readability's default `charThreshold`: shorter results are not taken as an article. */
 const MIN_ARTICLE_CHARS = 500;
@@ -69,6 +68,7 @@ function safe(read: () => SourceResult, label: SourceId): SourceResult {
   }
 }
 
+/** The stated publication dates the page's text never writes, when the page shows another date by its headline. */
 function statedDatesNotWritten(doc: Document, sources: SourceResult[], lang: string | null): Set<string> {
   const read = (s: SourceResult) => (s.values.publishedDate ? normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }) : null);
   const shownSource = sources.find((s) => s.label === 'page-date' && s.values.dateShown);
@@ -77,7 +77,7 @@ function statedDatesNotWritten(doc: Document, sources: SourceResult[], lang: str
   if (!shown || !doc.body) return out;
   const stated = new Set(sources.filter((s) => STATED_LABELS.has(s.label)).map(read).filter((d): d is string => !!d && d !== shown));
   if (!stated.size) return out;
-  const text = readText(doc.body, { maxChars: PAGE_TEXT_CHARS }).lines.join('\n');
+  const text = readText(doc.body, { maxChars: PAGE_TEXT_CHARS, maxNodes: PAGE_TEXT_NODES }).lines.join('\n');
   for (const date of stated) if (!dateIsWritten(text, date)) out.add(date);
   return out;
 }
