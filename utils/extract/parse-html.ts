@@ -48,10 +48,10 @@ function moveContentOutOfHead(doc: Document): void {
 }
 
 /**
- * `</head><script>…</script><body>` leaves the script a child of `<html>` between head and body in linkedom, whose
- * `doc.body` is then that script: every query on the body saw an empty page. A browser puts such an element in
- * the head (head elements) or at the start of the body, and anything after `</body>` at its end: do the same,
- * keeping their order.
+ * `</head><script>…</script><body>` leaves the script a child of `<html>` between head and body in linkedom, and
+ * its `doc.body`, finding no body right after the head, makes a new empty one there: every query on the body saw
+ * an empty page. A browser puts such an element in the head (head elements) or at the start of the body, and
+ * anything after `</body>` at its end: do the same, keeping their order.
  */
 function moveStraysIntoBody(doc: Document): void {
   const html = doc.documentElement;

@@ -236,8 +236,9 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
 /**
  * A stated date that the page never writes anywhere loses to the date the page shows beside its headline: the
  * metadata then carries a date the reader never sees (often the first publication of a page since updated, or
- * the template's own stamp), and our users cite what the page shows, an "Updated …" date of this version included. A shown date that is the stated one with
- * day and month read the other way round ("04/05/2021") does not count as a disagreement.
+ * the template's own stamp), and our users cite what the page shows, an "Updated …" date of this version
+ * included. A shown date that is the stated one with day and month read the other way round ("04/05/2021")
+ * does not count as a disagreement.
  */
 function preferShownDate(
   out: Chosen,
