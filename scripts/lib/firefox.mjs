@@ -8,6 +8,9 @@ import puppeteer from 'puppeteer-core';
 import { ROOT } from './browser.mjs';
 import { emptyExtensionStorage } from './empty-storage.mjs';
 
+/** How long close() waits for Firefox to quit before killing it. */
+const CLOSE_TIMEOUT_MS = 20_000;
+
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
 /** FIREFOX_PATH, or the first Firefox found in the usual places; null when there is none. */
@@ -49,6 +52,12 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.helperApps.neverAsk.saveToDisk': 'application/json',
       'browser.download.panel.shown': true,
+      // Keep Firefox's background services off the network (this machine has none): a remote-settings sync
+      // left running is one of the things its shutdown waits for.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'app.normandy.enabled': false,
+      'extensions.systemAddon.update.enabled': false,
+      'browser.region.network.url': '',
     },
   });
   try {
@@ -160,7 +169,12 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
       await waitForFunction(keep, () => !(/** @type {any} */ (window).__beforeReload) && document.readyState === 'complete', { timeout: 15_000 });
     },
     async close() {
-      await browser.close().catch(() => {});
+      // Firefox once took more than two minutes to quit after WebDriver BiDi's browser.close (seen in one shuffled
+      // run of five): a bounded wait, then the process is killed, so a slow shutdown never holds a test file.
+      const proc = browser.process();
+      const closed = browser.close().catch(() => {});
+      const gone = await Promise.race([closed.then(() => true), new Promise((r) => setTimeout(() => r(false), CLOSE_TIMEOUT_MS))]);
+      if (!gone || (proc && proc.exitCode === null && proc.signalCode === null)) proc?.kill('SIGKILL');
       fs.rmSync(downloadDir, { recursive: true, force: true });
     },
   };
