@@ -61,10 +61,10 @@ export function useLibraryRecords(db: PrecisDatabase, started?: FirstScreen): Li
   const [loadError, setLoadError] = useState<string | null>(null);
   const [index] = useState(() => new SearchClient());
   // The list as last set, at once (the state above follows at the next render), for follows and exports.
-  const listRef = useRef<{ list: StoredRecord[] | null; byId: Map<string, StoredRecord> }>({
-    list: firstScreen.rows,
-    byId: new Map(firstScreen.rows?.map((r) => [r.id, r])),
-  });
+  // (Made once, not on every render: useRef would build its initial Map each time.)
+  const [listRef] = useState<{ current: { list: StoredRecord[] | null; byId: Map<string, StoredRecord> } }>(() => ({
+    current: { list: firstScreen.rows, byId: new Map(firstScreen.rows?.map((r) => [r.id, r])) },
+  }));
   const completeRef = useRef(false);
   const liveRef = useRef<LiveRecords | null>(null);
 

@@ -14,7 +14,7 @@ import { dateFromUrl } from './metadata/url-date';
 import { dateBesideSelfReference } from './metadata/self-reference';
 import { normaliseDate } from './metadata/dates';
 import { dateIsWritten } from './metadata/written-date';
-import { chooseMetadata, STATED_LABELS } from './metadata/choose';
+import { chooseMetadata, shownDateSource, STATED_LABELS } from './metadata/choose';
 import { chooseTitle } from './metadata/title';
 import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-name';
 import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
@@ -68,10 +68,14 @@ function safe(read: () => SourceResult, label: SourceId): SourceResult {
   }
 }
 
+/** A source's date as chooseMetadata reads it (dates before 1990 only from stated sources). */
+const readDate = (s: SourceResult, lang: string | null) =>
+  s.values.publishedDate ? normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }) : null;
+
 /** The stated publication dates the page's text never writes, when the page shows another date by its headline. */
 function statedDatesNotWritten(doc: Document, sources: SourceResult[], lang: string | null): Set<string> {
-  const read = (s: SourceResult) => (s.values.publishedDate ? normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }) : null);
-  const shownSource = sources.find((s) => s.label === 'page-date' && s.values.dateShown);
+  const read = (s: SourceResult) => readDate(s, lang);
+  const shownSource = shownDateSource(sources);
   const shown = shownSource ? read(shownSource) : null;
   const out = new Set<string>();
   if (!shown || !doc.body) return out;
@@ -129,7 +133,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   // stated value has a usable date (the page text is not tried here: chrono on it is the costly part): a date beside
   // a mention of the page itself (a sidebar's "about this article"), then inline script data (bounded scan).
   const hasDate = tooLarge || sources.some(
-    (s) => s.label !== 'page-text' && !!s.values.publishedDate && !!normaliseDate(s.values.publishedDate, { lang, explicit: STATED_LABELS.has(s.label) }),
+    (s) => s.label !== 'page-text' && !!readDate(s, lang),
   );
   if (!hasDate && !budget.spent()) {
     const titles = [...metaTitles, ...page.headlines];

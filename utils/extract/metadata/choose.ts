@@ -32,6 +32,10 @@ function ordered(results: SourceResult[], labels: string[] | undefined): SourceR
   return [...first, ...results.filter((r) => !labels.includes(r.label))];
 }
 
+/** The page-markup date the reader sees by the headline (read from text or a `<time>`), if the page has one. */
+export const shownDateSource = (results: readonly SourceResult[]): SourceResult | undefined =>
+  results.find((r) => r.label === 'page-date' && r.values.dateShown);
+
 /** Sources whose values the page states as metadata (as opposed to text read off the page). */
 export const STATED_LABELS: ReadonlySet<string> = new Set(['json-ld', 'citation', 'dublin-core', 'opengraph', 'meta-tags']);
 
@@ -198,7 +202,7 @@ function dayOfInstantSomewhere(utc: number, day: string): boolean {
 function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<string>, read: (r: SourceResult) => string | null): void {
   const chosenLabel = out.sources.publishedDate;
   const chosenRaw = results.find((r) => r.label === chosenLabel)?.values.publishedDate?.trim() ?? '';
-  const shown = results.find((r) => r.label === 'page-date' && r.values.dateShown);
+  const shown = shownDateSource(results);
   const shownDate = shown ? read(shown) : null;
   if (UTC_TIME.test(chosenRaw)) {
     const t = Date.parse(chosenRaw);
@@ -249,7 +253,7 @@ function preferShownDate(
 ): void {
   const stated = out.publishedDate!;
   if (!explicit.has(out.sources.publishedDate ?? '')) return;
-  const shown = results.find((r) => r.label === 'page-date' && r.values.dateShown);
+  const shown = shownDateSource(results);
   const date = shown ? read(shown) : null;
   if (!date || date === stated) return;
   const [y, m, d] = date.split('-');
