@@ -11,7 +11,13 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
-afterEach(() => vi.useRealTimers());
+// Each test alone: spies (one makes every write fail) and the page's hidden state must not reach the next test,
+// whatever order the tests run in.
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+  vi.useRealTimers();
+});
 
 describe('draft keeper', () => {
   it('stores the last values once typing pauses, not every keystroke', async () => {
