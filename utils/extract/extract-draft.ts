@@ -15,9 +15,9 @@ import { dateBesideSelfReference } from './metadata/self-reference';
 import { normaliseDate } from './metadata/dates';
 import { dateIsWritten } from './metadata/written-date';
 import { chooseMetadata, shownDateSource, STATED_LABELS } from './metadata/choose';
-import { chooseTitle } from './metadata/title';
+import { chooseTitle, siteNameFromTitle } from './metadata/title';
 import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-name';
-import { affiliationsFromBio, datelinePlace } from './metadata/article-text';
+import { affiliationsFromBio, authorsFromBio, datelinePlace } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
 import { cleanText, isUrlLike, squashKey } from './metadata/clean';
@@ -45,7 +45,7 @@ export interface ExtractOptions {
 // from page text.
 const ORDER = {
   authors: ['json-ld', 'citation', 'dublin-core', 'page-byline', 'opengraph', 'meta-tags', 'readability'],
-  publisher: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'readability', 'host-name'],
+  publisher: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'readability', 'page-title', 'host-name'],
   publishedDate: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'page-date', 'url', 'page-text', 'readability', 'page-self-reference', 'page-scripts'],
   place: ['json-ld', 'dateline'],
   keywords: ['json-ld', 'citation', 'opengraph', 'meta-tags', 'dublin-core'],
@@ -170,6 +170,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
   }
+  const titleSite = siteNameFromTitle(docTitle, hostNames(url));
+  if (titleSite) sources.push({ label: 'page-title', values: { publisher: titleSite } });
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host-name', values: { publisher: host } });
 
@@ -217,6 +219,18 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     }
     // Author boxes are cut from the body but their bio lines ("X is a senior fellow at Y") still name affiliations.
     draft.authors = affiliationsFromBio(article.cutText, affiliationsFromBio(kept.text, draft.authors));
+    // No byline named a person: an author note in the text ("Jane Doe is a fellow at Y") names the author, and
+    // says more than the site credited as author.
+    const credited = draft.sources.authors;
+    if (!draft.authors.length || credited?.endsWith(':site')) {
+      const bios = authorsFromBio(kept.text);
+      const found = bios.length ? bios : authorsFromBio(article.cutText);
+      if (found.length) {
+        draft.authors = found;
+        draft.sources.authors = 'article-text';
+        if (!draft.guessed.includes('authors')) draft.guessed.push('authors');
+      }
+    }
     if (kept.clipped) draft.notice = clippedNotice(countWords(kept.text));
   } else if (bounded) {
     // The page's text as it comes, capped, with no word count (the whole was not read).

@@ -71,6 +71,47 @@ describe('organisation or newsroom as a last-resort author', () => {
     expect(address.authors).toEqual([]);
   });
 
+  it('takes the site name the <title> writes beside the headline as the publisher, over the bare host', () => {
+    const d = doc(`<head><title>Annual report on ports | Acme Policy Institute</title></head>
+      <body><article><h1>Annual report on ports</h1>${para}</article></body>`);
+    const draft = extractDraft(d, { url: 'https://www.acmepolicy.example/reports/ports' });
+    expect(draft.publisher).toBe('Acme Policy Institute');
+    expect(draft.sources.publisher).toBe('page-title');
+    // Credited as the corporate author only as a guess, as any stated publisher is.
+    expect(draft.authors).toEqual([{ name: 'Acme Policy Institute', affiliation: null }]);
+    expect(draft.guessed).toContain('authors');
+    // A segment that does not name the host is a section or a tagline, not the site.
+    const other = extractDraft(doc(`<head><title>Annual report on ports | Research and analysis</title></head>
+      <body><article><h1>Annual report on ports</h1>${para}</article></body>`), { url: 'https://www.acmepolicy.example/reports/ports' });
+    expect(other.publisher).toBe('acmepolicy.example');
+    expect(other.authors).toEqual([]);
+  });
+
+  it('takes the person an author note introduces when no byline names one', () => {
+    const note = '<p>Jane Doe is a senior fellow at the Baltic Maritime Institute.</p>';
+    const d = doc(`<head><title>Ports after the war</title><meta property="og:site_name" content="Acme Review"></head>
+      <body><article><h1>Ports after the war</h1>${para}${note}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors).toEqual([{ name: 'Jane Doe', affiliation: 'Baltic Maritime Institute' }]);
+    expect(draft.sources.authors).toBe('article-text');
+    expect(draft.guessed).toContain('authors');
+    // A byline wins; the note then only adds the affiliation.
+    const bylined = extractDraft(doc(`<head><title>Ports after the war</title></head>
+      <body><article><h1>Ports after the war</h1><div class="byline">By John Roe</div>${para}${note}</article></body>`));
+    expect(bylined.authors).toEqual([{ name: 'John Roe', affiliation: null }]);
+    expect(bylined.guessed).not.toContain('authors');
+  });
+
+  it('does not read a list of staff, a one-word name or a heading in capitals as an author note', () => {
+    const staff = ['Jane Doe', 'John Roe', 'Ann Lee', 'Max Muster'].map((n) => `<p>${n} is a research fellow at the Acme Institute.</p>`).join('');
+    const many = extractDraft(doc(`<body><article><h1>Ports after the war</h1>${para}${staff}</article></body>`));
+    expect(many.authors).toEqual([]);
+    const single = extractDraft(doc(`<body><article><h1>Ports after the war</h1>${para}<p>Jane is a research fellow at the Acme Institute.</p></article></body>`));
+    expect(single.authors).toEqual([]);
+    const caps = extractDraft(doc(`<body><article><h1>Ports after the war</h1>${para}<p>NATO Review is a member of the Acme Network.</p></article></body>`));
+    expect(caps.authors).toEqual([]);
+  });
+
   it('never takes "admin" or an address as the author', () => {
     const d = doc(`<head><title>Floods</title><meta name="author" content="admin">
       <script type="application/ld+json">{"@type":"BlogPosting","headline":"Why cities flood","author":{"@type":"Person","name":"example.com"}}</script></head>

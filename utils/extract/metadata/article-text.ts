@@ -37,6 +37,33 @@ const BIO = new RegExp(
 );
 const ROLE_WORDS = /fellow|professor|director|researcher|scholar|analyst|economist|lecturer|president|chair|head|editor|associate|scientist|adviser|advisor|founder|member|dean|manager|correspondent|student|candidate|minister|ambassador|partner|officer|forscher|professorin|direktor|leiter|mitarbeiter|chercheu|directeur|investigador|profesor/i;
 
+// A word in capitals ("SENIOR", "NATO") is a heading or an acronym, not part of a name; initials ("A.") are.
+const isCapsWord = (w: string) => {
+  const letters = w.replace(/[^\p{L}]/gu, '');
+  return letters.length > 1 && letters === letters.toUpperCase();
+};
+
+interface Bio {
+  name: string;
+  affiliation: string;
+}
+
+/** Author bio lines ("X is a senior fellow at the Y Institute") at the end (or the start) of an article's text. */
+function bioLines(text: string): Bio[] {
+  const lines = text.split('\n');
+  // Bios sit at the end (or the start) of an article; only look there, and only at short lines.
+  const scan = [...lines.slice(-25), ...lines.slice(0, 5)].filter((l) => l.length < 1200);
+  const out: Bio[] = [];
+  for (const line of scan) {
+    const m = line.match(BIO);
+    if (!m || !ROLE_WORDS.test(m[2])) continue;
+    const affiliation = m[3].trim().replace(/\s+/g, ' ');
+    if (affiliation.split(/\s+/).length > 12) continue;
+    out.push({ name: m[1].trim(), affiliation });
+  }
+  return out;
+}
+
 /**
  * Affiliations from author bio lines ("X is a senior fellow at the Y Institute") in the article text, attached to
  * the authors already found (matched by surname). Authors without a bio keep what they had.
@@ -45,22 +72,35 @@ export function affiliationsFromBio(text: string, authors: Author[]): Author[] {
   if (!authors.length || !text) return authors;
   const need = authors.filter((a) => !a.affiliation);
   if (!need.length) return authors;
-  const lines = text.split('\n');
-  // Bios sit at the end (or the start) of an article; only look there, and only at short lines.
-  const scan = [...lines.slice(-25), ...lines.slice(0, 5)].filter((l) => l.length < 1200);
   const found = new Map<string, string>();
-  for (const line of scan) {
-    const m = line.match(BIO);
-    if (!m || !ROLE_WORDS.test(m[2])) continue;
-    const org = m[3].trim().replace(/\s+/g, ' ');
-    if (org.split(/\s+/).length > 12) continue;
-    const name = squashKey(m[1]);
+  for (const bio of bioLines(text)) {
+    const name = squashKey(bio.name);
     for (const a of need) {
       const parts = a.name.split(/\s+/);
       const surname = squashKey(parts[parts.length - 1] ?? '');
-      if (surname.length >= 2 && (name.endsWith(surname) || name === squashKey(a.name))) found.set(a.name, org);
+      if (surname.length >= 2 && (name.endsWith(surname) || name === squashKey(a.name))) found.set(a.name, bio.affiliation);
     }
   }
   if (!found.size) return authors;
   return authors.map((a) => (!a.affiliation && found.has(a.name) ? { ...a, affiliation: found.get(a.name)! } : a));
+}
+
+/**
+ * The people an article's bio lines introduce ("Jane Doe is a senior fellow at the Y Institute."), with their
+ * affiliations: the authors of a piece whose byline is not marked up. Only full names (two to four words) count,
+ * at most three bios; more looks like a list of contributors or staff, not an author note.
+ */
+export function authorsFromBio(text: string): Author[] {
+  if (!text) return [];
+  const seen = new Set<string>();
+  const out: Author[] = [];
+  for (const bio of bioLines(text)) {
+    const words = bio.name.split(/\s+/);
+    if (words.length < 2 || words.length > 4 || words.some(isCapsWord)) continue;
+    const key = squashKey(bio.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: bio.name, affiliation: bio.affiliation });
+  }
+  return out.length <= 3 ? out : [];
 }

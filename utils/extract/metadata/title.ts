@@ -131,3 +131,18 @@ export function chooseTitle(
   if (metas[0]) return { title: stripSiteName(metas[0].raw, siteNames), label: metas[0].label };
   return null;
 }
+
+/**
+ * The site's name as the page's `<title>` writes it beside the headline ("Headline | Example Institute" on
+ * institute.example): the first or last segment, when it is a form of one of the host's names. Better text for the
+ * publisher than the bare host; null when no segment names the host.
+ */
+export function siteNameFromTitle(title: string, hostNames: string[]): string | null {
+  const { parts } = splitSegments(cleanText(title, 400));
+  if (parts.length < 2 || !hostNames.length) return null;
+  for (const part of [parts[parts.length - 1], parts[0]]) {
+    const seg = part.trim();
+    if (seg.length >= 2 && seg.split(/\s+/).length <= 5 && isSiteName(seg, hostNames)) return seg;
+  }
+  return null;
+}
