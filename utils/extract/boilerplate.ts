@@ -76,6 +76,11 @@ export function namesBoilerplateRegion(el: Element): boolean {
 }
 const regionCache = new WeakMap<Element, boolean>();
 
+/** A class token that names a footer by its first word ("footer", "footer-meta"). */
+export function namesFooter(el: Element): boolean {
+  return !!(el.getAttribute('class') || el.getAttribute('id')) && tokenWords(el).some((parts) => parts[0] === 'footer');
+}
+
 /** Headings of boxes that list other articles, in the languages we meet most ("Related", "Meistgelesen", "Lire aussi"). */
 const OTHER_ARTICLES_HEADING =
   /^(?:related(?: (?:articles|posts|stories|content|news|reading))?|most (?:read|popular|viewed|shared|recent)|more (?:on this(?: topic)?|from|stories|articles|news|to read|like this)|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|also read|read (?:more|also|next)|recommended(?: for you)?|top stories|latest(?: news| posts| articles| stories)?|recent (?:posts|articles|news)|popular(?: posts| articles| stories)?|trending(?: now)?|meistgelesen|meist gelesen|meist-diskutiert|beliebt(?:e|este)?(?: artikel| beiträge)?|mehr (?:zum thema|aus|zu|von|news)|lesen sie (?:auch|mehr)|auch interessant|schon gelesen|zum weiterlesen|das könnte (?:sie|dich) (?:auch )?interessieren|weitere (?:artikel|beiträge|news|nachrichten|themen|meldungen)(?: zum thema)?|ähnliche (?:artikel|beiträge|themen)|neueste (?:artikel|beiträge|nachrichten)|aktuelle (?:artikel|beiträge|nachrichten|meldungen)|letzte beiträge|à lire aussi|lire aussi|sur le même sujet|les plus lus|dans la même rubrique|te puede interesar|lo más leído|noticias relacionadas|leggi anche|i più letti|articoli correlati)\s*[:.!?]?$/i;

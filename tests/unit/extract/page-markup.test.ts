@@ -44,6 +44,20 @@ describe('page markup source', () => {
     expect(draft.publishedDate).toBeNull();
   });
 
+  it('reads the date and byline in the footer block of the article item, not the page footer', () => {
+    const page = (footer: string) => doc(`<head><title>Floods</title></head><body>
+      <div class="news" itemscope itemtype="https://schema.org/Article"><h1>Why cities flood</h1>${para}
+        <div class="footer news-meta">${footer}</div></div>
+      <div class="footer"><time datetime="2018-01-01">y</time><span class="author">Footer Person</span></div></body>`);
+    const draft = extractDraft(page('<span class="author">Jane Doe</span> <time itemprop="datePublished" datetime="2022-01-21">21.01.2022</time>'));
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(draft.publishedDate).toBe('2022-01-21');
+    // The page's own footer, outside any article, still counts for nothing.
+    const bare = extractDraft(page(''));
+    expect(bare.authors).toEqual([]);
+    expect(bare.publishedDate).toBeNull();
+  });
+
   it('reads itemprop=author with a nested name, and rel=author links', () => {
     const d1 = doc(`<body><article><h1>Title here</h1><span itemprop="author" itemscope><span itemprop="name">Ann Lee</span></span>${para}</article></body>`);
     expect(extractDraft(d1).authors.map((a) => a.name)).toEqual(['Ann Lee']);

@@ -1,6 +1,6 @@
 // Where on the page an element sits: inside a region whose bylines and dates belong to other articles, comments
 // or the site itself, and how far it is from the headline.
-import { namesBoilerplateRegion } from '../boilerplate';
+import { namesBoilerplateRegion, namesFooter } from '../boilerplate';
 
 /** Most ancestors looked at per element. */
 const MAX_ANCESTORS = 40;
@@ -33,8 +33,13 @@ const ENTRY_CLASS = /(?:^|\s)(?:hentry|h-entry)(?:\s|$)/;
 const MIN_ARTICLE_TEXT = 1500;
 const articleSize = new WeakMap<Element, number>();
 
+/** An article container of any size: <article>, an h-entry, a microdata Article item. */
+function isArticleContainer(a: Element): boolean {
+  return a.tagName === 'ARTICLE' || ENTRY_CLASS.test(attr(a, 'class')) || /Article|BlogPosting/.test(attr(a, 'itemtype'));
+}
+
 function isWholeArticle(a: Element): boolean {
-  if (a.tagName !== 'ARTICLE' && !ENTRY_CLASS.test(attr(a, 'class')) && !/Article|BlogPosting/.test(attr(a, 'itemtype'))) return false;
+  if (!isArticleContainer(a)) return false;
   let n = articleSize.get(a);
   if (n === undefined) {
     n = (a.textContent ?? '').length;
@@ -54,8 +59,9 @@ export function isExcluded(el: Element, chain: Element[]): boolean {
     const a = all[i];
     if (a.tagName === 'BODY' || a.tagName === 'HTML') break;
     if (i > 0 && isWholeArticle(a)) break;
-    // An article's own <footer> (h-entry) carries its author and date; the page's footer does not.
-    if (a.tagName === 'FOOTER' && all.slice(i + 1).some((p) => p.tagName === 'ARTICLE')) continue;
+    // An article's own footer (h-entry's <footer>, a "footer" block in an Article item) carries its author and
+    // date; the page's footer does not.
+    if ((a.tagName === 'FOOTER' || namesFooter(a)) && all.slice(i + 1).some(isArticleContainer)) continue;
     if (EXCLUDED_TAGS.has(a.tagName)) return true;
     if (namesBoilerplateRegion(a)) return true;
   }
