@@ -59,11 +59,11 @@ export function isExcluded(el: Element, chain: Element[]): boolean {
     const a = all[i];
     if (a.tagName === 'BODY' || a.tagName === 'HTML') break;
     if (i > 0 && isWholeArticle(a)) break;
+    if (!EXCLUDED_TAGS.has(a.tagName) && !namesBoilerplateRegion(a)) continue;
     // An article's own footer (h-entry's <footer>, a "footer" block in an Article item) carries its author and
     // date; the page's footer does not.
     if ((a.tagName === 'FOOTER' || namesFooter(a)) && all.slice(i + 1).some(isArticleContainer)) continue;
-    if (EXCLUDED_TAGS.has(a.tagName)) return true;
-    if (namesBoilerplateRegion(a)) return true;
+    return true;
   }
   return false;
 }
