@@ -10,6 +10,8 @@ import { emptyExtensionStorage } from './empty-storage.mjs';
 
 /** How long close() waits for Firefox to quit before killing it. */
 const CLOSE_TIMEOUT_MS = 20_000;
+/** How often findPage looks at the open pages again between target events. */
+const FIND_POLL_MS = 200;
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
@@ -73,7 +75,8 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
     downloadDir,
     /**
      * The open page whose address starts with `prefix`: looked for among the open pages now, and again each
-     * time a page is created or changes (BiDi reports extension pages as about:blank, so each is asked).
+     * time a page is created or changes, and every FIND_POLL_MS (BiDi reports extension pages as about:blank, so
+     * each is asked).
      * @param {string} prefix @returns {Promise<import('puppeteer-core').Page>}
      */
     async findPage(prefix, timeout = 15_000) {
@@ -111,7 +114,9 @@ export async function launchFirefoxWithExtension({ extensionDir, firefoxPath = f
           if (left <= 0) throw new Error(`No page at ${prefix} within ${timeout} ms`);
           /** @type {ReturnType<typeof setTimeout> | undefined} */
           let timer;
-          await Promise.race([changed, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+          // Events are not enough: a page found still loading fires none when it completes, and waiting for the
+          // next event held a test for the whole timeout (seen: a 15 s stall before a popup that was ready). Poll.
+          await Promise.race([changed, new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, FIND_POLL_MS))))]);
           clearTimeout(timer);
         }
       } finally {
