@@ -111,9 +111,10 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     if (p && titleKeys.some((k) => squashKey(p).includes(k))) delete s.values.publisher;
   }
 
+  const hosts = hostNames(url);
   const siteNames = [
     ...structured.map((s) => s.values.publisher),
-    ...hostNames(url),
+    ...hosts,
   ].filter((s): s is string => !!s && s.length >= 2);
   const feedSite = siteNameFromFeeds(doc);
   if (feedSite) siteNames.push(feedSite);
@@ -170,7 +171,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
   }
-  const titleSite = siteNameFromTitle(docTitle, hostNames(url));
+  const titleSite = siteNameFromTitle(docTitle, hosts);
   if (titleSite) sources.push({ label: 'page-title', values: { publisher: titleSite } });
   const host = publisherFromUrl(url);
   if (host) sources.push({ label: 'host-name', values: { publisher: host } });
