@@ -11,8 +11,10 @@
 const BOILERPLATE_WORDS = new Map<string, 'region' | 'aside'>([
   ...[
     'caption', 'captions', 'figcaption', 'credit', 'credits', 'hide', 'hidden',
-    // author boxes under the article (their bio lines are still read for affiliations), ratings, disclaimers, meta lines
-    'bio', 'biography', 'authorbox', 'authorbio', 'authorinfo', 'authorcard', 'aboutauthor', 'authorprofile', 'userprofile', 'entryauthor', 'postauthor',
+    // author boxes and bylines (their lines are still read for authors and affiliations), ratings, disclaimers, meta lines
+    'author', 'authors', 'bio', 'biography', 'authorbox', 'authorbio', 'authorinfo', 'authorcard', 'aboutauthor', 'authorprofile', 'userprofile', 'entryauthor', 'postauthor',
+    // teasers for other pages; only an aside, since many sites also call the article's own lead a teaser
+    'teaser', 'teasers',
     'rate', 'rating', 'ratings', 'vote', 'votes', 'stars', 'disclaimer', 'disclosure', 'meta', 'metadata', 'postmeta', 'entrymeta', 'postmetadata',
   ].map((w) => [w, 'aside'] as const),
   ...[

@@ -29,7 +29,31 @@ describe('cleanArticle: captions and credits', () => {
   });
 });
 
+describe('cleanArticle: date lines', () => {
+  it('drops a line that is a <time> with its label, and a bare <time>, but keeps a sentence that mentions a date', () => {
+    const { text, report } = clean(
+      `<p class="dateline">Updated <time datetime="2020-10-07">7 October 2020</time></p>${prose('harbour', 2)}` +
+        `<p>The council first met on <time datetime="2019-03-01">1 March 2019</time> and has argued about the harbour wall ever since.</p>` +
+        `<div><span><time datetime="2020-10-08">8. Oktober 2020</time></span></div>`,
+    );
+    expect(text).not.toContain('7 October 2020');
+    expect(text).not.toContain('8. Oktober 2020');
+    expect(text).toContain('first met on 1 March 2019 and has argued');
+    expect(text).toContain('Paragraph 2 about harbour');
+    expect(report.dateLines).toBe(2);
+  });
+});
+
 describe('cleanArticle: author boxes, ratings, disclaimers and meta lines', () => {
+  it('drops an author box and a teaser box for another page', () => {
+    const { text } = clean(
+      `${prose('harbour')}<div class="post-author"><p>About the author</p><p>Jane Doe has covered the port for ten years.</p></div>` +
+        `<div class="inline-teaser"><h3>More on the port</h3><p>What the new cranes mean for the harbour.</p></div>${prose('budget', 1)}`,
+    );
+    expect(text).toContain('Paragraph 1 about budget');
+    for (const cut of ['About the author', 'covered the port', 'new cranes']) expect(text).not.toContain(cut);
+  });
+
   it('drops them from the body', () => {
     const { text } = clean(
       `${prose('harbour')}<div class="post-ratings">(No ratings yet)</div><p class="editorial-disclaimer">We may receive a commission.</p>` +

@@ -1,4 +1,4 @@
-// Removes boilerplate that Readability leaves inside the article element: image captions and credits,
+// Removes boilerplate that Readability leaves inside the article element: date lines, image captions and credits,
 // share/social bars, newsletter and other calls to action, "related" teasers and paragraphs that are
 // nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density),
 // never site names or page text.
@@ -37,8 +37,33 @@ function insideTag(el: Element, tags: Set<string>, stop: Element): boolean {
 }
 const LIST_TAGS = new Set(['LI', 'DD', 'TD', 'TH']);
 
+/** A line this short that is mostly `<time>` elements is the article's date line ("Updated <time>…</time>"). */
+const MAX_DATE_LINE_CHARS = 80;
+const MIN_DATE_LINE_SHARE = 0.5;
+
+/**
+ * A line of its own that is mostly `<time>` elements ("Updated <time>…</time>"): metadata, not prose (the date is
+ * read elsewhere). A `<time>` inside a sentence stays.
+ */
+function isDateLine(el: Element): boolean {
+  const times = el.tagName.toUpperCase() === 'TIME' ? [el] : Array.from(el.getElementsByTagName('time'));
+  if (!times.length || !standsAlone(el)) return false;
+  const len = squashLen(el.textContent);
+  if (len > MAX_DATE_LINE_CHARS) return false;
+  let timeLen = 0;
+  for (const t of times) timeLen += squashLen(t.textContent);
+  return timeLen >= MIN_DATE_LINE_SHARE * len;
+}
+
+/** No text of the element's parent runs beside it: it is a line, not a phrase inside a sentence. */
+function standsAlone(el: Element): boolean {
+  for (const n of Array.from(el.parentNode?.childNodes ?? [])) if (n.nodeType === 3 && squashLen(n.textContent)) return false;
+  return true;
+}
+
 export interface CleanReport {
   captions: number;
+  dateLines: number;
   classCues: number;
   linkBlocks: number;
   /** The removed elements, outermost only, in document order. */
@@ -47,7 +72,7 @@ export interface CleanReport {
 
 /** Cleans `root` (Readability's article element) in place. */
 export function cleanArticle(root: Element): CleanReport {
-  const report: CleanReport = { captions: 0, classCues: 0, linkBlocks: 0, removed: [] };
+  const report: CleanReport = { captions: 0, dateLines: 0, classCues: 0, linkBlocks: 0, removed: [] };
   const total = squashLen(root.textContent);
   if (!total) return report;
   const maxCue = Math.min(MAX_CUE_CHARS, total * MAX_CUE_SHARE);
@@ -62,6 +87,12 @@ export function cleanArticle(root: Element): CleanReport {
   for (const el of all) {
     if (isGone(el)) continue;
     const tag = el.tagName.toUpperCase();
+    if (isDateLine(el)) {
+      gone.add(el);
+      removable.push(el);
+      report.dateLines++;
+      continue;
+    }
     if (tag === 'FIGCAPTION') {
       if (squashLen(el.textContent) <= maxCue) {
         gone.add(el);
