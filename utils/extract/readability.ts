@@ -3,6 +3,7 @@ import { blockText } from './text';
 import { cleanArticle } from './body/clean';
 import { chooseShortAttempt, type Attempt } from './body/attempts';
 import { findLead, withLead } from './body/lead';
+import { mostProse, outweighs } from './body/prose';
 
 export interface ReadabilityResult {
   title: string | null;
@@ -25,6 +26,9 @@ const MAX_CUT_CHARS = 20_000;
  */
 export function runReadability(doc: Document): ReadabilityResult | null {
   const lead = findLead(doc);
+  // Readability rewrites the document: the prose container's second opinion is copied before it runs.
+  const prose = mostProse(doc);
+  const proseCopy = prose ? (prose.element.cloneNode(true) as Element) : null;
   // keepClasses: the class names are the cues cleanArticle works with; they never reach the text.
   const reader = new Readability<Node>(doc, { serializer: (el) => el, keepClasses: true });
   const attempts = trackAttempts(reader);
@@ -35,6 +39,7 @@ export function runReadability(doc: Document): ReadabilityResult | null {
   // page that is often a cookie or consent notice that the strict first pass had rightly skipped.
   const short = chooseShortAttempt(attempts);
   if (short) content = short;
+  if (prose && proseCopy && outweighs(prose, content)) content = proseCopy;
   const cut = cleanArticle(content).removed;
   const body = blockText(content);
   if (!body.trim()) return null;

@@ -84,10 +84,15 @@ export function cleanArticle(root: Element): CleanReport {
     for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (gone.has(p)) return true;
     return false;
   };
+  // Only a <time> and the elements holding one can be a date line: found once, not asked of every element.
+  const aroundTimes = new Set<Element>();
+  for (const time of Array.from(root.getElementsByTagName('time'))) {
+    for (let a: Element | null = time; a && a !== root && !aroundTimes.has(a); a = a.parentElement) aroundTimes.add(a);
+  }
   for (const el of all) {
     if (isGone(el)) continue;
     const tag = el.tagName.toUpperCase();
-    if (isDateLine(el)) {
+    if (aroundTimes.has(el) && isDateLine(el)) {
       gone.add(el);
       removable.push(el);
       report.dateLines++;
