@@ -74,6 +74,15 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Post author By Jane Doe')).toEqual(['Jane Doe']);
   });
 
+  it('reads "Posted by", "Published by", "Veröffentlicht von" as a by-word, and the same words after a name as its end', () => {
+    expect(names('Posted by Maria Schmidt')).toEqual(['Maria Schmidt']);
+    expect(names('Published by Jane Roe on 5 May 2021')).toEqual(['Jane Roe']);
+    expect(names('Veröffentlicht von Hans Müller')).toEqual(['Hans Müller']);
+    expect(names('Publicado por Ana López')).toEqual(['Ana López']);
+    expect(names('By Jane Doe Posted 5 May 2021')).toEqual(['Jane Doe']);
+    expect(names('Updated 5 May 2021')).toEqual([]);
+  });
+
   it('reads what follows a role, up to the next "and", as the role and its institution', () => {
     expect(parseByline('By Jane Doe, Senior Fellow, Baltic Maritime Institute, and John Roe')).toEqual([
       { name: 'Jane Doe', affiliation: 'Baltic Maritime Institute' },

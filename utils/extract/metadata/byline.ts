@@ -133,7 +133,9 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     const label = seg.match(/(?:^|\s|\p{Ll})(?:Autor(?:in)?|Author|Auteur|Autore|Von|By|Por|Par|Text|Texte)\s*:\s*/u);
     if (label && label.index! > 0) seg = seg.slice(label.index! + label[0].length);
     seg = seg.replace(/([\p{Ll}.])(?=(?:Quelle|Source|Datum|Foto|Fotos|Bild|Kategorien?|Tags?)\b)/gu, '$1 ');
-    seg = seg.replace(TRAILING_LABEL, '');
+    // A label after the name ends the byline; one that opens it ("Posted by", "Veröffentlicht von") is its by-word.
+    const by = seg.match(BY_PREFIX)?.[0] ?? '';
+    seg = by + seg.slice(by.length).replace(TRAILING_LABEL, '');
     seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
