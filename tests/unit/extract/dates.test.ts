@@ -21,6 +21,12 @@ describe('date normalisation', () => {
     expect(normaliseDate('29. Juni 2017', { now })).toBe('2017-06-29');
   });
 
+  it('reads a month in Cyrillic or a CJK date whatever language the page declares', () => {
+    expect(normaliseDate('15 августа 2016, 13:43', { now })).toBe('2016-08-15');
+    expect(normaliseDate('15 серпня 2016', { now, lang: 'en' })).toBe('2016-08-15');
+    expect(normaliseDate('2016年8月15日', { now, lang: 'de' })).toBe('2016-08-15');
+  });
+
   it('reads day-first numeric dates outside US English', () => {
     expect(normaliseDate('19.11.2021', { now, lang: 'de' })).toBe('2021-11-19');
     expect(normaliseDate('03/04/2021', { now, lang: 'en-GB' })).toBe('2021-04-03');

@@ -30,6 +30,12 @@ const MONTH_WORDS: Array<[string, RegExp]> = [
   ['nl', /\b(?:januari|februari|maart|mei|juni|juli|augustus|oktober)\b/i],
 ];
 
+// Cyrillic letters and CJK date characters: the languages among PARSERS that write dates in them.
+const SCRIPT_WORDS: Array<[string[], RegExp]> = [
+  [['ru', 'uk'], /\p{Script=Cyrillic}{3}/u],
+  [['ja', 'zh'], /\d\s*年\s*\d{1,2}\s*月/u],
+];
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function valid(y: number, m: number, d: number, options: DateOptions): string | null {
@@ -117,6 +123,8 @@ function parseInWords(s: string, options: DateOptions): string | null {
   if (lang && PARSERS[lang]) {
     for (const [l, re] of MONTH_WORDS) if (!order.includes(l) && re.test(s)) order.push(l);
   }
+  // A month written in another script names its parsers whatever the page declares (or when it declares nothing).
+  for (const [langs, re] of SCRIPT_WORDS) if (re.test(s)) for (const l of langs) if (!order.includes(l)) order.push(l);
   for (const l of order) {
     let results: chrono.ParsedResult[];
     try {
