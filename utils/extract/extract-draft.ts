@@ -17,7 +17,7 @@ import { dateIsWritten } from './metadata/written-date';
 import { chooseMetadata, shownDateSource, STATED_LABELS } from './metadata/choose';
 import { chooseTitle, siteNameFromTitle } from './metadata/title';
 import { hostNames, publisherFromUrl, siteNameFromFeeds } from './metadata/site-name';
-import { affiliationsFromBio, authorsFromBio, datelinePlace } from './metadata/article-text';
+import { affiliationsFromBio, authorsFromBio, datelinePlace, leadDate } from './metadata/article-text';
 import { guessLiteratureType } from './metadata/literature-type';
 import { dateFromScripts } from './metadata/scripts';
 import { cleanText, isUrlLike, squashKey } from './metadata/clean';
@@ -46,7 +46,7 @@ export interface ExtractOptions {
 const ORDER = {
   authors: ['json-ld', 'citation', 'dublin-core', 'page-byline', 'opengraph', 'meta-tags', 'readability'],
   publisher: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'readability', 'page-title', 'host-name'],
-  publishedDate: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'page-date', 'url', 'page-text', 'readability', 'page-self-reference', 'page-scripts'],
+  publishedDate: ['json-ld', 'citation', 'opengraph', 'dublin-core', 'meta-tags', 'page-date', 'url', 'page-text', 'readability', 'article-text', 'page-self-reference', 'page-scripts'],
   place: ['json-ld', 'dateline'],
   keywords: ['json-ld', 'citation', 'opengraph', 'meta-tags', 'dublin-core'],
   section: ['json-ld', 'opengraph', 'meta-tags', 'dublin-core'],
@@ -170,6 +170,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     });
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
+    const opening = leadDate(article.text, lang);
+    if (opening) sources.push({ label: 'article-text', values: { publishedDate: opening } });
   }
   const titleSite = siteNameFromTitle(docTitle, hosts);
   if (titleSite) sources.push({ label: 'page-title', values: { publisher: titleSite } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
-import { datelinePlace, affiliationsFromBio } from '../../../utils/extract/metadata/article-text';
+import { datelinePlace, affiliationsFromBio, leadDate } from '../../../utils/extract/metadata/article-text';
 import { dateFromUrl } from '../../../utils/extract/metadata/url-date';
 
 const para = '<p>' + 'The river rose overnight and the city council met at dawn to decide what to do next. '.repeat(8) + '</p>';
@@ -125,6 +125,25 @@ describe('dateline and author bio', () => {
     expect(datelinePlace('LONDON (Reuters) - Shares fell.')).toBe('London');
     expect(datelinePlace('Berlin (dpa) - Die Regierung hat.')).toBe('Berlin');
     expect(datelinePlace('The Senate voted on Tuesday — again.')).toBeNull();
+  });
+
+  it('reads the date an article opens with on a line of its own', () => {
+    expect(leadDate('A standfirst of the article.\n26. Januar 2022\nThe body begins.', 'de')).toBe('2022-01-26');
+    expect(leadDate('Published 3 May 2021 · 4 min read\nThe body begins.', 'en')).toBe('2021-05-03');
+    // A sentence that mentions a date, an update line, or a date further down is not the article's date.
+    expect(leadDate('On 3 May 2021 the council met to vote on the budget for next year.\nMore.', 'en')).toBeNull();
+    expect(leadDate('Updated 4 May 2021\nThe body begins.', 'en')).toBeNull();
+    expect(leadDate('One.\nTwo.\nThree.\n3 May 2021', 'en')).toBeNull();
+  });
+
+  it('dates an article by its opening date line when the headline sits apart in the page header', () => {
+    const d = doc(`<body><header><div class="title"><h1>Ports policy</h1></div></header><nav><a href="/">Home</a></nav>
+      <main><aside><ul><li><a href="/a">Section A</a></li><li><a href="/b">Section B</a></li></ul></aside><article>
+      <h2>Ports policy is changing fast, and the councils have noticed.</h2><div class="info"><span>26 January 2022</span></div>
+      ${para}${para}</article></main></body>`);
+    const draft = extractDraft(d, { url: 'https://example.org/ports' });
+    expect(draft.publishedDate).toBe('2022-01-26');
+    expect(draft.sources.publishedDate).toBe('article-text');
   });
 
   it('attaches an affiliation from a bio line to the matching author', () => {

@@ -1,5 +1,7 @@
 import type { Author } from '../../record/schema';
 import { fixCaps, squashKey } from './clean';
+import { normaliseDate } from './dates';
+import { MODIFIED } from './page-date';
 
 const UPPER = '\\p{Lu}';
 // "WASHINGTON —", "LONDON (Reuters) -", "SAN JUAN, Puerto Rico —", "Berlin (dpa) -".
@@ -26,6 +28,22 @@ export function datelinePlace(text: string): string | null {
     }
     m = line.match(AGENCY_DATELINE);
     if (m && m[1].split(/\s+/).length <= 3 && /^[\p{L} .'’-]+$/u.test(m[2]) && m[2].length <= 20) return m[1].trim();
+  }
+  return null;
+}
+
+/**
+ * The date an article's text opens with on a line of its own ("26. Januar 2022", "Published 3 May 2021 · 4 min
+ * read"), within its first lines: where the headline sits in a page header apart from the article, this line is
+ * the date the article shows. Not a line saying it was updated.
+ */
+export function leadDate(text: string, lang: string | null): string | null {
+  for (const raw of text.split('\n', 4).slice(0, 3)) {
+    const line = raw.trim();
+    if (line.length > 60 || MODIFIED.test(line)) continue;
+    const date = normaliseDate(line, { lang });
+    // The line is the date (with a label or time at most), not a sentence that mentions one.
+    if (date && line.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length <= 6) return date;
   }
   return null;
 }
