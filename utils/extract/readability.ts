@@ -15,6 +15,8 @@ export interface ReadabilityResult {
   text: string;
   /** Text the clean-up cut from the article (author boxes, captions…), for reading author bios. */
   cutText: string;
+  /** The date line the clean-up cut from the article's opening ("26 January 2022"), for dating the article. */
+  openingDate: string | null;
 }
 
 /** Most text kept of what the clean-up cut (author bios are short). */
@@ -40,7 +42,8 @@ export function runReadability(doc: Document): ReadabilityResult | null {
   const short = chooseShortAttempt(attempts);
   if (short) content = short;
   if (prose && proseCopy && outweighs(prose, content)) content = proseCopy;
-  const cut = cleanArticle(content).removed;
+  const cleaned = cleanArticle(content);
+  const cut = cleaned.removed;
   const body = blockText(content);
   if (!body.trim()) return null;
   const text = withLead(body, lead);
@@ -52,6 +55,7 @@ export function runReadability(doc: Document): ReadabilityResult | null {
     lang: article.lang || null,
     text,
     cutText: cut.map((el) => blockText(el)).join('\n').slice(0, MAX_CUT_CHARS),
+    openingDate: cleaned.openingDate,
   };
 }
 

@@ -42,6 +42,25 @@ describe('cleanArticle: date lines', () => {
     expect(text).toContain('Paragraph 2 about harbour');
     expect(report.dateLines).toBe(2);
   });
+
+  it('drops a date line written as text at the opening and reports it, but keeps dates in code and after the prose starts', () => {
+    const { text, report } = clean(
+      `<h2>A standfirst about the harbour</h2><div class="info"><span>26. Januar 2022</span></div>${prose('harbour', 1)}` +
+        `<pre><span>2020-08-01 18:00:00+00 | 200 | 4084</span></pre>` +
+        `<p><strong>Termin: 21.02.2020, 19 Uhr</strong></p>${prose('budget', 1)}`,
+    );
+    expect(text).not.toContain('26. Januar 2022');
+    expect(report.openingDate).toBe('26. Januar 2022');
+    expect(text).toContain('2020-08-01 18:00:00+00');
+    expect(text).toContain('Termin: 21.02.2020, 19 Uhr');
+    expect(report.dateLines).toBe(1);
+  });
+
+  it('keeps a short opening line that only mentions a date among more words', () => {
+    const { text, report } = clean(`<p>The vote on 3 May 2021 split the council down the middle.</p>${prose('harbour', 1)}`);
+    expect(text).toContain('The vote on 3 May 2021 split');
+    expect(report.openingDate).toBeNull();
+  });
 });
 
 describe('cleanArticle: author boxes, ratings, disclaimers and meta lines', () => {

@@ -134,6 +134,7 @@ describe('dateline and author bio', () => {
     expect(leadDate('On 3 May 2021 the council met to vote on the budget for next year.\nMore.', 'en')).toBeNull();
     expect(leadDate('Updated 4 May 2021\nThe body begins.', 'en')).toBeNull();
     expect(leadDate('One.\nTwo.\nThree.\n3 May 2021', 'en')).toBeNull();
+    expect(leadDate(`${'The council met and argued about the harbour wall for a long while. '.repeat(2)}\n3 May 2021`, 'en')).toBeNull();
   });
 
   it('dates an article by its opening date line when the headline sits apart in the page header', () => {

@@ -3,6 +3,7 @@
 // nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density),
 // never site names or page text.
 import { hasBoilerplateClass, headsOtherArticles } from '../boilerplate';
+import { normaliseDate } from '../metadata/dates';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
 const MAX_CUE_CHARS = 400;
@@ -55,6 +56,27 @@ function isDateLine(el: Element): boolean {
   return timeLen >= MIN_DATE_LINE_SHARE * len;
 }
 
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR', 'BR']);
+const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'H4', 'H5', 'H6', 'LI', 'DD']);
+const CODE_TAGS = new Set(['PRE', 'CODE', 'TABLE']);
+const MAX_TEXT_DATE_CHARS = 60;
+/** A paragraph this long is prose: the article's opening ends there. */
+const MIN_PROSE_CHARS = 100;
+const MAX_TEXT_DATE_WORDS = 5;
+
+/**
+ * A short line of its own that is a date with a label at most ("Aktualisiert am 17.01.2021", "5 May 2020"). Asked
+ * only before the article's first paragraph of prose: further down, a date line is content (an event's date).
+ */
+function isTextDateLine(el: Element, root: Element): boolean {
+  if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || insideTag(el, CODE_TAGS, root)) return false;
+  for (const c of Array.from(el.children)) if (!INLINE.has(c.tagName.toUpperCase())) return false;
+  const text = squash(el.textContent);
+  if (text.length < 6 || text.length > MAX_TEXT_DATE_CHARS || !/\d/.test(text)) return false;
+  if (text.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length > MAX_TEXT_DATE_WORDS) return false;
+  return standsAlone(el) && !!normaliseDate(text);
+}
+
 /** No text of the element's parent runs beside it: it is a line, not a phrase inside a sentence. */
 function standsAlone(el: Element): boolean {
   for (const n of Array.from(el.parentNode?.childNodes ?? [])) if (n.nodeType === 3 && squashLen(n.textContent)) return false;
@@ -64,6 +86,8 @@ function standsAlone(el: Element): boolean {
 export interface CleanReport {
   captions: number;
   dateLines: number;
+  /** The text of the first date line cut from the article's opening (before its first paragraph of prose), if any. */
+  openingDate: string | null;
   classCues: number;
   linkBlocks: number;
   /** The removed elements, outermost only, in document order. */
@@ -72,7 +96,7 @@ export interface CleanReport {
 
 /** Cleans `root` (Readability's article element) in place. */
 export function cleanArticle(root: Element): CleanReport {
-  const report: CleanReport = { captions: 0, dateLines: 0, classCues: 0, linkBlocks: 0, removed: [] };
+  const report: CleanReport = { captions: 0, dateLines: 0, openingDate: null, classCues: 0, linkBlocks: 0, removed: [] };
   const total = squashLen(root.textContent);
   if (!total) return report;
   const maxCue = Math.min(MAX_CUE_CHARS, total * MAX_CUE_SHARE);
@@ -89,15 +113,18 @@ export function cleanArticle(root: Element): CleanReport {
   for (const time of Array.from(root.getElementsByTagName('time'))) {
     for (let a: Element | null = time; a && a !== root && !aroundTimes.has(a); a = a.parentElement) aroundTimes.add(a);
   }
+  let opening = true;
   for (const el of all) {
     if (isGone(el)) continue;
     const tag = el.tagName.toUpperCase();
-    if (aroundTimes.has(el) && isDateLine(el)) {
+    if ((aroundTimes.has(el) && isDateLine(el)) || (opening && isTextDateLine(el, root))) {
       gone.add(el);
       removable.push(el);
       report.dateLines++;
+      if (opening && report.openingDate === null) report.openingDate = squash(el.textContent);
       continue;
     }
+    if (opening && tag === 'P' && squashLen(el.textContent) >= MIN_PROSE_CHARS) opening = false;
     if (tag === 'FIGCAPTION') {
       if (squashLen(el.textContent) <= maxCue) {
         gone.add(el);

@@ -35,11 +35,13 @@ export function datelinePlace(text: string): string | null {
 /**
  * The date an article's text opens with on a line of its own ("26. Januar 2022", "Published 3 May 2021 · 4 min
  * read"), within its first lines: where the headline sits in a page header apart from the article, this line is
- * the date the article shows. Not a line saying it was updated.
+ * the date the article shows. Not a line saying it was updated, nor one after the first paragraph.
  */
 export function leadDate(text: string, lang: string | null): string | null {
   for (const raw of text.split('\n', 4).slice(0, 3)) {
     const line = raw.trim();
+    // Prose has begun: a date line below the first paragraph belongs to something else (a reference, an event).
+    if (line.length >= 100) break;
     if (line.length > 60 || MODIFIED.test(line)) continue;
     const date = normaliseDate(line, { lang });
     // The line is the date (with a label or time at most), not a sentence that mentions one.
