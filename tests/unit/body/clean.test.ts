@@ -56,6 +56,13 @@ describe('cleanArticle: date lines', () => {
     expect(report.dateLines).toBe(1);
   });
 
+  it('ends the opening at a first paragraph written as a <div> of text', () => {
+    const para = '<div>The council met on Tuesday and argued for a long while about the budget, the bus lanes and the harbour wall.</div>';
+    const { text, report } = clean(`<div>${para}<div><b>Termin: 21.02.2020, 19 Uhr</b></div>${para}</div>`);
+    expect(text).toContain('Termin: 21.02.2020, 19 Uhr');
+    expect(report.dateLines).toBe(0);
+  });
+
   it('keeps a short opening line that only mentions a date among more words', () => {
     const { text, report } = clean(`<p>The vote on 3 May 2021 split the council down the middle.</p>${prose('harbour', 1)}`);
     expect(text).toContain('The vote on 3 May 2021 split');

@@ -60,7 +60,7 @@ const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR
 const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'H4', 'H5', 'H6', 'LI', 'DD']);
 const CODE_TAGS = new Set(['PRE', 'CODE', 'TABLE']);
 const MAX_TEXT_DATE_CHARS = 60;
-/** A paragraph this long is prose: the article's opening ends there. */
+/** A paragraph (or a <div> of text) this long is prose: the article's opening ends there. */
 const MIN_PROSE_CHARS = 100;
 const MAX_TEXT_DATE_WORDS = 5;
 
@@ -69,12 +69,17 @@ const MAX_TEXT_DATE_WORDS = 5;
  * only before the article's first paragraph of prose: further down, a date line is content (an event's date).
  */
 function isTextDateLine(el: Element, root: Element): boolean {
-  if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || insideTag(el, CODE_TAGS, root)) return false;
-  for (const c of Array.from(el.children)) if (!INLINE.has(c.tagName.toUpperCase())) return false;
+  if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || !onlyInline(el) || insideTag(el, CODE_TAGS, root)) return false;
   const text = squash(el.textContent);
   if (text.length < 6 || text.length > MAX_TEXT_DATE_CHARS || !/\d/.test(text)) return false;
   if (text.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length > MAX_TEXT_DATE_WORDS) return false;
   return standsAlone(el) && !!normaliseDate(text);
+}
+
+/** The element holds text and inline elements only: a line or a paragraph, not a container of blocks. */
+function onlyInline(el: Element): boolean {
+  for (const c of Array.from(el.children)) if (!INLINE.has(c.tagName.toUpperCase())) return false;
+  return true;
 }
 
 /** No text of the element's parent runs beside it: it is a line, not a phrase inside a sentence. */
@@ -124,7 +129,8 @@ export function cleanArticle(root: Element): CleanReport {
       if (opening && report.openingDate === null) report.openingDate = squash(el.textContent);
       continue;
     }
-    if (opening && tag === 'P' && squashLen(el.textContent) >= MIN_PROSE_CHARS) opening = false;
+    // The first paragraph of prose (a <p>, or a <div> holding text) ends the opening.
+    if (opening && (tag === 'P' || tag === 'DIV') && onlyInline(el) && squashLen(el.textContent) >= MIN_PROSE_CHARS) opening = false;
     if (tag === 'FIGCAPTION') {
       if (squashLen(el.textContent) <= maxCue) {
         gone.add(el);
