@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline, cleanAuthors } from '../../../utils/extract/metadata/byline';
+import { bylineFromLine, parseByline, cleanAuthors } from '../../../utils/extract/metadata/byline';
 
 const names = (s: string, siteNames: string[] = []) => parseByline(s, { siteNames }).map((a) => a.name);
 
@@ -81,6 +81,28 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Publicado por Ana López')).toEqual(['Ana López']);
     expect(names('By Jane Doe Posted 5 May 2021')).toEqual(['Jane Doe']);
     expect(names('Updated 5 May 2021')).toEqual([]);
+  });
+
+  it('reads a combined credit ("Text & Fotos:") and a plural author label as the by-word', () => {
+    expect(names('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
+    expect(names('Words and photos: Jane Roe')).toEqual(['Jane Roe']);
+    expect(names('Autoren Hans Müller und Eva Weber')).toEqual(['Hans Müller', 'Eva Weber']);
+    expect(names('Authors: Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('takes a line of page text opening with a by-phrase in several languages as a byline, not a sentence', () => {
+    const line = (s: string) => bylineFromLine(s).map((a) => a.name);
+    expect(line('Posted by Jane Doe on 3 May 2021')).toEqual(['Jane Doe']);
+    expect(line('Geschrieben von Hans Müller am 25.08.2015 22:30')).toEqual(['Hans Müller']);
+    expect(line('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
+    expect(line('Authors Guild sues over the use of books')).toEqual([]);
+  });
+
+  it('cuts the publication written for after a name, not an organisation named with "for"', () => {
+    expect(names('By Glen Owen And Brendan Carlin For The Mail On Sunday')).toEqual(['Glen Owen', 'Brendan Carlin']);
+    expect(names('Jane Doe for Reuters')).toEqual(['Jane Doe']);
+    expect(names('Organization for Transformative Works')).toEqual(['Organization for Transformative Works']);
+    expect(names('Centre for European Reform')).toEqual(['Centre for European Reform']);
   });
 
   it('reads what follows a role, up to the next "and", as the role and its institution', () => {

@@ -5,7 +5,21 @@ import { isSiteName } from './site-name';
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
 const BY_PREFIX =
-  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?\s*/i;
+  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:by|von|vom|from|por|par|door|przez|autor(?:in|innen|en)?|authors?|auteurs?|autor[ei]s?|(?:text|texte|texto|words)(?:\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bilder?|images?|illustrations?))?|written)\b\s*[:：\-–]?\s*/i;
+// "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case).
+const FOR_PUBLICATION = /\s+(?:for|For|FOR)\s+(?:the\s+|The\s+|THE\s+)?\p{Lu}.*$/u;
+
+/**
+ * The publication written for, cut after a person's name ("Jane Doe for The Mail on Sunday", "Jane Doe For
+ * Reuters"); an organisation named with "for" ("Organization for Transformative Works", "Centre for European
+ * Reform") stays whole.
+ */
+function withoutPublication(s: string): string {
+  const m = s.match(FOR_PUBLICATION);
+  if (!m) return s;
+  const before = s.slice(0, m.index);
+  return before.split(/\s+/).length >= 2 && !INSTITUTION.test(before) && writtenAsName(before) ? before : s;
+}
 // Short lower-case prefixes that are also surnames when capitalised ("di Mario Rossi" but "Di Maio").
 const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
 // Labels that end a byline in glued page text ("Hans MüllerQuelle: Agentur").
@@ -39,7 +53,8 @@ const INSTITUTION =
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
 
 // The start of a byline written as text: "By Jane Doe", "Von Hans Müller", "Text: Ann Lee", with a name after it.
-const BYLINE_START = /^(?:by|von|par|por|door|av|written\s+by|words\s+by|reporting\s+by|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+(?=\p{Lu})/iu;
+const BYLINE_START =
+  /^(?:by|von|par|por|door|av|(?:written|words|reporting|posted|published)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|(?:text|texte|texto|words)(?:\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bilder?|images?))?|autor(?:in|innen|en)?|authors?|auteurs?|autor[ei]s?)\s*[:：]?\s+(?=\p{Lu})/iu;
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
 const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
 const BY_WORD_AT_END = /(?:^|\s)(by|von|par|por|door)$/i;
@@ -95,6 +110,7 @@ function cleanPart(part: string): string {
   let s = part.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
   s = s.replace(/^[\s,;:·•|/–—→←›»«‹-]+|[\s,;:·•|/–—→←›»«‹-]+$/g, '');
   s = s.replace(TRAILING_WORDS, '');
+  s = withoutPublication(s);
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim(); // "(Reuters)", "(dpa)", "(Text)"
   // A bracket left open by a cut ("Jane Doe (Reuters"): drop it and what follows; one left closed: drop it.
   s = s.replace(/\s*[([][^)\]]*$/, '').replace(/^([^([]*)[)\]]/, '$1').trim();
