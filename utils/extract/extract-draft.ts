@@ -170,7 +170,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     });
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
-    const opening = leadDate(article.openingDate ? `${article.openingDate}\n${article.text}` : article.text, lang);
+    const opening = leadDate([...article.openingDates, article.text].join('\n'), lang);
     if (opening) sources.push({ label: 'article-text', values: { publishedDate: opening } });
   }
   const titleSite = siteNameFromTitle(docTitle, hosts);

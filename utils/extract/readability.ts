@@ -15,8 +15,8 @@ export interface ReadabilityResult {
   text: string;
   /** Text the clean-up cut from the article (author boxes, captions…), for reading author bios. */
   cutText: string;
-  /** The date line the clean-up cut from the article's opening ("26 January 2022"), for dating the article. */
-  openingDate: string | null;
+  /** The date lines the clean-up cut from the article's opening ("26 January 2022"), for dating the article. */
+  openingDates: string[];
 }
 
 /** Most text kept of what the clean-up cut (author bios are short). */
@@ -55,7 +55,7 @@ export function runReadability(doc: Document): ReadabilityResult | null {
     lang: article.lang || null,
     text,
     cutText: cut.map((el) => blockText(el)).join('\n').slice(0, MAX_CUT_CHARS),
-    openingDate: cleaned.openingDate,
+    openingDates: cleaned.openingDates,
   };
 }
 

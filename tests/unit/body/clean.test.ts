@@ -50,7 +50,7 @@ describe('cleanArticle: date lines', () => {
         `<p><strong>Termin: 21.02.2020, 19 Uhr</strong></p>${prose('budget', 1)}`,
     );
     expect(text).not.toContain('26. Januar 2022');
-    expect(report.openingDate).toBe('26. Januar 2022');
+    expect(report.openingDates).toEqual(['26. Januar 2022']);
     expect(text).toContain('2020-08-01 18:00:00+00');
     expect(text).toContain('Termin: 21.02.2020, 19 Uhr');
     expect(report.dateLines).toBe(1);
@@ -63,10 +63,37 @@ describe('cleanArticle: date lines', () => {
     expect(report.dateLines).toBe(0);
   });
 
+  it('ends the opening at a paragraph holding links, and after a few short blocks', () => {
+    const linked = '<p>The council met on Tuesday and argued about the <a href="/h">harbour</a> wall, the budget, the new library and the bus lanes.</p>';
+    const a = clean(`${linked}<p>Upcoming meetings:</p><p><strong>12 March 2021</strong></p>${prose('budget', 1)}`);
+    expect(a.text).toContain('12 March 2021');
+    const short = '<p>The council met on Tuesday.</p><p>It voted.</p><p>Then it went home.</p><p>Nobody stayed.</p><p>The end.</p>';
+    const b = clean(`${short}<p>3 May 2021</p>${prose('budget', 1)}`);
+    expect(b.text).toContain('3 May 2021');
+    expect(a.report.dateLines + b.report.dateLines).toBe(0);
+  });
+
+  it('keeps dates that are content before the prose: lists, definition lists, headings, tables and code', () => {
+    const { text, report } = clean(
+      `<dl><dt>Release date</dt><dd>12 March 2021</dd></dl><ul><li>Founded: 12 March 1998</li></ul>` +
+        `<h4>3 May 2021</h4><table><tr><td>4 May 2021</td></tr></table><pre><span>2020-08-01 18:00</span></pre>` +
+        `<p>The vote on <span>5 May 2021</span> split the council.</p>${prose('harbour', 1)}`,
+    );
+    for (const kept of ['12 March 2021', '12 March 1998', '3 May 2021', '4 May 2021', '2020-08-01 18:00', 'The vote on 5 May 2021 split']) {
+      expect(text).toContain(kept);
+    }
+    expect(report.openingDates).toEqual([]);
+  });
+
+  it('reports an update line and the date line under it, so the published date is still found', () => {
+    const { report } = clean(`<div><span>Updated 28 January 2022</span></div><div><span>26 January 2022</span></div>${prose('harbour', 1)}`);
+    expect(report.openingDates).toEqual(['Updated 28 January 2022', '26 January 2022']);
+  });
+
   it('keeps a short opening line that only mentions a date among more words', () => {
     const { text, report } = clean(`<p>The vote on 3 May 2021 split the council down the middle.</p>${prose('harbour', 1)}`);
     expect(text).toContain('The vote on 3 May 2021 split');
-    expect(report.openingDate).toBeNull();
+    expect(report.openingDates).toEqual([]);
   });
 });
 

@@ -83,11 +83,15 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Updated 5 May 2021')).toEqual([]);
   });
 
-  it('reads a combined credit ("Text & Fotos:") and a plural author label as the by-word', () => {
+  it('reads a combined credit ("Text & Fotos:") and a plural author label with its colon as the by-word', () => {
     expect(names('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
+    expect(names('Text und Bild: Hans Müller')).toEqual(['Hans Müller']);
     expect(names('Words and photos: Jane Roe')).toEqual(['Jane Roe']);
-    expect(names('Autoren Hans Müller und Eva Weber')).toEqual(['Hans Müller', 'Eva Weber']);
+    expect(names('Autoren: Hans Müller und Eva Weber')).toEqual(['Hans Müller', 'Eva Weber']);
     expect(names('Authors: Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    // Without the colon the word is part of a name.
+    expect(names('Authors Guild')).toEqual(['Authors Guild']);
+    expect(names('Words Without Borders')).toEqual(['Words Without Borders']);
   });
 
   it('takes a line of page text opening with a by-phrase in several languages as a byline, not a sentence', () => {
@@ -96,13 +100,21 @@ describe('byline furniture, roles and desks', () => {
     expect(line('Geschrieben von Hans Müller am 25.08.2015 22:30')).toEqual(['Hans Müller']);
     expect(line('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
     expect(line('Authors Guild sues over the use of books')).toEqual([]);
+    expect(line('Authors Guild Sues OpenAI Over Training Data')).toEqual([]);
+    expect(line('Published by Oxford University Press')).toEqual([]);
+    expect(line('by jane doe')).toEqual([]);
   });
 
-  it('cuts the publication written for after a name, not an organisation named with "for"', () => {
+  it('cuts the publication written for after a name in a byline, not an organisation named with "for"', () => {
     expect(names('By Glen Owen And Brendan Carlin For The Mail On Sunday')).toEqual(['Glen Owen', 'Brendan Carlin']);
-    expect(names('Jane Doe for Reuters')).toEqual(['Jane Doe']);
-    expect(names('Organization for Transformative Works')).toEqual(['Organization for Transformative Works']);
-    expect(names('Centre for European Reform')).toEqual(['Centre for European Reform']);
+    expect(names('By Jane Doe for Reuters')).toEqual(['Jane Doe']);
+    expect(names('By Jane Doe For Dailymail.com')).toEqual(['Jane Doe']);
+    expect(names('By Jane Doe, For The Mail On Sunday')).toEqual(['Jane Doe']);
+    for (const org of ['Organization for Transformative Works', 'Centre for European Reform', 'International Union for Conservation of Nature',
+      'European Organization for Nuclear Research', 'National Endowment for the Arts', 'Young Americans for Liberty']) {
+      expect(names(org)).toEqual([org]);
+      expect(names(`By ${org}`)).toEqual([org]);
+    }
   });
 
   it('reads what follows a role, up to the next "and", as the role and its institution', () => {

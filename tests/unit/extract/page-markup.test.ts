@@ -147,6 +147,15 @@ describe('dateline and author bio', () => {
     expect(draft.sources.publishedDate).toBe('article-text');
   });
 
+  it('dates an article by its opening date line below an update line, and never by an event listed after the prose', () => {
+    const page = (opening: string, after = '') => doc(`<body><header><h1>Ports policy</h1></header><main><article>
+      <h2>Ports policy is changing fast.</h2>${opening}${para}${after}${para}</article></main></body>`);
+    const updated = extractDraft(page('<div><span>Updated 28 January 2022</span></div><div><span>26 January 2022</span></div>'));
+    expect(updated.publishedDate).toBe('2022-01-26');
+    const event = extractDraft(page('', '<p>Next hearing:</p><p><strong>12 March 2021</strong></p>'));
+    expect(event.publishedDate).toBeNull();
+  });
+
   it('attaches an affiliation from a bio line to the matching author', () => {
     const text = 'Body text.\nJane Doe is a senior fellow at the Brookings Institution and writes about cities.';
     expect(affiliationsFromBio(text, [{ name: 'Jane Doe', affiliation: null }, { name: 'John Roe', affiliation: null }])).toEqual([

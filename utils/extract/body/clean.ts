@@ -57,19 +57,28 @@ function isDateLine(el: Element): boolean {
 }
 
 const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR', 'BR']);
-const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'H4', 'H5', 'H6', 'LI', 'DD']);
-const CODE_TAGS = new Set(['PRE', 'CODE', 'TABLE']);
+const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL']);
+/** Inside these a short date is content (a list of events, a table, a listing), never the article's date line. */
+const CONTENT_TAGS = new Set(['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL']);
 const MAX_TEXT_DATE_CHARS = 60;
-/** A paragraph (or a <div> of text) this long is prose: the article's opening ends there. */
-const MIN_PROSE_CHARS = 100;
 const MAX_TEXT_DATE_WORDS = 5;
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FORM', 'MAIN', 'ADDRESS',
+]);
+/** The article's opening ends at the first block of text this long (a paragraph of prose)… */
+const MIN_PROSE_CHARS = 100;
+/** …or after this many blocks of text, whatever their length. */
+const MAX_OPENING_BLOCKS = 5;
+/** Date lines of the opening reported for dating the article, at most. */
+const MAX_OPENING_DATES = 2;
 
 /**
  * A short line of its own that is a date with a label at most ("Aktualisiert am 17.01.2021", "5 May 2020"). Asked
- * only before the article's first paragraph of prose: further down, a date line is content (an event's date).
+ * only in the article's opening (see cleanArticle): further down, a date line is content (an event's date).
  */
 function isTextDateLine(el: Element, root: Element): boolean {
-  if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || !onlyInline(el) || insideTag(el, CODE_TAGS, root)) return false;
+  if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || !onlyInline(el) || insideTag(el, CONTENT_TAGS, root)) return false;
   const text = squash(el.textContent);
   if (text.length < 6 || text.length > MAX_TEXT_DATE_CHARS || !/\d/.test(text)) return false;
   if (text.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length > MAX_TEXT_DATE_WORDS) return false;
@@ -82,6 +91,13 @@ function onlyInline(el: Element): boolean {
   return true;
 }
 
+/** A block element with no block inside: one line or paragraph of text, whatever inline markup (links) it holds. */
+function isLeafBlock(el: Element): boolean {
+  if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) return false;
+  for (const c of Array.from(el.children)) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) return false;
+  return true;
+}
+
 /** No text of the element's parent runs beside it: it is a line, not a phrase inside a sentence. */
 function standsAlone(el: Element): boolean {
   for (const n of Array.from(el.parentNode?.childNodes ?? [])) if (n.nodeType === 3 && squashLen(n.textContent)) return false;
@@ -91,8 +107,8 @@ function standsAlone(el: Element): boolean {
 export interface CleanReport {
   captions: number;
   dateLines: number;
-  /** The text of the first date line cut from the article's opening (before its first paragraph of prose), if any. */
-  openingDate: string | null;
+  /** The date lines cut from the article's opening (before its first paragraph of prose), first two at most. */
+  openingDates: string[];
   classCues: number;
   linkBlocks: number;
   /** The removed elements, outermost only, in document order. */
@@ -101,7 +117,7 @@ export interface CleanReport {
 
 /** Cleans `root` (Readability's article element) in place. */
 export function cleanArticle(root: Element): CleanReport {
-  const report: CleanReport = { captions: 0, dateLines: 0, openingDate: null, classCues: 0, linkBlocks: 0, removed: [] };
+  const report: CleanReport = { captions: 0, dateLines: 0, openingDates: [], classCues: 0, linkBlocks: 0, removed: [] };
   const total = squashLen(root.textContent);
   if (!total) return report;
   const maxCue = Math.min(MAX_CUE_CHARS, total * MAX_CUE_SHARE);
@@ -118,7 +134,9 @@ export function cleanArticle(root: Element): CleanReport {
   for (const time of Array.from(root.getElementsByTagName('time'))) {
     for (let a: Element | null = time; a && a !== root && !aroundTimes.has(a); a = a.parentElement) aroundTimes.add(a);
   }
+  // The opening: the blocks of text before the first paragraph of prose, and at most the first few of them.
   let opening = true;
+  let openingBlocks = 0;
   for (const el of all) {
     if (isGone(el)) continue;
     const tag = el.tagName.toUpperCase();
@@ -126,11 +144,16 @@ export function cleanArticle(root: Element): CleanReport {
       gone.add(el);
       removable.push(el);
       report.dateLines++;
-      if (opening && report.openingDate === null) report.openingDate = squash(el.textContent);
+      if (opening && report.openingDates.length < MAX_OPENING_DATES) report.openingDates.push(squash(el.textContent));
+      if (opening && ++openingBlocks >= MAX_OPENING_BLOCKS) opening = false;
       continue;
     }
-    // The first paragraph of prose (a <p>, or a <div> holding text) ends the opening.
-    if (opening && (tag === 'P' || tag === 'DIV') && onlyInline(el) && squashLen(el.textContent) >= MIN_PROSE_CHARS) opening = false;
+    if (opening && isLeafBlock(el)) {
+      const len = squashLen(el.textContent);
+      // A long heading is a standfirst, not prose: it counts as one block of the opening.
+      const prose = len >= MIN_PROSE_CHARS && !HEADING_TAGS.has(tag);
+      if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
+    }
     if (tag === 'FIGCAPTION') {
       if (squashLen(el.textContent) <= maxCue) {
         gone.add(el);

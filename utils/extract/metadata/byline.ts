@@ -4,21 +4,27 @@ import { isSiteName } from './site-name';
 
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
+// Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon: "Authors Guild" is a name.
 const BY_PREFIX =
-  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:by|von|vom|from|por|par|door|przez|autor(?:in|innen|en)?|authors?|auteurs?|autor[ei]s?|(?:text|texte|texto|words)(?:\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bilder?|images?|illustrations?))?|written)\b\s*[:：\-–]?\s*/i;
-// "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case).
-const FOR_PUBLICATION = /\s+(?:for|For|FOR)\s+(?:the\s+|The\s+|THE\s+)?\p{Lu}.*$/u;
+  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?)|words)\s*[:：]|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*/i;
+// "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
+// once an address is cut ("Jane Doe For Dailymail.com").
+const FOR_PUBLICATION = /\s+(?:for|For|FOR)(?:\s+(?:the\s+|The\s+|THE\s+)?\p{Lu}.*)?$/u;
+// Head words of organisations named with "for" ("International Union for …", "Campaign for …").
+const ORGANISATION_HEAD =
+  /(?<![\p{L}])(?:union|organi[sz]ation|alliance|committee|commission(?:er)?|endowment|campaign|coalition|federation|league|fund|party|movement|service|board|authority|women|men|americans|citizens|friends|people|parents|students|doctors|lawyers|scientists|reporters|journalists|partnership|society|the)(?![\p{L}])/iu;
 
 /**
- * The publication written for, cut after a person's name ("Jane Doe for The Mail on Sunday", "Jane Doe For
- * Reuters"); an organisation named with "for" ("Organization for Transformative Works", "Centre for European
- * Reform") stays whole.
+ * The publication written for, cut after a person's name in a byline ("By Jane Doe for The Mail on Sunday",
+ * "By Jane Doe For Reuters"); an organisation named with "for" ("Centre for European Reform", "Concerned Women
+ * for America") stays whole, and so does any name not credited by a by-word.
  */
 function withoutPublication(s: string): string {
   const m = s.match(FOR_PUBLICATION);
   if (!m) return s;
   const before = s.slice(0, m.index);
-  return before.split(/\s+/).length >= 2 && !INSTITUTION.test(before) && writtenAsName(before) ? before : s;
+  const words = before.split(/\s+/).length;
+  return words >= 2 && words <= 3 && !INSTITUTION.test(before) && !ORGANISATION_HEAD.test(before) && writtenAsName(before) ? before : s;
 }
 // Short lower-case prefixes that are also surnames when capitalised ("di Mario Rossi" but "Di Maio").
 const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
@@ -53,8 +59,10 @@ const INSTITUTION =
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org|net|de|at|ch|fr|es|it|uk|io|info)\b/gi;
 
 // The start of a byline written as text: "By Jane Doe", "Von Hans Müller", "Text: Ann Lee", with a name after it.
+// Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
+// which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
 const BYLINE_START =
-  /^(?:by|von|par|por|door|av|(?:written|words|reporting|posted|published)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|(?:text|texte|texto|words)(?:\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bilder?|images?))?|autor(?:in|innen|en)?|authors?|auteurs?|autor[ei]s?)\s*[:：]?\s+(?=\p{Lu})/iu;
+  /^(?:(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))\s*[:：]\s*|(?:by|von|par|por|door|av|(?:written|words|reporting|posted)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)/iu;
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
 const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
 const BY_WORD_AT_END = /(?:^|\s)(by|von|par|por|door)$/i;
@@ -70,7 +78,8 @@ function writtenAsName(name: string): boolean {
  * "Von Montag an gilt …" is a sentence.
  */
 export function bylineFromLine(line: string, options: BylineOptions = {}): Author[] {
-  if (line.length > 160 || !BYLINE_START.test(line)) return [];
+  const start = line.length <= 160 ? line.match(BYLINE_START) : null;
+  if (!start || !/^\p{Lu}/u.test(line.slice(start[0].length))) return [];
   const authors = parseByline(line, options);
   return authors.length && authors.every((a) => writtenAsName(a.name)) ? authors : [];
 }
@@ -105,12 +114,12 @@ function cleanLines(text: string, max: number): string {
   return text.split('\n').map((l) => cleanText(l, max)).filter(Boolean).join('\n').slice(0, max);
 }
 
-/** Drop the "By", dates, roles and labels around one name. */
-function cleanPart(part: string): string {
+/** Drop the "By", dates, roles and labels around one name (and, in a by-line, the publication written for). */
+function cleanPart(part: string, credited: boolean): string {
   let s = part.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
   s = s.replace(/^[\s,;:·•|/–—→←›»«‹-]+|[\s,;:·•|/–—→←›»«‹-]+$/g, '');
   s = s.replace(TRAILING_WORDS, '');
-  s = withoutPublication(s);
+  if (credited) s = withoutPublication(s);
   s = s.replace(/\s*\((?:[^)]*)\)\s*/g, ' ').trim(); // "(Reuters)", "(dpa)", "(Text)"
   // A bracket left open by a cut ("Jane Doe (Reuters"): drop it and what follows; one left closed: drop it.
   s = s.replace(/\s*[([][^)\]]*$/, '').replace(/^([^([]*)[)\]]/, '$1').trim();
@@ -151,7 +160,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     seg = seg.replace(/([\p{Ll}.])(?=(?:Quelle|Source|Datum|Foto|Fotos|Bild|Kategorien?|Tags?)\b)/gu, '$1 ');
     // A label after the name ends the byline; one that opens it ("Posted by", "Veröffentlicht von") is its by-word.
     const by = seg.match(BY_PREFIX)?.[0] ?? '';
-    seg = by + seg.slice(by.length).replace(TRAILING_LABEL, '');
+    seg = seg.slice(by.length).replace(TRAILING_LABEL, '');
     seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
@@ -161,8 +170,10 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     let afterRole = false;
     for (let k = 0; k < pieces.length; k += 2) {
       const before = (pieces[k - 1] ?? '').trim();
-      let name = cleanPart(pieces[k]);
+      let name = cleanPart(pieces[k], !!by);
       if (!name) continue;
+      // "By Jane Doe, For The Mail on Sunday": the publication written for, not a co-author.
+      if (by && names.length && /^(?:for|For|FOR)\s/.test(name)) continue;
       // "…, Senior Fellow, and John Roe" is the next author; "…, Head of Health & Science" is still the role.
       if (before && before !== ',' && before !== ':' && /\s/.test(name)) afterRole = false;
       if (ROLE.test(name) && names.length > 0) {
