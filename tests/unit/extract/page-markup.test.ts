@@ -21,6 +21,20 @@ describe('page markup source', () => {
     expect(draft.sources.publishedDate).toBe('page-date');
   });
 
+  it('finds bylines and dates at any depth and in document order, but not in <noscript> or <template>', () => {
+    const deep = (inner: string) => '<div>'.repeat(200) + inner + '</div>'.repeat(200);
+    const d = doc(`<head><title>Floods</title></head><body>${deep(`<article><h1>Why cities flood</h1>
+      <noscript><div class="byline">By Mary Major</div></noscript><template><div class="byline">By Ann Lee</div></template>
+      <span class="author-name">Jane Doe</span><span class="entry-date">4 March 2021</span>${para}${para}</article>`)}</body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(draft.publishedDate).toBe('2021-03-04');
+    const unshown = extractDraft(doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1>
+      <noscript><div class="byline">By Mary Major</div></noscript><template><div class="byline">By Ann Lee</div></template>
+      ${para}${para}</article></body>`));
+    expect(unshown.authors).toEqual([]);
+  });
+
   it('reads the date line below a standfirst in an <h2> right after the headline, but not past the next section heading', () => {
     const page = (between: string) =>
       doc(`<head><title>Floods</title></head><body><main><h1>Why cities flood</h1>${between}

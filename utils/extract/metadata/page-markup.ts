@@ -8,14 +8,39 @@ import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
 import { ancestors, attr, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
 
-// One query for everything the page's own markup can tell us; css selectors are cheaper in linkedom than a walk.
-const SELECTOR = [
-  'h1', 'h2', 'time', '[itemprop]', '[rel~="author"]',
-  '[class*="byline"]', '[class*="Byline"]', '[id*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="autor"]',
-  '[class*="Autor"]', '[id*="author"]', '[class*="auteur"]',
-  '[class*="submitted"]', '[class*="username"]', '[class*="meta"]', 'strong', 'b', 'dt', 'h5', 'h6',
-  '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="datum"]', '[class*="Datum"]', '[class*="publish"]', '[class*="posted"]',
-].join(',');
+// Everything the page's own markup can tell us, found in one walk: headings, <time>, microdata, rel=author,
+// labels (strong, b, dt, h5, h6) and blocks whose class or id names a byline, an author or a date. (A hand walk
+// with these tests took two thirds of the time of the equivalent 29-part CSS selector in linkedom.)
+const CANDIDATE_TAGS = new Set(['H1', 'H2', 'TIME', 'STRONG', 'B', 'DT', 'H5', 'H6']);
+// Case-sensitive, as CSS [class*="…"] is: the spellings that occur.
+const CANDIDATE_CLASS = /byline|Byline|author|Author|autor|Autor|auteur|submitted|username|meta|date|Date|time|datum|Datum|publish|posted/;
+const CANDIDATE_ID = /byline|author/;
+const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/;
+// Their content is not part of the page as shown (noscript is text where scripts run; template is inert).
+const UNSHOWN = new Set(['NOSCRIPT', 'TEMPLATE']);
+
+function isCandidate(el: Element): boolean {
+  return (
+    CANDIDATE_TAGS.has(el.tagName) ||
+    el.hasAttribute('itemprop') ||
+    CANDIDATE_CLASS.test(el.getAttribute('class') ?? '') ||
+    CANDIDATE_ID.test(el.getAttribute('id') ?? '') ||
+    REL_AUTHOR.test(el.getAttribute('rel') ?? '')
+  );
+}
+
+/** The candidate elements under `root`, in document order; iterative, so no depth of nesting overflows the stack. */
+function candidates(root: Element): Element[] {
+  const out: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    if (isCandidate(el)) out.push(el);
+    let next: Element | null = UNSHOWN.has(el.tagName) ? null : el.firstElementChild;
+    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
+    el = next;
+  }
+  return out;
+}
 const MAX_CANDIDATES = 3_000;
 // Past this tree distance from the headline no byline or date can win (see bestByline, bestDate): not looked at.
 const MAX_DISTANCE = 30;
@@ -48,7 +73,7 @@ export function fromPageMarkup(
   if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
   // One walk of the page; headlines counted apart, so that hundreds of bylines and dates in a page's teasers
   // cannot push its headline out.
-  const all = body.querySelectorAll(SELECTOR);
+  const all = candidates(body);
   const h1s: Element[] = [];
   const h2s: Element[] = [];
   const rest: Element[] = [];
