@@ -9,6 +9,9 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 
+/** Whether an element (upper-case tag name) starts a line of its own in the text: a block, or a `<br>`. */
+export const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag);
+
 // Soft hyphens, zero-width spaces, word joiners and byte-order marks: invisible when rendered, but they
 // split words for search and matching ("mit\u00adtel\u00adal\u00adter").
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;

@@ -3,7 +3,8 @@
 // nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density),
 // never site names or page text.
 import { hasBoilerplateClass, headsOtherArticles } from '../boilerplate';
-import { normaliseDate } from '../metadata/dates';
+import { dateLineDate } from '../metadata/dates';
+import { isBlockTag } from '../text';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
 const MAX_CUE_CHARS = 400;
@@ -60,12 +61,8 @@ const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR
 const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL']);
 /** Inside these a short date is content (a list of events, a table, a listing), never the article's date line. */
 const CONTENT_TAGS = new Set(['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL']);
-const MAX_TEXT_DATE_CHARS = 60;
+const MIN_TEXT_DATE_CHARS = 6;
 const MAX_TEXT_DATE_WORDS = 5;
-const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FORM', 'MAIN', 'ADDRESS',
-]);
 /** The article's opening ends at the first block of text this long (a paragraph of prose)… */
 const MIN_PROSE_CHARS = 100;
 /** …or after this many blocks of text, whatever their length. */
@@ -80,9 +77,7 @@ const MAX_OPENING_DATES = 2;
 function isTextDateLine(el: Element, root: Element): boolean {
   if (!TEXT_DATE_TAGS.has(el.tagName.toUpperCase()) || !onlyInline(el) || insideTag(el, CONTENT_TAGS, root)) return false;
   const text = squash(el.textContent);
-  if (text.length < 6 || text.length > MAX_TEXT_DATE_CHARS || !/\d/.test(text)) return false;
-  if (text.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length > MAX_TEXT_DATE_WORDS) return false;
-  return standsAlone(el) && !!normaliseDate(text);
+  return text.length >= MIN_TEXT_DATE_CHARS && standsAlone(el) && !!dateLineDate(text, MAX_TEXT_DATE_WORDS);
 }
 
 /** The element holds text and inline elements only: a line or a paragraph, not a container of blocks. */
@@ -91,10 +86,16 @@ function onlyInline(el: Element): boolean {
   return true;
 }
 
+/** A block (the text walker's) that starts a line of text; a `<br>` only breaks a line inside one. */
+const isBlock = (el: Element) => {
+  const tag = el.tagName.toUpperCase();
+  return tag !== 'BR' && isBlockTag(tag);
+};
+
 /** A block element with no block inside: one line or paragraph of text, whatever inline markup (links) it holds. */
 function isLeafBlock(el: Element): boolean {
-  if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) return false;
-  for (const c of Array.from(el.children)) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) return false;
+  if (!isBlock(el)) return false;
+  for (const c of Array.from(el.children)) if (isBlock(c)) return false;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { Author } from '../../record/schema';
 import { fixCaps, squashKey } from './clean';
-import { normaliseDate } from './dates';
+import { dateLineDate } from './dates';
 import { MODIFIED } from './page-date';
 
 const UPPER = '\\p{Lu}';
@@ -32,6 +32,9 @@ export function datelinePlace(text: string): string | null {
   return null;
 }
 
+/** A date line at the top of the text may carry a label and a reading time ("Published 3 May 2021 · 4 min read"). */
+const MAX_LEAD_DATE_WORDS = 6;
+
 /**
  * The date an article's text opens with on a line of its own ("26. Januar 2022", "Published 3 May 2021 · 4 min
  * read"), within its first lines: where the headline sits in a page header apart from the article, this line is
@@ -42,10 +45,9 @@ export function leadDate(text: string, lang: string | null): string | null {
     const line = raw.trim();
     // Prose has begun: a date line below the first paragraph belongs to something else (a reference, an event).
     if (line.length >= 100) break;
-    if (line.length > 60 || MODIFIED.test(line)) continue;
-    const date = normaliseDate(line, { lang });
-    // The line is the date (with a label or time at most), not a sentence that mentions one.
-    if (date && line.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length <= 6) return date;
+    if (MODIFIED.test(line)) continue;
+    const date = dateLineDate(line, MAX_LEAD_DATE_WORDS, lang);
+    if (date) return date;
   }
   return null;
 }

@@ -5,8 +5,11 @@ import { isSiteName } from './site-name';
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
 // Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon: "Authors Guild" is a name.
-const BY_PREFIX =
-  /^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?)|words)\s*[:：]|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*/i;
+const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
+const BY_PREFIX = new RegExp(
+  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
+  'i',
+);
 // "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
 // once an address is cut ("Jane Doe For Dailymail.com").
 const FOR_PUBLICATION = /\s+(?:for|For|FOR)(?:\s+(?:the\s+|The\s+|THE\s+)?\p{Lu}.*)?$/u;
@@ -61,8 +64,10 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 // The start of a byline written as text: "By Jane Doe", "Von Hans Müller", "Text: Ann Lee", with a name after it.
 // Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
 // which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
-const BYLINE_START =
-  /^(?:(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))\s*[:：]\s*|(?:by|von|par|por|door|av|(?:written|words|reporting|posted)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)/iu;
+const BYLINE_START = new RegExp(
+  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|(?:by|von|par|por|door|av|(?:written|words|reporting|posted)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
+  'iu',
+);
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
 const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
 const BY_WORD_AT_END = /(?:^|\s)(by|von|par|por|door)$/i;

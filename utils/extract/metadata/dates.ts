@@ -88,6 +88,19 @@ function fromNumbers(s: string, options: DateOptions): string | null | undefined
   return undefined;
 }
 
+/** A line longer than this is a sentence, not a date line. */
+const MAX_DATE_LINE_CHARS = 60;
+
+/**
+ * The date a short line of text is ("26. Januar 2022", "Published 3 May 2021 · 4 min read"): at most 60
+ * characters and `maxWords` words of letters (a label, a weekday, a time), else null: a sentence that merely
+ * mentions a date is not a date line.
+ */
+export function dateLineDate(line: string, maxWords: number, lang?: string | null): string | null {
+  if (line.length > MAX_DATE_LINE_CHARS || line.replace(/[^\p{L}]+/gu, ' ').trim().split(' ').length > maxWords) return null;
+  return normaliseDate(line, { lang });
+}
+
 /**
  * Normalise a date string in any common format and language to ISO 8601 (`YYYY-MM-DD`), or null when it
  * cannot be read, is in the future, or (unless `explicit`) is before 1990. Relative dates ("2 days ago") and
