@@ -1,5 +1,6 @@
 // Page furniture told apart by its class and id words. One list serves the body clean-up (what to cut out of
 // the article) and the metadata sources (where a byline or a date belongs to something else).
+import { attr } from './elements';
 
 /**
  * Class/id words of page furniture, each with what it marks:
@@ -37,7 +38,7 @@ const NEGATION_WORDS = new Set(['no', 'non', 'not', 'without', 'has', 'with', 'i
  * ("no-caption", "has-sidebar", "with-share").
  */
 function tokenWords(el: Element): string[][] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const raw = `${attr(el, 'class')} ${attr(el, 'id')}`;
   const out: string[][] = [];
   for (const token of raw.split(/\s+/)) {
     if (!token || TAXONOMY_TOKEN.test(token)) continue;
@@ -58,7 +59,7 @@ export function classWords(el: Element): string[] {
 
 /** Body clean-up: any class word marks furniture ("post-share-buttons", "img-caption"). */
 export function hasBoilerplateClass(el: Element): boolean {
-  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  if (!attr(el, 'class') && !attr(el, 'id')) return false;
   return classWords(el).some((w) => BOILERPLATE_WORDS.has(w));
 }
 
@@ -67,7 +68,7 @@ export function hasBoilerplateClass(el: Element): boolean {
  * "read-more"), not one that merely mentions it further on ("elementor-widget-text", "entry-meta-share").
  */
 export function namesBoilerplateRegion(el: Element): boolean {
-  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  if (!attr(el, 'class') && !attr(el, 'id')) return false;
   // The same containers are asked about for every byline and date inside them.
   let v = regionCache.get(el);
   if (v === undefined) {
@@ -80,7 +81,7 @@ const regionCache = new WeakMap<Element, boolean>();
 
 /** A class token that names a footer by its first word ("footer", "footer-meta"). */
 export function namesFooter(el: Element): boolean {
-  return !!(el.getAttribute('class') || el.getAttribute('id')) && tokenWords(el).some((parts) => parts[0] === 'footer');
+  return !!(attr(el, 'class') || attr(el, 'id')) && tokenWords(el).some((parts) => parts[0] === 'footer');
 }
 
 /** Headings of boxes that list other articles, in the languages we meet most ("Related", "Meistgelesen", "Lire aussi"). */

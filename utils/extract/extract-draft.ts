@@ -3,6 +3,7 @@ import { t } from '../i18n/messages';
 import { runReadability } from './readability';
 import { countWords, readText } from './text';
 import { MetaIndex } from './metadata/meta-tags';
+import { indexElements } from './elements';
 import type { SourceResult } from './metadata/candidates';
 import type { SourceId } from './sources';
 import { fromJsonLd } from './metadata/json-ld';
@@ -94,9 +95,10 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const budget = startBudget(options.budgetMs);
   const tooLarge = measurePage(doc.documentElement ?? doc, limits).tooLarge !== null;
 
-  // Metadata is read before Readability runs, from the untouched document.
-  const meta = new MetaIndex(doc);
-  const jsonLd = safe(() => fromJsonLd(doc), 'json-ld');
+  // Metadata is read before Readability runs, from the untouched document, whose elements are listed once.
+  const elements = indexElements(doc);
+  const meta = new MetaIndex(doc, elements);
+  const jsonLd = safe(() => fromJsonLd(doc, elements), 'json-ld');
   const citation = safe(() => fromCitation(meta), 'citation');
   const dublinCore = safe(() => fromDublinCore(meta), 'dublin-core');
   const openGraph = safe(() => fromOpenGraph(meta), 'opengraph');
@@ -153,7 +155,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   let article: ReturnType<typeof runReadability> = null;
   if (!bounded) {
     try {
-      article = runReadability(options.cloneForReadability === false ? doc : (doc.cloneNode(true) as Document));
+      // The list of elements is the document's: it serves Readability's only when Readability reads the document itself.
+      article = options.cloneForReadability === false ? runReadability(doc, elements) : runReadability(doc.cloneNode(true) as Document);
     } catch {
       bounded = true;
     }
@@ -217,7 +220,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     // article (500 characters) the text is kept with the record but not offered as the article's length.
     draft.isArticle = article.text.length >= MIN_ARTICLE_CHARS;
     if (draft.isArticle) {
-      draft.wordCount = countWords(article.text);
+      draft.wordCount = kept.words ?? countWords(article.text);
       draft.sources.wordCount = 'article-text';
     }
     // Author boxes are cut from the body but their bio lines ("X is a senior fellow at Y") still name affiliations.

@@ -84,8 +84,14 @@ export function startBudget(ms: number | null | undefined, now: () => number = (
   return { spent: () => now() >= end };
 }
 
-/** The first `maxWords` words of `text` (counted as countWords counts them), keeping its lines. */
-export function clipWords(text: string, maxWords: number): { text: string; clipped: boolean } {
+/**
+ * The first `maxWords` words of `text` (counted as countWords counts them), keeping its lines, and how many words
+ * the whole text has when it was not clipped (so that the caller need not count them again).
+ */
+export function clipWords(text: string, maxWords: number): { text: string; clipped: boolean; words?: number } {
+  // Most texts are far below the cap: one count says so without splitting them into lines.
+  const total = countWords(text);
+  if (total <= maxWords) return { text, clipped: false, words: total };
   const lines = text.split('\n');
   const kept: string[] = [];
   let words = 0;
@@ -98,9 +104,9 @@ export function clipWords(text: string, maxWords: number): { text: string; clipp
     }
     const head = firstTokens(line, maxWords - words);
     if (head) kept.push(head);
-    return { text: kept.join('\n'), clipped: true };
+    break;
   }
-  return { text, clipped: false };
+  return { text: kept.join('\n'), clipped: true };
 }
 
 /** The line's leading whitespace-separated tokens holding at most `maxWords` words. */

@@ -4,6 +4,7 @@ import { cleanArticle } from './body/clean';
 import { chooseShortAttempt, type Attempt } from './body/attempts';
 import { findLead, withLead } from './body/lead';
 import { mostProse, outweighs } from './body/prose';
+import { queryElements, type ElementsByTag } from './elements';
 
 export interface ReadabilityResult {
   title: string | null;
@@ -24,12 +25,13 @@ const MAX_CUT_CHARS = 20_000;
 
 /**
  * Runs Readability on `doc`. Readability rewrites the document it is given: pass a clone when the
- * document is a live page. Returns null when no article is found.
+ * document is a live page. `elements` lists `doc`'s elements as they are before Readability runs. Returns null
+ * when no article is found.
  */
-export function runReadability(doc: Document): ReadabilityResult | null {
-  const lead = findLead(doc);
+export function runReadability(doc: Document, elements: ElementsByTag = queryElements(doc)): ReadabilityResult | null {
+  const lead = findLead(doc, elements);
   // Readability rewrites the document: the prose container's second opinion is copied before it runs.
-  const prose = mostProse(doc);
+  const prose = mostProse(doc, elements);
   const proseCopy = prose ? (prose.element.cloneNode(true) as Element) : null;
   // keepClasses: the class names are the cues cleanArticle works with; they never reach the text.
   const reader = new Readability<Node>(doc, { serializer: (el) => el, keepClasses: true });

@@ -196,7 +196,7 @@ export async function extractPdfDraft(pdfjs: PdfjsModule, bytes: Uint8Array, opt
     const kept = clipWords(body, limits.maxWords);
     draft.text = kept.text;
     // The whole document's count, also when only its first words are kept as the text.
-    draft.wordCount = countWords(body);
+    draft.wordCount = kept.words ?? countWords(body);
     draft.sources.wordCount = PDF_SOURCES.text;
     draft.isArticle = draft.text.length >= 500;
     if (kept.clipped) draft.notice = t('pdfTextClipped', countWords(kept.text).toLocaleString('en-US'), draft.wordCount.toLocaleString('en-US'));

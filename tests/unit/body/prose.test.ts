@@ -26,6 +26,15 @@ describe('the prose container: a second opinion on the article element', () => {
     expect(outweighs(block, element(`<article>${prose('the harbour', 6)}</article>`))).toBe(false);
   });
 
+  it('outweighs a choice with exactly half its prose, not one with more (the count may stop early)', () => {
+    const chosen = element(`<article>${prose('the harbour', 4)}</article>`);
+    const half = proseChars(chosen);
+    expect(proseChars(chosen, 0)).toBeLessThan(half);
+    const other = element('<article></article>');
+    expect(outweighs({ element: other, chars: 2 * half }, chosen)).toBe(true);
+    expect(outweighs({ element: other, chars: 2 * half - 1 }, chosen)).toBe(false);
+  });
+
   it('replaces Readability\'s choice when a long table outscores the article\'s paragraphs', () => {
     const d = page(`<head><title>Harbour</title></head><body><div class="content"><table>${Array.from({ length: 300 }, (_, i) => row(i)).join('')}</table></div>` +
       `<div class="story">${Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i} of the story: the council met and talked about the harbour wall for hours, which was new.</p>`).join('')}</div></body>`);

@@ -64,7 +64,7 @@ describe('startBudget', () => {
 
 describe('clipWords', () => {
   it('keeps text within the limit as it is', () => {
-    expect(clipWords('one two\nthree', 3)).toEqual({ text: 'one two\nthree', clipped: false });
+    expect(clipWords('one two\nthree', 3)).toEqual({ text: 'one two\nthree', clipped: false, words: 3 });
   });
 
   it('keeps whole lines, then the first words of the line that crosses the limit', () => {

@@ -5,6 +5,7 @@
 
 import { classWords } from '../boilerplate';
 import { blockText } from '../text';
+import { attr, queryElements, type ElementsByTag } from '../elements';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -32,7 +33,7 @@ const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u0
 function isLeadMarked(el: Element): boolean {
   const prop = el.getAttribute('itemprop');
   if (prop && prop.toLowerCase().split(/\s+/).some((p) => LEAD_ITEMPROPS.has(p))) return true;
-  if (!el.getAttribute('class') && !el.getAttribute('id')) return false;
+  if (!attr(el, 'class') && !attr(el, 'id')) return false;
   return classWords(el).some((w) => LEAD_WORDS.has(w));
 }
 
@@ -108,10 +109,10 @@ function isHomeLink(h: Element): boolean {
  * Headlines to look after: h1 elements (not a site logo linking home), then h2 elements whose text is
  * the page's title (some templates keep h1 for the site name or leave it empty).
  */
-function* headlines(doc: Document): Generator<Element> {
+function* headlines(doc: Document, elements: ElementsByTag): Generator<Element> {
   const ok = (h: Element) => squash(h.textContent).length >= 10 && !isHomeLink(h) && !offLimits(h);
   let n = 0;
-  for (const h of Array.from(doc.getElementsByTagName('h1'))) {
+  for (const h of elements('h1')) {
     if (n >= MAX_HEADLINES) return;
     if (ok(h)) {
       n++;
@@ -121,7 +122,7 @@ function* headlines(doc: Document): Generator<Element> {
   const title = fold(
     `${doc.title ?? ''} ${doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''}`,
   );
-  for (const h of Array.from(doc.getElementsByTagName('h2'))) {
+  for (const h of elements('h2')) {
     if (n >= MAX_HEADLINES) return;
     const text = squash(h.textContent);
     if (text.length >= 20 && title.includes(fold(text)) && ok(h)) {
@@ -132,8 +133,8 @@ function* headlines(doc: Document): Generator<Element> {
 }
 
 /** Finds the lead paragraph near the page's headline. Call before Readability changes the document. */
-export function findLead(doc: Document): string | null {
-  for (const h of headlines(doc)) {
+export function findLead(doc: Document, elements: ElementsByTag = queryElements(doc)): string | null {
+  for (const h of headlines(doc, elements)) {
     const lead = leadAfter(h);
     if (lead) return lead;
   }

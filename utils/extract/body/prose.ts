@@ -1,6 +1,7 @@
 // Readability scores containers by their text and commas, so a long table, a reference list or a disclosure box
 // can outscore the article's paragraphs. The element that holds the most paragraph prose is a second opinion: when
 // it holds far more prose than Readability's choice, it is the article.
+import { queryElements, type ElementsByTag } from '../elements';
 
 /** A paragraph counts as prose from this length (a sentence or two); shorter ones are labels and captions. */
 const MIN_PARAGRAPH_CHARS = 80;
@@ -35,11 +36,11 @@ function paragraphChars(p: Element): number {
   return Math.min(text.length, MAX_PARAGRAPH_CHARS);
 }
 
-/** Characters of prose paragraphs inside `root`. */
-export function proseChars(root: Element): number {
+/** Characters of prose paragraphs inside `root`; the count stops once it is past `stopAbove`. */
+export function proseChars(root: Element, stopAbove = Infinity): number {
   let n = 0;
   const ps = root.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS; i++) n += paragraphChars(ps[i]);
+  for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS && n <= stopAbove; i++) n += paragraphChars(ps[i]);
   return n;
 }
 
@@ -49,9 +50,9 @@ export interface ProseBlock {
 }
 
 /** The element whose own child paragraphs hold the most prose, or null when no element holds enough. */
-export function mostProse(doc: Document): ProseBlock | null {
+export function mostProse(doc: Document, elements: ElementsByTag = queryElements(doc)): ProseBlock | null {
   const byParent = new Map<Element, number>();
-  const ps = doc.getElementsByTagName('p');
+  const ps = elements('p');
   for (let i = 0; i < ps.length && i < MAX_PARAGRAPHS; i++) {
     const p = ps[i];
     const parent = p.parentElement;
@@ -66,5 +67,6 @@ export function mostProse(doc: Document): ProseBlock | null {
 
 /** Whether the prose container says more than Readability's choice by a wide margin. */
 export function outweighs(block: ProseBlock, chosen: Element): boolean {
-  return block.chars >= MIN_PROSE_RATIO * proseChars(chosen);
+  // Past half the container's prose the choice cannot be outweighed: the rest need not be counted.
+  return block.chars >= MIN_PROSE_RATIO * proseChars(chosen, block.chars / MIN_PROSE_RATIO);
 }

@@ -1,5 +1,6 @@
 // The article's visible headline: the `<h1>` elements that are not the site's logo and sit outside navigation,
 // without a kicker or date line the page puts inside the `<h1>`.
+import { attr } from '../elements';
 import { boundedText, readText } from '../text';
 import { cleanText, squashKey } from './clean';
 import { headlineMatch } from './title';
@@ -52,7 +53,7 @@ function ownWords(h1: Element): string | null {
     if (kept.length >= 2 && kept[0].split(/\s+/).length <= 6 && kept.slice(1).join(' ').split(/\s+/).length >= 2) kept = kept.slice(1);
   }
   let text = kept.join(' ');
-  if (first && KICKER_CLASS.test(first.getAttribute('class') ?? '')) {
+  if (first && KICKER_CLASS.test(attr(first, 'class'))) {
     const kicker = cleanText(boundedText(first, 200).replace(/\n/g, ' '), 200);
     if (kicker && text.startsWith(kicker) && text.length > kicker.length) text = text.slice(kicker.length);
   }

@@ -1,6 +1,7 @@
 import type { Author } from '../../record/schema';
 import type { SourceResult } from './candidates';
 import { cleanText } from './clean';
+import { queryElements, type ElementsByTag } from '../elements';
 
 /** Limits against hostile or broken pages: bytes per block, blocks, objects visited and nesting depth. */
 const MAX_BLOCK_CHARS = 1_000_000;
@@ -192,9 +193,9 @@ function score(node: Obj): number {
 }
 
 /** Read every `application/ld+json` block of the document. */
-export function readJsonLdBlocks(doc: Document): Json[] {
+export function readJsonLdBlocks(doc: Document, elements: ElementsByTag = queryElements(doc)): Json[] {
   const roots: Json[] = [];
-  const scripts = doc.querySelectorAll('script[type]');
+  const scripts = elements('script');
   for (let i = 0; i < scripts.length && roots.length < MAX_BLOCKS; i++) {
     const el = scripts[i];
     if (!/ld\+json/i.test(el.getAttribute('type') ?? '')) continue;
@@ -205,10 +206,10 @@ export function readJsonLdBlocks(doc: Document): Json[] {
 }
 
 /** The JSON-LD source: the page's main Article (or subtype), else its WebPage node. */
-export function fromJsonLd(doc: Document): SourceResult {
+export function fromJsonLd(doc: Document, elements: ElementsByTag = queryElements(doc)): SourceResult {
   const result: SourceResult = { label: 'json-ld', values: {} };
   try {
-    const roots = readJsonLdBlocks(doc);
+    const roots = readJsonLdBlocks(doc, elements);
     if (!roots.length) return result;
     Object.assign(result.values, valuesFromJsonLd(roots));
   } catch {

@@ -1,3 +1,5 @@
+import { queryElements, type ElementsByTag } from '../elements';
+
 /** Longest meta value we read: a hostile page can put megabytes in a content attribute. */
 const MAX_META_VALUE = 5_000;
 
@@ -8,8 +10,8 @@ const MAX_META_VALUE = 5_000;
 export class MetaIndex {
   private readonly map = new Map<string, string[]>();
 
-  constructor(doc: Document) {
-    for (const el of Array.from(doc.querySelectorAll('meta'))) {
+  constructor(doc: Document, elements: ElementsByTag = queryElements(doc)) {
+    for (const el of elements('meta')) {
       const raw = el.getAttribute('content') ?? el.getAttribute('value');
       if (raw == null) continue;
       const value = raw.slice(0, MAX_META_VALUE).replace(/[\s\u00a0]+/g, ' ').trim();

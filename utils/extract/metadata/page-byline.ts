@@ -4,7 +4,8 @@ import type { Author } from '../../record/schema';
 import { readText } from '../text';
 import { parseByline, parseOrganisations } from './byline';
 import { AUTHOR_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
-import { attr, inArticleItem, type Placed } from './regions';
+import { inArticleItem, type Placed } from './regions';
+import { attr } from '../elements';
 
 /** Class and id words of an author block. */
 export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;

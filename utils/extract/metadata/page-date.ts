@@ -3,7 +3,8 @@
 import { boundedText, readText } from '../text';
 import { normaliseDate } from './dates';
 import { DATE_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
-import { attr, inArticleItem, type Placed } from './regions';
+import { inArticleItem, type Placed } from './regions';
+import { attr } from '../elements';
 
 /** Class and id words of a date block. */
 export const DATE_CLASS = /date|datum|publish|posted|submitted|time|zeit|fecha|data|(?:^|[\s_-])meta(?:$|[\s_-])/i;

@@ -6,7 +6,8 @@ import { bestByline, AUTHOR_CLASS } from './page-byline';
 import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
 import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
-import { ancestors, attr, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
+import { ancestors, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
+import { attr } from '../elements';
 
 // Everything the page's own markup can tell us, found in one walk: headings, <time>, microdata, rel=author,
 // labels (strong, b, dt, h5, h6) and blocks whose class or id names a byline, an author or a date. (A hand walk
@@ -23,9 +24,9 @@ function isCandidate(el: Element): boolean {
   return (
     CANDIDATE_TAGS.has(el.tagName) ||
     el.hasAttribute('itemprop') ||
-    CANDIDATE_CLASS.test(el.getAttribute('class') ?? '') ||
-    CANDIDATE_ID.test(el.getAttribute('id') ?? '') ||
-    REL_AUTHOR.test(el.getAttribute('rel') ?? '')
+    CANDIDATE_CLASS.test(attr(el, 'class')) ||
+    CANDIDATE_ID.test(attr(el, 'id')) ||
+    REL_AUTHOR.test(attr(el, 'rel'))
   );
 }
 

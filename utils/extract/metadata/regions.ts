@@ -1,6 +1,7 @@
 // Where on the page an element sits: inside a region whose bylines and dates belong to other articles, comments
 // or the site itself, and how far it is from the headline.
 import { namesBoilerplateRegion, namesFooter } from '../boilerplate';
+import { attr } from '../elements';
 
 /** Most ancestors looked at per element. */
 const MAX_ANCESTORS = 40;
@@ -15,10 +16,6 @@ export interface Placed {
   dist: number;
   /** Position among the candidates in document order. */
   order: number;
-}
-
-export function attr(el: Element, name: string): string {
-  return el.getAttribute(name) ?? '';
 }
 
 export function ancestors(el: Element): Element[] {

@@ -4,7 +4,7 @@ import { boundedText } from '../text';
 import { squashKey } from './clean';
 import { normaliseDate } from './dates';
 import { MODIFIED } from './page-date';
-import { attr } from './regions';
+import { attr } from '../elements';
 
 const SELF_SELECTOR = 'a[href], [class*="title"], [class*="headline"], [class*="h1"]';
 const MAX_SELF_SCAN = 3_000;
