@@ -62,6 +62,20 @@ describe('title cleaning', () => {
     expect(extractDraft(d, { url: 'https://homeenergy.example/heat-pumps' }).title).toBe('Does a heat pump suit an old house?');
   });
 
+  it('drops short trailing names from a <title> that is all the page has, when a title of some words is left', () => {
+    const only = (title: string) => chooseTitle([{ label: 'page-title', value: title }], [], [])?.title;
+    expect(only('Harbour wall to be repaired before winter – Coastal Gazette')).toBe('Harbour wall to be repaired before winter');
+    expect(only('Harbour wall to be repaired before winter - Local News - Home')).toBe('Harbour wall to be repaired before winter');
+    // Too little would be left, or the last segment is too long to be a name: kept whole.
+    expect(only('Star Wars - The Force Awakens')).toBe('Star Wars - The Force Awakens');
+    expect(only('Repairs begin - the council says the harbour wall will be finished by May')).toBe('Repairs begin - the council says the harbour wall will be finished by May');
+  });
+
+  it('keeps a stated title whole: only the document <title> carries unknown site names that way', () => {
+    const t = chooseTitle([{ label: 'opengraph', value: 'The harbour wall collapsed overnight -- SHOCKING' }], [], []);
+    expect(t?.title).toBe('The harbour wall collapsed overnight -- SHOCKING');
+  });
+
   it('keeps to the metadata title when several <h1> could be the headline', () => {
     const t = chooseTitle([{ label: 'opengraph', value: 'Heat pumps for old houses' }], ['Latest news today', 'Our services here'], [], [], null);
     expect(t?.title).toBe('Heat pumps for old houses');

@@ -44,6 +44,24 @@ export function stripSiteName(title: string, siteNames: string[]): string {
   return t;
 }
 
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** A trailing segment this short names a site, a section or a tagline rather than continuing the title... */
+const MAX_NAME_WORDS = 4;
+/** ...when what is left before it is a title of this many words at least. */
+const MIN_TITLE_WORDS = 4;
+
+/**
+ * "Headline - Section - Site" with names we do not know: the short trailing segments dropped, as Readability does
+ * with the document's <title>. Stated titles (og:title, JSON-LD) are left alone: they seldom carry a site name, and
+ * a trailing "-- SHOCKING" there is part of the title.
+ */
+function withoutTrailingNames(title: string): string {
+  const { parts, seps } = splitSegments(title);
+  let n = parts.length;
+  while (n >= 2 && words(parts[n - 1]) <= MAX_NAME_WORDS && words(join(parts.slice(0, n - 1), seps)) >= MIN_TITLE_WORDS) n--;
+  return n === parts.length ? title : join(parts.slice(0, n), seps);
+}
+
 function join(parts: string[], seps: string[]): string {
   let out = parts[0] ?? '';
   for (let i = 1; i < parts.length; i++) out += seps[i - 1] + parts[i];
@@ -91,7 +109,8 @@ export interface TitleCandidate {
  * The article's title: the visible headline when it agrees with a metadata title (it is what the reader sees,
  * and metadata titles are often longer or truncated); failing that, a second-level heading that agrees closely
  * (templates that keep the `<h1>` for the section); failing that, the page's one headline-like `<h1>`; else the
- * first metadata title with the site name removed, else the headline.
+ * first metadata title with the site name removed (from the document's `<title>`, also short trailing segments that
+ * name a site or section we do not know), else the headline.
  */
 export function chooseTitle(
   candidates: TitleCandidate[],
@@ -124,7 +143,8 @@ export function chooseTitle(
   }
   if (standalone) return { title: standalone, label: 'page-headline' };
   for (const m of metas) {
-    const t = stripSiteName(m.raw, siteNames);
+    let t = stripSiteName(m.raw, siteNames);
+    if (m.label === 'page-title') t = withoutTrailingNames(t);
     if (t && !isSiteName(t, siteNames)) return { title: t, label: m.label };
   }
   if (headlines[0]) return { title: headlines[0], label: 'page-headline' };
