@@ -99,6 +99,9 @@ describe('byline furniture, roles and desks', () => {
     expect(line('Posted by Jane Doe on 3 May 2021')).toEqual(['Jane Doe']);
     expect(line('Geschrieben von Hans Müller am 25.08.2015 22:30')).toEqual(['Hans Müller']);
     expect(line('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
+    expect(line('Commentary by Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    expect(line('Analysis by Jane Doe')).toEqual(['Jane Doe']);
+    expect(line('Interview by Jane Doe')).toEqual([]);
     expect(line('Authors Guild sues over the use of books')).toEqual([]);
     expect(line('Authors Guild Sues OpenAI Over Training Data')).toEqual([]);
     expect(line('Published by Oxford University Press')).toEqual([]);

@@ -86,6 +86,26 @@ describe('page markup source', () => {
     expect(draft.publishedDate).toBe('2021-11-03');
   });
 
+  it('reads each value after a <dt> label as its own name', () => {
+    const d = doc(`<body><article><h1>Europe's grid problem</h1><dl><dt>Authors</dt><dd><a>Jane Doe</a></dd><dd><a>John Roe</a></dd><dt>Published</dt><dd>5 March 2024</dd></dl>${para}</article></body>`);
+    const draft = extractDraft(d);
+    expect(draft.authors.map((a) => a.name)).toEqual(['Jane Doe', 'John Roe']);
+    expect(draft.publishedDate).toBe('2024-03-05');
+  });
+
+  it('reads the names under an "Authors" or "Experts" heading near the headline, with the role apart', () => {
+    const d = doc(`<body><article><h1>Europe's grid problem</h1><section><h2>Experts</h2><div><a href="/experts/jd"><span>Jane Doe</span></a><p>Director, Energy Security Program</p></div></section>${para}</article></body>`);
+    expect(extractDraft(d).authors).toEqual([{ name: 'Jane Doe', affiliation: 'Energy Security Program' }]);
+    // A byline heading is read as a byline, not as the title of what follows it.
+    const marked = doc(`<body><article><h1>Conversations</h1><h3 class="byline"><a rel="author" href="/u/ann">Ann Lee</a></h3><div><h3>Summary:</h3><p>What the story is about.</p></div>${para}</article></body>`);
+    expect(extractDraft(marked).authors.map((a) => a.name)).toEqual(['Ann Lee']);
+  });
+
+  it('keeps a name apart from the role set beside it by markup alone', () => {
+    const d = doc(`<body><article><h1>Europe's grid problem</h1><div class="author-card"><a href="/experts/jd">Jane Doe</a><span class="role">Senior Fellow</span></div>${para}</article></body>`);
+    expect(extractDraft(d).authors.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+
   it('reads a byline written as text under the headline, in an element no class names', () => {
     const d = doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1>
       <p><i>von Hans Müller und Eva Maier</i></p>${para}${para}</article></body>`);

@@ -10,6 +10,12 @@ describe('the DOM text walker', () => {
     expect(readText(d.body, { itemLines: true }).lines).toEqual(['By Jane Doe', '4 May 2021', 'Body text']);
   });
 
+  it('breaks the line between items glued together by markup alone, when asked, not inside a word', () => {
+    const d = doc('<body><div><a href="/p/jd">Jane Doe</a><span>Senior Fellow</span></div><p>Mc<b>Donald</b> and <i>Ann</i> Lee</p></body>');
+    expect(readText(d.body).lines).toEqual(['Jane DoeSenior Fellow', 'McDonald and Ann Lee']);
+    expect(readText(d.body, { gluedItemLines: true }).lines).toEqual(['Jane Doe', 'Senior Fellow', 'McDonald and Ann Lee']);
+  });
+
   it('stops at a character budget and says it was clipped', () => {
     const d = doc(`<body>${'<p>twelve chars</p>'.repeat(50)}</body>`);
     const r = readText(d.body, { maxChars: 40 });

@@ -3,20 +3,24 @@
 import type { Author } from '../../record/schema';
 import { readText } from '../text';
 import { parseByline, parseOrganisations } from './byline';
-import { AUTHOR_LABEL, LABEL_TAGS, textAfterLabel } from './labels';
+import { AUTHOR_LABEL, LABEL_TAGS, isAuthorHeading, textAfterLabel, textUnderHeading } from './labels';
 import { inArticleItem, type Placed } from './regions';
 import { attr } from '../elements';
 
 /** Class and id words of an author block. */
 export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;
 
-/** A byline's text, a line per block and `<br>`, names kept whole across inline elements. */
+/**
+ * A byline's text, a line per block and `<br>`, names kept whole across inline elements but not glued to the role
+ * beside them ("<a>Jane Doe</a><span>Senior Fellow</span>").
+ */
 function nameText(el: Element, max: number): string {
-  return readText(el, { maxChars: max }).lines.join('\n').slice(0, max);
+  return readText(el, { maxChars: max, gluedItemLines: true }).lines.join('\n').slice(0, max);
 }
 
 function bylineText(el: Element): string {
   if (LABEL_TAGS.has(el.tagName)) return textAfterLabel(el);
+  if (isAuthorHeading(el)) return textUnderHeading(el);
   const own = el.childElementCount === 0 ? (el.textContent ?? '').trim() : '';
   // "Redaktion" is a label before a name, or on its own the newsroom's credit (a last-resort author).
   if (own && own.length < 25 && AUTHOR_LABEL.test(own)) return textAfterLabel(el) || own;

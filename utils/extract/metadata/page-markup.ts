@@ -5,14 +5,15 @@ import { isTitleSegment } from './title';
 import { bestByline, AUTHOR_CLASS } from './page-byline';
 import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
 import { bylineFromLine } from './byline';
-import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS } from './labels';
+import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS, isAuthorHeading } from './labels';
 import { ancestors, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
 import { attr } from '../elements';
 
 // Everything the page's own markup can tell us, found in one walk: headings, <time>, microdata, rel=author,
 // labels (strong, b, dt, h5, h6) and blocks whose class or id names a byline, an author or a date. (A hand walk
 // with these tests took two thirds of the time of the equivalent 29-part CSS selector in linkedom.)
-const CANDIDATE_TAGS = new Set(['H1', 'H2', 'TIME', 'STRONG', 'B', 'DT', 'H5', 'H6']);
+const CANDIDATE_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'TIME', 'STRONG', 'B', 'DT', 'H5', 'H6']);
+const SECTION_HEADINGS = new Set(['H3', 'H4']);
 // Case-sensitive, as CSS [class*="…"] is: the spellings that occur.
 const CANDIDATE_CLASS = /byline|Byline|author|Author|autor|Autor|auteur|submitted|username|meta|date|Date|time|datum|Datum|publish|posted/;
 const CANDIDATE_ID = /byline|author/;
@@ -20,15 +21,17 @@ const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/;
 // Their content is not part of the page as shown (noscript is text where scripts run; template is inert).
 const UNSHOWN = new Set(['NOSCRIPT', 'TEMPLATE']);
 
-function isCandidate(el: Element): boolean {
+/** Marked by its attributes as holding a byline, an author or a date. */
+function isMarked(el: Element): boolean {
   return (
-    CANDIDATE_TAGS.has(el.tagName) ||
     el.hasAttribute('itemprop') ||
     CANDIDATE_CLASS.test(attr(el, 'class')) ||
     CANDIDATE_ID.test(attr(el, 'id')) ||
     REL_AUTHOR.test(attr(el, 'rel'))
   );
 }
+
+const isCandidate = (el: Element) => CANDIDATE_TAGS.has(el.tagName) || isMarked(el);
 
 /** The candidate elements under `root`, in document order; iterative, so no depth of nesting overflows the stack. */
 function candidates(root: Element): Element[] {
@@ -78,12 +81,18 @@ export function fromPageMarkup(
   const h1s: Element[] = [];
   const h2s: Element[] = [];
   const rest: Element[] = [];
+  // Headings that title a block of authors ("Authors", "Experts"), near the headline.
+  const authorHeadings: Element[] = [];
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
-    if (el.tagName === 'H1') {
+    const tag = el.tagName;
+    if (tag === 'H2' || tag === 'H3' || tag === 'H4') {
+      if (tag === 'H2' && h2s.length < MAX_SUBHEADS) h2s.push(el);
+      if (isAuthorHeading(el)) {
+        if (authorHeadings.length < MAX_HEADLINES) authorHeadings.push(el);
+      } else if (SECTION_HEADINGS.has(tag) && isMarked(el) && rest.length < MAX_CANDIDATES) rest.push(el);
+    } else if (tag === 'H1') {
       if (h1s.length < MAX_HEADLINES) h1s.push(el);
-    } else if (el.tagName === 'H2') {
-      if (h2s.length < MAX_SUBHEADS) h2s.push(el);
     } else if (rest.length < MAX_CANDIDATES) rest.push(el);
   }
 
@@ -125,6 +134,11 @@ export function fromPageMarkup(
     if (f.dist > MAX_DISTANCE || isExcluded(el, f.chain)) return;
     if (isAuthor) bylines.push(f);
     if (isDate) dates.push(f);
+  });
+
+  authorHeadings.forEach((el, i) => {
+    const f = place(el, ancestors(el), rest.length + i);
+    if (f.dist <= MAX_DISTANCE && !isExcluded(el, f.chain)) labelled.push(f);
   });
 
   const results: SourceResult[] = [];
