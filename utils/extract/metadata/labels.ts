@@ -12,6 +12,7 @@ const AUTHOR_HEADING =
   /^(?:authors?|experts?|contributors?|written by|about the authors?|autor(?:in|en)?|über (?:den|die) autor(?:in|en)?|auteurs?|à propos de l['’]auteur|autores?|sobre (?:el|los) autor(?:es)?)\s*:?$/i;
 const MAX_HEADING_CHARS = 40;
 
+/** A heading (h2–h4) whose whole text is such a label: the blocks after it name the authors. */
 export function isAuthorHeading(el: Element): boolean {
   if (!HEADING_LABEL_TAGS.has(el.tagName)) return false;
   const t = (el.textContent ?? '').trim();
