@@ -3,7 +3,7 @@ import { t } from '../i18n/messages';
 import { runReadability } from './readability';
 import { countWords, readText } from './text';
 import { MetaIndex } from './metadata/meta-tags';
-import { indexElements } from './elements';
+import { indexElements, queryElements } from './elements';
 import type { SourceResult } from './metadata/candidates';
 import type { SourceId } from './sources';
 import { fromJsonLd } from './metadata/json-ld';
@@ -95,8 +95,9 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const budget = startBudget(options.budgetMs);
   const tooLarge = measurePage(doc.documentElement ?? doc, limits).tooLarge !== null;
 
-  // Metadata is read before Readability runs, from the untouched document, whose elements are listed once.
-  const elements = indexElements(doc);
+  // Metadata is read before Readability runs, from the untouched document, whose elements are listed once (a page
+  // past the limits is looked up tag by tag instead: no list of its every element is kept).
+  const elements = tooLarge ? queryElements(doc) : indexElements(doc);
   const meta = new MetaIndex(doc, elements);
   const jsonLd = safe(() => fromJsonLd(doc, elements), 'json-ld');
   const citation = safe(() => fromCitation(meta), 'citation');
