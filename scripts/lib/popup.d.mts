@@ -26,6 +26,7 @@ export function waitForExtraction(page: Page, timeout?: number): Promise<'filled
 export function readForm(page: Page): Promise<FormValues>;
 export function keywordTags(page: Page): Promise<string[]>;
 export function addKeyword(page: Page, tag: string, commit?: 'Enter' | ','): Promise<void>;
+export function clickClipAsNew(page: Page, timeout?: number): Promise<void>;
 export function clickSave(page: Page, timeout?: number): Promise<'saved' | 'duplicate'>;
 export function exportJson(page: Page, dir: string): Promise<{ fileName: string; file: string; data: any }>;
 export function localDate(d?: Date): string;

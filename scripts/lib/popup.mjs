@@ -104,6 +104,22 @@ export async function addKeyword(page, tag, commit = 'Enter') {
 }
 
 /**
+ * Clicks "Clip as new" and waits for what a user sees next: the fresh record's summary drafted by itself. Typing
+ * into the Summary while that draft lands mixes the two (fill() selects the empty field, the draft moves the caret
+ * to its end), which no user does who sees the field fill.
+ * @param {Page} page
+ */
+export async function clickClipAsNew(page, timeout = 10_000) {
+  await page.getByRole('button', { name: 'Clip as new', exact: true }).click();
+  const summary = field(page, LABELS.summary);
+  const start = Date.now();
+  while (!(await summary.inputValue())) {
+    if (Date.now() - start > timeout) throw new Error(`No summary drafted within ${timeout} ms after "Clip as new"`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
  * Clicks Save and waits for the outcome: the status line saying "Saved", or the "already saved" dialog.
  * @param {Page} page
  * @returns {Promise<'saved' | 'duplicate'>}

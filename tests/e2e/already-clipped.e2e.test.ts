@@ -3,7 +3,7 @@
 // Each test starts from a fresh install and clips what it needs.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABELS, addKeyword, clickSave, exportJson, field, keywordTags, statusLine, waitForExtraction } from '../../scripts/lib/popup.mjs';
+import { LABELS, addKeyword, clickClipAsNew, clickSave, exportJson, field, keywordTags, statusLine, waitForExtraction } from '../../scripts/lib/popup.mjs';
 import { SAMPLE, clip, openFilledPopup, testDir, useHarness, waitForStorage, storedDrafts } from './support';
 
 const h = useHarness('e2e');
@@ -61,7 +61,7 @@ describe('already clipped', () => {
     await clipOnce();
     const popup = await popupFor(articleUrl());
     expect(await field(popup, LABELS.summary).inputValue()).toBe('First summary.');
-    await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+    await clickClipAsNew(popup);
     await expect.poll(() => popup.locator('.clipped').count()).toBe(0);
     expect(await field(popup, LABELS.place).inputValue()).toBe('Gdańsk, Poland');
     expect(await keywordTags(popup)).not.toContain('Quay electrification');
@@ -101,7 +101,7 @@ describe('already clipped', () => {
   it('opens the newest of two records for the same page', async () => {
     await clipOnce();
     const popup = await popupFor(articleUrl());
-    await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+    await clickClipAsNew(popup);
     await field(popup, LABELS.summary).fill('A second clip.');
     expect(await clickSave(popup)).toBe('duplicate');
     await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import {
   LABELS,
   addKeyword,
+  clickClipAsNew,
   clickSave,
   exportJson,
   field,
@@ -125,7 +126,7 @@ describe('clip → save → export (e2e build)', () => {
     const popup = await clipWithSummary();
     // The popup now edits the saved record; "Clip as new" starts again from the page.
     const clipAsNew = async () => {
-      await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+      await clickClipAsNew(popup);
       for (const tag of ['Harbours', 'Baltic Sea']) if (!(await keywordTags(popup)).includes(tag)) await addKeyword(popup, tag);
       await field(popup, LABELS.summary).fill(SUMMARY + ' (updated)');
     };

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABELS, clickSave, exportJson, field } from '../../scripts/lib/popup.mjs';
+import { LABELS, clickClipAsNew, clickSave, exportJson, field } from '../../scripts/lib/popup.mjs';
 import { SAMPLE, SECOND, openFilledPopup, record, seedLibrary, testDir, useHarness } from './support';
 
 const h = useHarness('e2e');
@@ -331,7 +331,7 @@ describe('library', () => {
   it('follows a record added in the popup and deleted in another library tab', async () => {
     await expect.poll(titles, { timeout: 10_000 }).toHaveLength(2);
     const { popup } = await openFilledPopup(h, h.server.url(SAMPLE.file));
-    await popup.getByRole('button', { name: 'Clip as new', exact: true }).click();
+    await clickClipAsNew(popup);
     await field(popup, LABELS.summary).fill('A second clip of the harbour article.');
     expect(await clickSave(popup)).toBe('duplicate');
     await popup.getByRole('alertdialog').getByRole('button', { name: 'Keep both', exact: true }).click();
