@@ -9,6 +9,13 @@ import { chromium } from 'playwright-core';
 import { findChromium, installHelp, ChromiumNotFoundError } from './chromium.mjs';
 import { emptyExtensionStorage } from './empty-storage.mjs';
 
+/** Runs inside an extension page (stands alone): closes the side panel of every window, where Chrome can. */
+async function closeSidePanels() {
+  const chrome = /** @type {any} */ (globalThis).chrome;
+  if (!chrome.sidePanel?.close) return;
+  for (const w of await chrome.windows.getAll()) await chrome.sidePanel.close({ windowId: w.id }).catch(() => {});
+}
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
 
@@ -187,7 +194,14 @@ export class ExtensionBrowser {
       };
       this.cdp.on('Target.targetCreated', onTarget);
       this.cdp.on('Target.targetInfoChanged', onTarget);
-      timer = setTimeout(() => reject(new Error(`No matching target within ${timeout} ms`)), timeout);
+      // The targets there are, in the error: what opened instead, if anything.
+      const fail = (/** @type {string} */ seen) => reject(new Error(`No matching target within ${timeout} ms; targets: ${seen}`));
+      timer = setTimeout(() => {
+        this.cdp.send('Target.getTargets', { filter: [{}] }).then(
+          ({ targetInfos }) => fail(JSON.stringify(targetInfos.map((t) => `${t.type} ${t.url}`))),
+          () => fail('(not listed)'),
+        );
+      }, timeout);
     });
     try {
       const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
@@ -207,6 +221,9 @@ export class ExtensionBrowser {
    */
   async reset() {
     const helper = await this.helper();
+    // Side panels are closed the browser's way first (Chrome 141+), so that no window keeps a panel open whose
+    // page was only destroyed: suspected in a flaky "no side panel target" failure after a test that had opened one.
+    await helper.evaluate(closeSidePanels).catch(() => {});
     await Promise.all(this.context.pages().filter((p) => p !== helper).map((p) => p.close()));
     const { targetInfos } = await this.cdp.send('Target.getTargets', { filter: [{}] });
     const helperUrl = helper.url();
