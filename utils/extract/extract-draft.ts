@@ -95,9 +95,12 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   const budget = startBudget(options.budgetMs);
   const tooLarge = measurePage(doc.documentElement ?? doc, limits).tooLarge !== null;
 
-  // Metadata is read before Readability runs, from the untouched document, whose elements are listed once (a page
-  // past the limits is looked up tag by tag instead: no list of its every element is kept).
-  const elements = tooLarge ? queryElements(doc) : indexElements(doc);
+  // Metadata is read before Readability runs, from the untouched document. Where Readability then reads this same
+  // document (the CLI, tests, benchmarks: linkedom, where every tag look-up walks the whole page), its elements are
+  // listed once for all the readers; a live page (cloned for Readability) and a page past the limits are looked up
+  // tag by tag, by the browser's own lists and with no list of every element kept.
+  const listOnce = options.cloneForReadability === false && !tooLarge;
+  const elements = listOnce ? indexElements(doc) : queryElements(doc);
   const meta = new MetaIndex(doc, elements);
   const jsonLd = safe(() => fromJsonLd(doc, elements), 'json-ld');
   const citation = safe(() => fromCitation(meta), 'citation');
@@ -156,7 +159,6 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   let article: ReturnType<typeof runReadability> = null;
   if (!bounded) {
     try {
-      // The list of elements is the document's: it serves Readability's only when Readability reads the document itself.
       article = options.cloneForReadability === false ? runReadability(doc, elements) : runReadability(doc.cloneNode(true) as Document);
     } catch {
       bounded = true;
