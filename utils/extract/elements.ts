@@ -1,7 +1,7 @@
 // A document's elements by tag name, listed in one walk. Several readers each look for a few tag names (meta,
 // script, h1, h2, p); in linkedom (the CLI's DOM) every such lookup walks the whole document, and those walks were a
-// large share of what extraction adds to Readability's own time. Browsers keep such lists natively, so there the
-// index costs about what it saves.
+// large share of what extraction adds to Readability's own time. Browsers answer such look-ups from lists of their
+// own, so a live page is looked up tag by tag (see extractDraft).
 
 /**
  * An attribute's value, '' when absent. Read through its node: linkedom answers getAttribute('class') by joining
