@@ -101,6 +101,15 @@ describe('page markup source', () => {
     expect(extractDraft(marked).authors.map((a) => a.name)).toEqual(['Ann Lee']);
   });
 
+  it('does not take the category or tags in a byline block for names', () => {
+    const d = doc(`<body><article><h1>Europe's grid problem</h1><div class="byline"><span class="author">Jane Doe</span>
+      <div class="category"><a href="/category/energy/">Energy</a></div></div>${para}</article></body>`);
+    expect(extractDraft(d).authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    const tagged = doc(`<body><article><h1>Europe's grid problem</h1><div class="byline"><a href="/people/jd">Jane Doe</a> ·
+      <a href="/topics/Brussels">Brussels</a><div>Filed under: <a href="/tag/grid">Grid</a></div></div>${para}</article></body>`);
+    expect(extractDraft(tagged).authors.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+
   it('keeps a name apart from the role set beside it by markup alone', () => {
     const d = doc(`<body><article><h1>Europe's grid problem</h1><div class="author-card"><a href="/experts/jd">Jane Doe</a><span class="role">Senior Fellow</span></div>${para}</article></body>`);
     expect(extractDraft(d).authors.map((a) => a.name)).toEqual(['Jane Doe']);

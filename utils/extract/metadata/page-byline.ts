@@ -10,12 +10,18 @@ import { attr } from '../elements';
 /** Class and id words of an author block. */
 export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;
 
+// A byline block also holds the article's category or tags ("<div class=category><a href=/category/…>"): not names.
+const TAXONOMY_CLASS = /(?:^|[\s_-])(?:categor(?:y|ies)|tags?|topics?|rubri[ck]|ressort)(?:$|[\s_-])/i;
+const TAXONOMY_LINK = /\/(?:categor(?:y|ies)|tags?|topics?|themen?|rubri[ck]|ressort)\//i;
+const isTaxonomy = (el: Element) =>
+  TAXONOMY_CLASS.test(attr(el, 'class')) || (el.tagName === 'A' && TAXONOMY_LINK.test(attr(el, 'href')));
+
 /**
  * A byline's text, a line per block and `<br>`, names kept whole across inline elements but not glued to the role
  * beside them ("<a>Jane Doe</a><span>Senior Fellow</span>").
  */
 function nameText(el: Element, max: number): string {
-  return readText(el, { maxChars: max, gluedItemLines: true }).lines.join('\n').slice(0, max);
+  return readText(el, { maxChars: max, gluedItemLines: true, skip: isTaxonomy }).lines.join('\n').slice(0, max);
 }
 
 function bylineText(el: Element): string {
