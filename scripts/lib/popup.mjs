@@ -111,12 +111,18 @@ export async function addKeyword(page, tag, commit = 'Enter') {
  */
 export async function clickClipAsNew(page, timeout = 10_000) {
   await page.getByRole('button', { name: 'Clip as new', exact: true }).click();
-  const summary = field(page, LABELS.summary);
-  const start = Date.now();
-  while (!(await summary.inputValue())) {
-    if (Date.now() - start > timeout) throw new Error(`No summary drafted within ${timeout} ms after "Clip as new"`);
-    await page.waitForTimeout(50);
-  }
+  await page
+    .waitForFunction(
+      (summaryLabel) => {
+        const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === summaryLabel);
+        return !!(/** @type {HTMLTextAreaElement | null} */ (label?.control ?? null))?.value;
+      },
+      LABELS.summary,
+      { timeout, polling: 50 },
+    )
+    .catch((e) => {
+      throw new Error(`No summary drafted within ${timeout} ms after "Clip as new" (${e.message})`);
+    });
 }
 
 /**
