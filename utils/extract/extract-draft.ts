@@ -99,8 +99,8 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   // document (the CLI, tests, benchmarks: linkedom, where every tag look-up walks the whole page), its elements are
   // listed once for all the readers; a live page (cloned for Readability) and a page past the limits are looked up
   // tag by tag, by the browser's own lists and with no list of every element kept.
-  const listOnce = options.cloneForReadability === false && !tooLarge;
-  const elements = listOnce ? indexElements(doc) : queryElements(doc);
+  const readsItself = options.cloneForReadability === false;
+  const elements = readsItself && !tooLarge ? indexElements(doc) : queryElements(doc);
   const meta = new MetaIndex(doc, elements);
   const jsonLd = safe(() => fromJsonLd(doc, elements), 'json-ld');
   const citation = safe(() => fromCitation(meta), 'citation');
@@ -159,7 +159,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   let article: ReturnType<typeof runReadability> = null;
   if (!bounded) {
     try {
-      article = options.cloneForReadability === false ? runReadability(doc, elements) : runReadability(doc.cloneNode(true) as Document);
+      article = readsItself ? runReadability(doc, elements) : runReadability(doc.cloneNode(true) as Document);
     } catch {
       bounded = true;
     }
