@@ -190,6 +190,12 @@ describe('dateline and author bio', () => {
     expect(draft.sources.publishedDate).toBe('article-text');
   });
 
+  it('reads the date after "Published" in a date block that also names an update', () => {
+    const d = doc(`<body><main><article><h1>Ports policy</h1><p class="byline">By Jane Doe</p>
+      <p class="dates">Updated March 6, 2024 · Published March 5, 2024</p>${para}${para}</article></main></body>`);
+    expect(extractDraft(d, { url: 'https://example.org/ports' }).publishedDate).toBe('2024-03-05');
+  });
+
   it('dates an article by its opening date line below an update line, and never by an event listed after the prose', () => {
     const page = (opening: string, after = '') => doc(`<body><header><h1>Ports policy</h1></header><main><article>
       <h2>Ports policy is changing fast.</h2>${opening}${para}${after}${para}</article></main></body>`);

@@ -26,7 +26,10 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
     let text = boundedText(el, 200);
     if (text.length < 25 && (DATE_LABEL.test(text) || LABEL_TAGS.has(el.tagName))) text = textAfterLabel(el);
     // hAtom's <abbr class="published" title="2021-03-04T09:00:00+01:00">09:00</abbr> keeps the date in its title.
-    const raws = [attr(el, 'datetime'), attr(el, 'content'), el.tagName === 'ABBR' ? attr(el, 'title') : '', text].filter(Boolean);
+    // "Updated 6 March · Published 5 March": the date after the publication label, when a change is named too.
+    const published = MODIFIED.test(text) ? text.match(PUBLISHED) : null;
+    const afterLabel = published ? text.slice(published.index! + published[0].length) : '';
+    const raws = [attr(el, 'datetime'), attr(el, 'content'), el.tagName === 'ABBR' ? attr(el, 'title') : '', afterLabel, text].filter(Boolean);
     let value: string | null = null;
     let from = '';
     for (const raw of raws) {
@@ -44,7 +47,7 @@ export function bestDate(found: Placed[], lang: string | null | undefined): { va
     if (score < bestScore) {
       bestScore = score;
       best = value;
-      shown = el.tagName === 'TIME' || (from === text && el.tagName !== 'META');
+      shown = el.tagName === 'TIME' || ((from === text || from === afterLabel) && el.tagName !== 'META');
     }
   }
   return best && bestScore <= 16 ? { value: best, shown } : null;
