@@ -83,10 +83,12 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Updated 5 May 2021')).toEqual([]);
   });
 
-  it('reads a combined credit ("Text & Fotos:") and a plural author label with its colon as the by-word', () => {
+  it('reads a combined credit ("Text & Fotos:", "Words and photos by") and a plural author label with its colon as the by-word', () => {
     expect(names('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
     expect(names('Text und Bild: Hans Müller')).toEqual(['Hans Müller']);
     expect(names('Words and photos: Jane Roe')).toEqual(['Jane Roe']);
+    expect(names('Words and photos by Jane Roe')).toEqual(['Jane Roe']);
+    expect(names('Text und Fotos von Hans Müller')).toEqual(['Hans Müller']);
     expect(names('Autoren: Hans Müller und Eva Weber')).toEqual(['Hans Müller', 'Eva Weber']);
     expect(names('Authors: Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe']);
     // Without the colon the word is part of a name.
@@ -101,6 +103,7 @@ describe('byline furniture, roles and desks', () => {
     expect(line('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
     expect(line('Commentary by Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
     expect(line('Analysis by Jane Doe')).toEqual(['Jane Doe']);
+    expect(line('Report by Jane Doe, John Roe, and Mary Major')).toEqual(['Jane Doe', 'John Roe', 'Mary Major']);
     expect(line('Interview by Jane Doe')).toEqual([]);
     expect(line('Authors Guild sues over the use of books')).toEqual([]);
     expect(line('Authors Guild Sues OpenAI Over Training Data')).toEqual([]);
@@ -147,6 +150,23 @@ describe('byline furniture, roles and desks', () => {
 
   it('joins a by-word ending one line to the name on the next', () => {
     expect(names('Essay Von\nHans Müller')).toEqual(['Hans Müller']);
+  });
+
+  it('leaves out an editor, translator, photographer or interviewer credited beside the author', () => {
+    expect(names('By Jane Doe; edited by John Roe')).toEqual(['Jane Doe']);
+    expect(names('By Jane Doe, Translated by John Roe')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe in conversation with John Roe')).toEqual(['Jane Doe']);
+    expect(names('Von Hans Müller, Fotos von Eva Weber')).toEqual(['Hans Müller']);
+    expect(names('Par Jean Dupont, traduit par Ann Lee')).toEqual(['Jean Dupont']);
+    expect(names('Por Ana López (editado por Luis Gil)')).toEqual(['Ana López']);
+    // A credit joined to the author's own is still the author's.
+    expect(names('Text and photos by Jane Doe')).toEqual(['Jane Doe']);
+  });
+
+  it('ends a name at a date label written in lower case', () => {
+    expect(names('Par Jean Dupont, publié le 5 mars 2024')).toEqual(['Jean Dupont']);
+    expect(names('By Jane Doe, updated March 6')).toEqual(['Jane Doe']);
+    expect(bylineFromLine('Par Jean Dupont, publié le 5 mars 2024').map((a) => a.name)).toEqual(['Jean Dupont']);
   });
 
   it('leaves no bracket that a cut left open or closed', () => {

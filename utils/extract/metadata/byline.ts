@@ -4,10 +4,11 @@ import { isSiteName } from './site-name';
 
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
-// Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon: "Authors Guild" is a name.
+// Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon or a by-word ("Text and
+// photos by"): "Authors Guild" is a name.
 const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
 const BY_PREFIX = new RegExp(
-  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|commentary|analysis|opinion|essay|column|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
+  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
   'i',
 );
 // "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
@@ -33,6 +34,14 @@ function withoutPublication(s: string): string {
 const LOWER_PREFIX = /^(?:di|da|de|av|af)\s+/;
 // Labels that end a byline in glued page text ("Hans MüllerQuelle: Agentur").
 const TRAILING_LABEL = /\s*(?:Quelle|Source|Fuente|Fonte|Datum|Date|Fecha|Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Kategorien?|Categor(?:y|ies)|Tags?|Schlagworte|Rubrik|Published|Posted|Last\s+updated|Updated|Aktualisiert|Veröffentlicht|Erschienen|Stand|Mis à jour|Publié le|Actualizado|Publicado|Lesezeit|Lesedauer|Reading time|Read time|Min\.? read|Tiempo de lectura|Temps de lecture|Tempo di lettura|Tempo de leitura|Leestijd|Comments?|Kommentare?|Filed\s+(?:to|under|in))\b\s*[:：]?.*$/;
+// Lower-case date labels after a name also end it ("Par Jean Dupont, publié le 5 mars"): no name holds these words.
+const TRAILING_DATE_LABEL =
+  /(?:^|[\s,;])(?:published|posted|updated|last updated|publiée?\s+le|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|veröffentlicht|aktualisiert|erschienen|gepubliceerd)\b.*$/u;
+// Credits for another part of the work after the author's ("By Jane Doe; edited by John Roe", "Jane Doe in
+// conversation with John Roe"): an editor, translator, photographer or interviewer is not the author. Not one
+// joined to the author's own credit ("Text and photos by Jane Doe").
+const OTHER_CREDIT =
+  /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
   /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik|leiter(?:in)?|leitung|\p{L}*redaktion|desk|bureau|ressort|newsroom|volontär(?:in)?|praktikant(?:in)?|mitarbeiter(?:in)?|freelancer?|intern|moderator(?:in)?|presenter|host)(?![\p{L}])/iu;
@@ -65,7 +74,7 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 // Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
 // which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
 const BYLINE_START = new RegExp(
-  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
+  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
   'iu',
 );
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
@@ -165,7 +174,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     seg = seg.replace(/([\p{Ll}.])(?=(?:Quelle|Source|Datum|Foto|Fotos|Bild|Kategorien?|Tags?)\b)/gu, '$1 ');
     // A label after the name ends the byline; one that opens it ("Posted by", "Veröffentlicht von") is its by-word.
     const by = seg.match(BY_PREFIX)?.[0] ?? '';
-    seg = seg.slice(by.length).replace(TRAILING_LABEL, '');
+    seg = seg.slice(by.length).replace(TRAILING_LABEL, '').replace(OTHER_CREDIT, '').replace(TRAILING_DATE_LABEL, '');
     seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
