@@ -8,6 +8,22 @@ const ld = (...blocks: string[]) =>
   doc(`<head>${blocks.map((b) => `<script type="application/ld+json">${b.replace(/<\//g, '<\\/')}</script>`).join('')}</head><body></body>`);
 
 describe('JSON-LD source', () => {
+  it('never takes a related article listed in the markup (an ItemList, a citation, a mention) for the page’s own', () => {
+    const related = { '@type': 'Article', headline: 'An older piece', author: { '@type': 'Person', name: 'Zed Zee' }, datePublished: '2020-01-01' };
+    const list = ld(JSON.stringify({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, item: related }] }));
+    expect(fromJsonLd(list).values).toEqual({});
+    const cited = ld(JSON.stringify({ '@context': 'https://schema.org', '@type': 'WebPage', name: 'Page', citation: related, mentions: [related] }));
+    expect(fromJsonLd(cited).values.authors).toBeUndefined();
+    expect(fromJsonLd(cited).values.publishedDate).toBeUndefined();
+    // An @id reference into such a list still resolves: only the choice of the page's article skips them.
+    const byRef = ld(JSON.stringify({ '@context': 'https://schema.org', '@graph': [
+      { '@type': 'Article', headline: 'Ours', author: { '@id': '#zed' } },
+      { '@type': 'ItemList', itemListElement: [{ '@type': 'Person', '@id': '#zed', name: 'Zed Zee' }] },
+    ] }));
+    expect(fromJsonLd(byRef).values.title).toBe('Ours');
+    expect(fromJsonLd(byRef).values.authors).toEqual([{ name: 'Zed Zee', affiliation: null }]);
+  });
+
   it('reads the article node of a flattened @graph and resolves @id references', () => {
     const d = ld(JSON.stringify({
       '@context': 'https://schema.org',

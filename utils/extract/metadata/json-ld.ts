@@ -46,31 +46,36 @@ export function parseJsonLd(text: string): Json | undefined {
   }
 }
 
+// Properties that hold other works than the page's own (a list of related articles, what it cites or mentions):
+// their objects are indexed for references but are never the page's article.
+const OTHER_WORKS = new Set(['itemListElement', 'relatedLink', 'significantLink', 'citation', 'mentions', 'isBasedOn', 'subjectOf', 'workExample', 'comment']);
+
 /**
- * Every typed object in the blocks, `@graph`s flattened and nested objects included (bounded), plus an index
- * by `@id` so references like `"author": {"@id": "#person"}` can be resolved.
+ * Every typed object in the blocks that may be the page's own (`@graph`s flattened and nested objects included,
+ * bounded; not those under OTHER_WORKS), plus an index by `@id` of all of them, so references like
+ * `"author": {"@id": "#person"}` can be resolved.
  */
 export function collectNodes(roots: Json[]): { nodes: Obj[]; byId: Map<string, Obj> } {
   const nodes: Obj[] = [];
   const byId = new Map<string, Obj>();
   let visited = 0;
-  const stack: Array<[Json, number]> = roots.slice(0, MAX_BLOCKS).reverse().map((r): [Json, number] => [r, 0]);
+  const stack: Array<[Json, number, boolean]> = roots.slice(0, MAX_BLOCKS).reverse().map((r): [Json, number, boolean] => [r, 0, false]);
   // Iterative depth-first walk: no recursion, so a 10,000-level @graph cannot overflow the stack.
   while (stack.length && visited < MAX_NODES) {
-    const [v, depth] = stack.pop()!;
+    const [v, depth, other] = stack.pop()!;
     if (depth > MAX_DEPTH || v == null || typeof v !== 'object') continue;
     visited++;
     if (Array.isArray(v)) {
-      for (let i = Math.min(v.length, 500) - 1; i >= 0; i--) stack.push([v[i], depth + 1]);
+      for (let i = Math.min(v.length, 500) - 1; i >= 0; i--) stack.push([v[i], depth + 1, other]);
       continue;
     }
-    if (v['@type'] !== undefined) nodes.push(v);
+    if (v['@type'] !== undefined && !other) nodes.push(v);
     const id = v['@id'];
     if (typeof id === 'string' && Object.keys(v).length > 1 && !byId.has(id)) byId.set(id, v);
     const keys = Object.keys(v);
     for (let i = Math.min(keys.length, 200) - 1; i >= 0; i--) {
       const child = v[keys[i]];
-      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+      if (child && typeof child === 'object') stack.push([child, depth + 1, other || OTHER_WORKS.has(keys[i])]);
     }
   }
   // Keep document order (the stack reverses siblings back into order, parents before children).
