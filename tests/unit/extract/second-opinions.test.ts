@@ -138,6 +138,15 @@ describe('titles', () => {
     expect(extractDraft(d).title).toBe('Ferries run every hour from May');
   });
 
+  it('drops a label written into the h1 text ("Analysis: …") only when a stated title is the rest alone', () => {
+    const titleOf = (h1: string, title: string) =>
+      extractDraft(doc(`<head><title>${title}</title></head><body><article><h1>${h1}</h1>${para}</article></body>`)).title;
+    expect(titleOf('Analysis: Why cities flood every spring', 'Why cities flood every spring')).toBe('Why cities flood every spring');
+    expect(titleOf('EXCLUSIVE | Why cities flood every spring', 'Why cities flood every spring')).toBe('Why cities flood every spring');
+    expect(titleOf('Floods: why cities drown every spring', 'Floods: why cities drown every spring')).toBe('Floods: why cities drown every spring');
+    expect(titleOf('Floods: why cities drown every spring', 'Something else entirely here')).toBe('Floods: why cities drown every spring');
+  });
+
   it('drops a kicker set in its own element or line of the h1, and a date line under the headline', () => {
     const titleOf = (h1: string) => extractDraft(doc(`<head><title>Something else entirely here</title></head><body><article>${h1}${para}</article></body>`)).title;
     expect(titleOf('<h1><div class="topic-label">100th birthday</div> A survivor of the war turns 100</h1>')).toBe('A survivor of the war turns 100');

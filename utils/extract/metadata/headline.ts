@@ -32,6 +32,17 @@ function withoutKicker(h1: Element, text: string, metaTitles: string[]): string 
   return metaTitles.some((t) => squashKey(t) === key) ? rest : null;
 }
 
+/**
+ * The headline without a label written into its text ("Analysis: Headline", "EXCLUSIVE | Headline"), when a
+ * metadata title is the rest alone: the page's own words say which part is the headline.
+ */
+function withoutLabel(text: string, metaTitles: string[]): string | null {
+  const m = text.match(/^([^:|]{2,30}?)\s*[:|]\s+(.+)$/);
+  if (!m || m[1].split(/\s+/).length > 3 || m[2].split(/\s+/).length < 3) return null;
+  const key = squashKey(m[2]);
+  return metaTitles.some((t) => squashKey(t) === key) ? m[2] : null;
+}
+
 // Class words of a kicker, topic label or overline set in the headline's own element.
 const KICKER_CLASS = /kicker|topline|overline|dachzeile|eyebrow|roofline|topic|label|rubri[ck]|sub-?heading|category|kategorie|flag|tagline/i;
 const DATE_IN_LINE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b/;
@@ -74,7 +85,7 @@ export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaT
     if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
     const chain = ancestors(el);
     if (isExcluded(el, chain)) continue;
-    const bare = withoutKicker(el, text, opts.metaTitles);
+    const bare = withoutKicker(el, text, opts.metaTitles) ?? withoutLabel(text, opts.metaTitles);
     const own = bare ? null : ownWords(el);
     if (bare) {
       text = bare;
