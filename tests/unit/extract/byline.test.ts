@@ -103,6 +103,9 @@ describe('byline furniture, roles and desks', () => {
     expect(line('Text & Fotos: Ivan Petrov')).toEqual(['Ivan Petrov']);
     expect(line('Commentary by Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
     expect(line('Analysis by Jane Doe')).toEqual(['Jane Doe']);
+    expect(line('Guest post by Jane Doe')).toEqual(['Jane Doe']);
+    expect(names('Guest post by Jane Doe')).toEqual(['Jane Doe']);
+    expect(names('Gastbeitrag von Hans Müller')).toEqual(['Hans Müller']);
     expect(line('Report by Jane Doe, John Roe, and Mary Major')).toEqual(['Jane Doe', 'John Roe', 'Mary Major']);
     expect(line('Interview by Jane Doe')).toEqual([]);
     expect(line('Authors Guild sues over the use of books')).toEqual([]);
@@ -171,6 +174,7 @@ describe('byline furniture, roles and desks', () => {
 
   it('leaves no bracket that a cut left open or closed', () => {
     expect(names('Jane Doe (Reuters')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe [Reuters]')).toEqual(['Jane Doe']);
     expect(names('Jane Doe (avec John Roe et Ann Lee)')).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
   });
 });
