@@ -104,6 +104,8 @@ describe('byline furniture, roles and desks', () => {
     expect(line('Commentary by Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
     expect(line('Analysis by Jane Doe')).toEqual(['Jane Doe']);
     expect(line('Guest post by Jane Doe')).toEqual(['Jane Doe']);
+    expect(line('Prepared by Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    expect(line('Authored by Jane Doe')).toEqual(['Jane Doe']);
     expect(names('Guest post by Jane Doe')).toEqual(['Jane Doe']);
     expect(names('Gastbeitrag von Hans Müller')).toEqual(['Hans Müller']);
     expect(line('Report by Jane Doe, John Roe, and Mary Major')).toEqual(['Jane Doe', 'John Roe', 'Mary Major']);
@@ -188,6 +190,14 @@ describe('institutions in a byline', () => {
       { name: 'Jane Doe', affiliation: 'Harvard University' },
       { name: 'John Roe', affiliation: null },
     ]);
+  });
+
+  it('reads an institution in brackets after a name as that author’s affiliation', () => {
+    expect(parseByline('By Jane Doe (Example Institute) and John Roe')).toEqual([
+      { name: 'Jane Doe', affiliation: 'Example Institute' },
+      { name: 'John Roe', affiliation: null },
+    ]);
+    expect(parseByline('Jane Doe (Reuters)')).toEqual([{ name: 'Jane Doe', affiliation: null }]);
   });
 
   it('still splits two people', () => {

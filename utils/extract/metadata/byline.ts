@@ -8,7 +8,7 @@ import { isSiteName } from './site-name';
 // photos by"): "Authors Guild" is a name.
 const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
 const BY_PREFIX = new RegExp(
-  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|guest|gast|gastbeitrag|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
+  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|guest|gast|gastbeitrag|prepared|authored|contributed|compiled|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
   'i',
 );
 // "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
@@ -74,7 +74,7 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 // Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
 // which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
 const BYLINE_START = new RegExp(
-  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review|guest(?:\s+(?:post|article|column|essay|blog))?)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
+  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review|guest(?:\s+(?:post|article|column|essay|blog))?|prepared|authored|contributed|compiled)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
   'iu',
 );
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
@@ -213,7 +213,12 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         if (INSTITUTION.test(name)) affiliations[names.length - 1] ??= name;
         continue;
       }
-      if (isPlausibleName(name, options)) names.push(name);
+      if (isPlausibleName(name, options)) {
+        names.push(name);
+        // "Jane Doe (Example Institute)": the institution in brackets is her affiliation.
+        const bracket = pieces[k].match(/\(([^()]{3,120})\)/)?.[1];
+        if (bracket && INSTITUTION.test(bracket)) affiliations[names.length - 1] = cleanText(bracket, 120);
+      }
     }
   }
   const seen = new Set<string>();
