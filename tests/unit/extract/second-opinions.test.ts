@@ -44,6 +44,15 @@ describe('dates: cross-checks between sources', () => {
     expect(extractDraft(d).publishedDate).toBe('2022-05-03');
   });
 
+  it('reads a UTC stamp written as HTTP writes it, and takes the day of an unmarked date line under the headline', () => {
+    const page = (line: string) => doc(`<head><title>Cuts</title><script type="application/ld+json">{"@type":"NewsArticle",
+      "headline":"Cuts","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script></head>
+      <body><article><h1>Cuts</h1><p>Ana Gil</p><p>${line}</p>${para}</article></body>`);
+    expect(extractDraft(page('May 3, 2022 10:41 pm'), { url: 'https://example.org/cuts' }).publishedDate).toBe('2022-05-03');
+    // A date line no time zone could make that instant's day leaves the stamp as it is.
+    expect(extractDraft(page('May 1, 2022 10:41 pm'), { url: 'https://example.org/cuts' }).publishedDate).toBe('2022-05-04');
+  });
+
   it('takes the stated date that the visible date next to the headline confirms', () => {
     const d = doc(`<head><title>Ads</title>
       <meta property="article:published_time" content="2021-05-06T14:25:00+00:00">

@@ -164,7 +164,9 @@ function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResu
   }
 }
 
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
+// A UTC instant, in ISO 8601 or as HTTP and RSS write it ("Wed, 04 May 2022 02:41:00 GMT").
+const UTC_TIME =
+  /^(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)|(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:GMT|UTC|Z|[+-]0000))$/i;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$/;
 // A wall-clock time without an offset ("2021-03-04 21:30:00"), as CMSs print the local time.
 const NAIVE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/;
@@ -212,7 +214,10 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
       ...results.flatMap((r) => (r.label === 'page-date' ? (r.values.timestamps ?? []) : [])),
     ];
     const twin = localTwin(t, raws);
-    const day = twin ?? (shownDate && dayOfInstantSomewhere(t, shownDate) ? shownDate : null);
+    // The date line under the headline, where no dated element is marked, is as good a witness of the local day.
+    const textSource = shown ? undefined : results.find((r) => r.label === 'page-text' && r.values.publishedDate);
+    const witness = shownDate ?? (textSource ? read(textSource) : null);
+    const day = twin ?? (witness && dayOfInstantSomewhere(t, witness) ? witness : null);
     if (day && day !== out.publishedDate && normaliseDate(day)) {
       const from = twin ? (stated.find((r) => r.values.publishedDate?.trim().startsWith(day))?.label ?? 'page-date') : 'page-date';
       out.publishedDate = day;
