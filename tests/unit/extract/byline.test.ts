@@ -11,6 +11,23 @@ describe('byline cleaning', () => {
     expect(names('Par Jean Dupont')).toEqual(['Jean Dupont']);
   });
 
+  it('reads by-words and credit labels in more languages and scripts', () => {
+    expect(names('Av Anna Svensson')).toEqual(['Anna Svensson']);
+    expect(names('Автор: Иван Петров')).toEqual(['Иван Петров']);
+    expect(names('Текст: Лида Буслаева')).toEqual(['Лида Буслаева']);
+    expect(names('Yazar: Ayşe Yılmaz')).toEqual(['Ayşe Yılmaz']);
+    expect(names('作者：肖春芳')).toEqual(['肖春芳']);
+    expect(names('文／山田太郎')).toEqual(['山田太郎']);
+    expect(names('记者 肖春芳')).toEqual(['肖春芳']);
+    // A line of page text in a script without capitals is a byline too.
+    expect(bylineFromLine('作者：肖春芳').map((a) => a.name)).toEqual(['肖春芳']);
+  });
+
+  it('splits on "y", "et", "and" only as words, in any alphabet', () => {
+    expect(names('Ayşe Yılmaz y Ana López')).toEqual(['Ayşe Yılmaz', 'Ana López']);
+    expect(names('Émile Ütz et Yœl Ørsted')).toEqual(['Émile Ütz', 'Yœl Ørsted']);
+  });
+
   it('keeps names in any script (Cyrillic, Japanese, Arabic, Greek) and still drops punctuation-only values', () => {
     expect(names('Анна Петрова')).toEqual(['Анна Петрова']);
     expect(names('山田 花子')).toEqual(['山田 花子']);
@@ -164,6 +181,8 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Von Hans Müller, Fotos von Eva Weber')).toEqual(['Hans Müller']);
     expect(names('Par Jean Dupont, traduit par Ann Lee')).toEqual(['Jean Dupont']);
     expect(names('Por Ana López (editado por Luis Gil)')).toEqual(['Ana López']);
+    expect(names('Propos recueillis par Jean Dupont')).toEqual([]);
+    expect(names('Das Interview führte Hans Müller')).toEqual([]);
     // A credit joined to the author's own is still the author's.
     expect(names('Text and photos by Jane Doe')).toEqual(['Jane Doe']);
   });

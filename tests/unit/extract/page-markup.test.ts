@@ -21,6 +21,15 @@ describe('page markup source', () => {
     expect(draft.sources.publishedDate).toBe('page-date');
   });
 
+  it('reads a byline line under the headline that has no spaces, and a lone by-word with the name on the next line', () => {
+    const page = (lines: string) => extractDraft(doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1>
+      ${lines}${para}${para}</article></body>`));
+    const cjk = page('<p>作者：肖春芳</p>');
+    expect(cjk.authors.map((a) => a.name)).toEqual(['肖春芳']);
+    expect(cjk.sources.authors).toBe('page-text');
+    expect(page('<p>By</p><p>Jane Doe</p>').authors.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+
   it('finds bylines and dates at any depth and in document order, but not in <noscript> or <template>', () => {
     const deep = (inner: string) => '<div>'.repeat(200) + inner + '</div>'.repeat(200);
     const d = doc(`<head><title>Floods</title></head><body>${deep(`<article><h1>Why cities flood</h1>

@@ -2,13 +2,15 @@ import type { Author } from '../../record/schema';
 import { cleanText, fixCaps, squashKey } from './clean';
 import { isSiteName } from './site-name';
 
+// Chinese and Japanese credit labels, with the colon or slash they are always written with ("作者：", "文／", "記者 ").
+const CJK_CREDIT = String.raw`(?:作者|撰文|撰稿|文|筆者|笔者|記者|记者)\s*[:：／/]|(?:記者|记者)\s+`;
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
 // Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon or a by-word ("Text and
 // photos by"): "Authors Guild" is a name.
 const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
 const BY_PREFIX = new RegExp(
-  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|guest|gast|gastbeitrag|prepared|authored|contributed|compiled|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written)\b\s*[:：\-–]?)\s*`,
+  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|guest|gast|gastbeitrag|prepared|authored|contributed|compiled|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|av|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written|yazar|yazan)\b\s*[:：\-–]?|(?:автор|авторы|автори|текст)\s*[:：]?(?=\s)|بقلم|${CJK_CREDIT})\s*`,
   'i',
 );
 // "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
@@ -41,7 +43,7 @@ const TRAILING_DATE_LABEL =
 // conversation with John Roe"): an editor, translator, photographer or interviewer is not the author. Not one
 // joined to the author's own credit ("Text and photos by Jane Doe").
 const OTHER_CREDIT =
-  /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
+  /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|propos\s+recueillis\s+par|das\s+(?:interview|gespräch)\s+führten?|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
   /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik|leiter(?:in)?|leitung|\p{L}*redaktion|desk|bureau|ressort|newsroom|volontär(?:in)?|praktikant(?:in)?|mitarbeiter(?:in)?|freelancer?|intern|moderator(?:in)?|presenter|host)(?![\p{L}])/iu;
@@ -74,16 +76,17 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 // Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
 // which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
 const BYLINE_START = new RegExp(
-  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review|guest(?:\s+(?:post|article|column|essay|blog))?|prepared|authored|contributed|compiled)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author)\s*[:：]?\s+)`,
+  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review|guest(?:\s+(?:post|article|column|essay|blog))?|prepared|authored|contributed|compiled)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author|yazar|автор|текст)\s*[:：]?\s+|${CJK_CREDIT}\s*)`,
   'iu',
 );
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
 const NAME_PARTICLE = /^(?:von|vom|van|der|den|dem|de|del|della|di|da|das|dos|do|du|la|le|les|y|e|bin|ibn|al|el|zu|ter|ten|op|af|av)$/;
 const BY_WORD_AT_END = /(?:^|\s)(by|von|par|por|door)$/i;
 
-/** Capitalised words and name particles only. */
+/** Capitalised words (or words of a script without capitals) and name particles only. */
 function writtenAsName(name: string): boolean {
-  return name.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLE.test(w));
+  // \p{Lo}: letters of scripts without capitals (Chinese, Japanese, Arabic…), where a name is not marked by case.
+  return name.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(w) || NAME_PARTICLE.test(w));
 }
 
 /**
@@ -93,7 +96,7 @@ function writtenAsName(name: string): boolean {
  */
 export function bylineFromLine(line: string, options: BylineOptions = {}): Author[] {
   const start = line.length <= 160 ? line.match(BYLINE_START) : null;
-  if (!start || !/^\p{Lu}/u.test(line.slice(start[0].length))) return [];
+  if (!start || !/^[\p{Lu}\p{Lo}]/u.test(line.slice(start[0].length))) return [];
   const authors = parseByline(line, options);
   return authors.length && authors.every((a) => writtenAsName(a.name)) ? authors : [];
 }
@@ -175,12 +178,13 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     // A label after the name ends the byline; one that opens it ("Posted by", "Veröffentlicht von") is its by-word.
     const by = seg.match(BY_PREFIX)?.[0] ?? '';
     seg = seg.slice(by.length).replace(TRAILING_LABEL, '').replace(OTHER_CREDIT, '').replace(TRAILING_DATE_LABEL, '');
-    seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/\b(?:am|on|le|el|il|um|at|Uhr|h)\s*$/i, '');
+    seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/(?<!\p{L})(?:am|on|le|el|il|um|at|Uhr|h)\s*$/iu, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
     // Parts with the separator before each: after a role ("Jane Doe, Senior Fellow, …") the parts joined by commas
     // are its qualifiers (an institute, a programme), not co-authors; "and", "&", ";" start the next author.
-    const pieces = seg.split(/(\s*(?::\s|,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bsowie\b|\bavec\b|\bcon\b)\s*)/i);
+    // Word boundaries that know letters beyond ASCII: "y" is not split out of "Yılmaz".
+    const pieces = seg.split(/(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:and|und|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/iu);
     let afterRole = false;
     for (let k = 0; k < pieces.length; k += 2) {
       const before = (pieces[k - 1] ?? '').trim();

@@ -157,9 +157,10 @@ export function fromPageMarkup(
     if (text) values.publishedDate = text;
     // A byline written as text near the headline, in an element no class names ("<p><i>By Jane Doe</i></p>").
     for (let i = 0; i < Math.min(lines.length, 8); i++) {
-      // "By" on its own line (an element of its own) belongs with the name on the next.
-      const line = /^\S+$/.test(lines[i]) && lines[i + 1] ? `${lines[i]} ${lines[i + 1]}` : lines[i];
-      const authors = bylineFromLine(line, { siteNames: opts.siteNames });
+      // "By" on its own line (an element of its own) belongs with the name on the next; a line without spaces can
+      // also be a whole byline ("作者：肖春芳").
+      let authors = bylineFromLine(lines[i], { siteNames: opts.siteNames });
+      if (!authors.length && /^\S+$/.test(lines[i]) && lines[i + 1]) authors = bylineFromLine(`${lines[i]} ${lines[i + 1]}`, { siteNames: opts.siteNames });
       if (authors.length) {
         values.authors = authors;
         break;
