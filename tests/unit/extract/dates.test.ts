@@ -27,6 +27,21 @@ describe('date normalisation', () => {
     expect(normaliseDate('2016年8月15日', { now, lang: 'de' })).toBe('2016-08-15');
   });
 
+  it('reads dates in words in languages chrono-node does not know, from the month names Intl writes for them', () => {
+    expect(normaliseDate('5 marca 2024', { lang: 'pl' })).toBe('2024-03-05');
+    expect(normaliseDate('Opublikowano: 12 listopad 2023', { lang: 'pl-PL' })).toBe('2023-11-12');
+    expect(normaliseDate('5. března 2024', { lang: 'cs' })).toBe('2024-03-05');
+    expect(normaliseDate('5 Mart 2024 Salı', { lang: 'tr' })).toBe('2024-03-05');
+    expect(normaliseDate('5 Μαρτίου 2024', { lang: 'el' })).toBe('2024-03-05');
+    expect(normaliseDate('2024. március 5.', { lang: 'hu' })).toBe('2024-03-05');
+    expect(normaliseDate('2024년 3월 5일', { lang: 'ko' })).toBe('2024-03-05');
+    expect(normaliseDate('5. marts 2024', { lang: 'da' })).toBe('2024-03-05');
+    expect(normaliseDate('5 martie 2024', { lang: 'ro' })).toBe('2024-03-05');
+    // A word that is no month, and a tag Intl does not know, read as no date.
+    expect(normaliseDate('5 kotów 2024', { lang: 'pl' })).toBeNull();
+    expect(normaliseDate('5 marca 2024', { lang: 'qq' })).toBeNull();
+  });
+
   it('reads day-first numeric dates outside US English', () => {
     expect(normaliseDate('19.11.2021', { now, lang: 'de' })).toBe('2021-11-19');
     expect(normaliseDate('03/04/2021', { now, lang: 'en-GB' })).toBe('2021-04-03');

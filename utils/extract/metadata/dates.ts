@@ -128,8 +128,74 @@ export function normaliseDate(raw: string, options: DateOptions = {}): string | 
 const WORDS_CACHE = new Map<string, string | null>();
 const WORDS_CACHE_SIZE = 2_000;
 
+/** Month names (long and short, as written alone and after a day: Polish "marzec" and "5 marca") → month number. */
+const MONTH_NAMES = new Map<string, Map<string, number> | null>();
+const MAX_MONTH_LANGS = 50;
+
+function monthNames(lang: string): Map<string, number> | null {
+  let names = MONTH_NAMES.get(lang);
+  if (names !== undefined) return names;
+  names = new Map();
+  try {
+    // A language the platform has no data for would get its default locale's names.
+    if (!Intl.DateTimeFormat.supportedLocalesOf(lang).length) throw new RangeError(lang);
+    const styles: Intl.DateTimeFormatOptions[] = [
+      { month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' },
+    ];
+    const seen = new Map<string, number>();
+    for (const style of styles) {
+      const format = new Intl.DateTimeFormat(lang, { ...style, timeZone: 'UTC' });
+      for (let m = 1; m <= 12; m++) {
+        const part = format.formatToParts(new Date(Date.UTC(2024, m - 1, 15))).find((p) => p.type === 'month');
+        const word = part?.value.toLocaleLowerCase(lang).replace(/\.$/, '');
+        // Numeric months (a locale that writes "3月") and names two months share say nothing.
+        if (!word || /\d/.test(word)) continue;
+        if (seen.has(word) && seen.get(word) !== m) seen.set(word, 0);
+        else seen.set(word, m);
+      }
+    }
+    for (const [w, m] of seen) if (m) names.set(w, m);
+  } catch {
+    names = null; // a language tag Intl does not know or cannot read
+  }
+  if (MONTH_NAMES.size >= MAX_MONTH_LANGS) MONTH_NAMES.clear();
+  MONTH_NAMES.set(lang, names?.size ? names : null);
+  return MONTH_NAMES.get(lang)!;
+}
+
+const DAY_MONTH_YEAR = /(?<!\d)(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+((?:19|20)\d{2})(?!\d)/u;
+const YEAR_MONTH_DAY = /(?<!\d)((?:19|20)\d{2})\.?\s+(\p{L}+)\.?\s+(\d{1,2})(?!\d)/u;
+const YEAR_MONTH_DAY_UNITS = /((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u;
+
+/**
+ * A date in words in a language chrono-node does not read (Polish "5 marca 2024", Czech "5. března 2024", Greek,
+ * Hungarian "2024. március 5.", Korean "2024년 3월 5일"), from the month names the platform's Intl writes for it.
+ */
+function parseWithIntlMonths(s: string, lang: string, options: DateOptions): string | null {
+  const units = s.match(YEAR_MONTH_DAY_UNITS);
+  if (units) return valid(+units[1], +units[2], +units[3], options);
+  const names = monthNames(lang);
+  if (!names) return null;
+  const dmy = s.match(DAY_MONTH_YEAR);
+  const dm = dmy && names.get(dmy[2].toLocaleLowerCase(lang));
+  if (dmy && dm) return valid(+dmy[3], dm, +dmy[1], options);
+  const ymd = s.match(YEAR_MONTH_DAY);
+  const ym = ymd && names.get(ymd[2].toLocaleLowerCase(lang));
+  if (ymd && ym) return valid(+ymd[1], ym, +ymd[3], options);
+  return null;
+}
+
 /** A date written in words ("5. November 2021", "March 3, 2020"), read with chrono-node. */
 function parseInWords(s: string, options: DateOptions): string | null {
+  const tag = (options.lang ?? '').toLowerCase().split(/[-_]/)[0];
+  if (tag && !PARSERS[tag] && /^[a-z]{2,3}$/.test(tag)) {
+    const v = parseWithIntlMonths(s, tag, options);
+    if (v) return v;
+  }
+  return parseWithChrono(s, options);
+}
+
+function parseWithChrono(s: string, options: DateOptions): string | null {
   const lang = (options.lang ?? '').toLowerCase().split(/[-_]/)[0];
   // The page's language and English when the language is known (cheap); the common languages otherwise.
   const order = lang && PARSERS[lang] ? (lang === 'en' ? ['en'] : [lang, 'en']) : DEFAULT_ORDER.slice();
