@@ -156,6 +156,13 @@ describe('titles', () => {
     expect(titleOf('Floods: why cities drown every spring', 'Something else entirely here')).toBe('Floods: why cities drown every spring');
   });
 
+  it('takes the line of a multi-line h1 that the stated title is, over a kicker above it or a subtitle under it', () => {
+    const titleOf = (h1: string) =>
+      extractDraft(doc(`<head><title>Why cities flood every spring</title></head><body><article>${h1}${para}</article></body>`)).title;
+    expect(titleOf('<h1>Why cities flood every spring<br><small>And what the councils plan to do</small></h1>')).toBe('Why cities flood every spring');
+    expect(titleOf('<h1><span>Climate</span><br>Why cities flood every spring</h1>')).toBe('Why cities flood every spring');
+  });
+
   it('drops a kicker set in its own element or line of the h1, and a date line under the headline', () => {
     const titleOf = (h1: string) => extractDraft(doc(`<head><title>Something else entirely here</title></head><body><article>${h1}${para}</article></body>`)).title;
     expect(titleOf('<h1><div class="topic-label">100th birthday</div> A survivor of the war turns 100</h1>')).toBe('A survivor of the war turns 100');

@@ -66,6 +66,7 @@ describe('title cleaning', () => {
     const only = (title: string) => chooseTitle([{ label: 'page-title', value: title }], [], [])?.title;
     expect(only('Harbour wall to be repaired before winter – Coastal Gazette')).toBe('Harbour wall to be repaired before winter');
     expect(only('Harbour wall to be repaired before winter - Local News - Home')).toBe('Harbour wall to be repaired before winter');
+    expect(only('Why cities flood | Analysis | Coastal Gazette')).toBe('Why cities flood');
     // Too little would be left, or the last segment is too long to be a name: kept whole.
     expect(only('Star Wars - The Force Awakens')).toBe('Star Wars - The Force Awakens');
     expect(only('Repairs begin - the council says the harbour wall will be finished by May')).toBe('Repairs begin - the council says the harbour wall will be finished by May');

@@ -43,6 +43,15 @@ function withoutLabel(text: string, metaTitles: string[]): string | null {
   return metaTitles.some((t) => squashKey(t) === key) ? m[2] : null;
 }
 
+/** The one line of a multi-line `<h1>` (kicker, headline, subtitle) that a metadata title is, whole. */
+function metaTitleLine(h1: Element, metaTitles: string[]): string | null {
+  const lines = readText(h1, { maxChars: 400 }).lines.map((l) => cleanText(l, 400)).filter(Boolean);
+  if (lines.length < 2) return null;
+  const keys = new Set(metaTitles.map(squashKey));
+  const found = lines.filter((l) => l.split(/\s+/).length >= 2 && keys.has(squashKey(l)));
+  return found.length === 1 ? found[0] : null;
+}
+
 // Class words of a kicker, topic label or overline set in the headline's own element.
 const KICKER_CLASS = /kicker|topline|overline|dachzeile|eyebrow|roofline|topic|label|rubri[ck]|sub-?heading|category|kategorie|flag|tagline/i;
 const DATE_IN_LINE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b/;
@@ -85,7 +94,7 @@ export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaT
     if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
     const chain = ancestors(el);
     if (isExcluded(el, chain)) continue;
-    const bare = withoutKicker(el, text, opts.metaTitles) ?? withoutLabel(text, opts.metaTitles);
+    const bare = withoutKicker(el, text, opts.metaTitles) ?? withoutLabel(text, opts.metaTitles) ?? metaTitleLine(el, opts.metaTitles);
     const own = bare ? null : ownWords(el);
     if (bare) {
       text = bare;

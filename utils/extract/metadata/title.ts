@@ -48,7 +48,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A trailing segment this short names a site, a section or a tagline rather than continuing the title... */
 const MAX_NAME_WORDS = 4;
 /** ...when what is left before it is a title of this many words at least. */
-const MIN_TITLE_WORDS = 4;
+const MIN_TITLE_WORDS = 3;
 
 /**
  * "Headline - Section - Site" with names we do not know: the short trailing segments dropped, as Readability does
