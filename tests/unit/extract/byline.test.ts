@@ -158,7 +158,10 @@ describe('byline furniture, roles and desks', () => {
     expect(names('Jane Doe Tiempo de lectura: 4 min')).toEqual(['Jane Doe']);
     expect(names('Jane Doe; Follow')).toEqual(['Jane Doe']);
     expect(names('JD\nJane Doe')).toEqual(['Jane Doe']);
-    expect(names('OZ')).toEqual(['Oz']);
+    // A short token in capitals is an acronym or initials, kept as written ("AFP", "OZ"); a name in capitals is fixed.
+    expect(names('OZ')).toEqual(['OZ']);
+    expect(names('AFP')).toEqual(['AFP']);
+    expect(names('JANE DOE')).toEqual(['Jane Doe']);
   });
 
   it('keeps a person a blog is named after, but not one word of the site name', () => {
@@ -217,6 +220,25 @@ describe('institutions in a byline', () => {
       { name: 'John Roe', affiliation: null },
     ]);
     expect(parseByline('Jane Doe (Reuters)')).toEqual([{ name: 'Jane Doe', affiliation: null }]);
+  });
+
+  it('reads a newspaper or a place after a name as where the author works or writes from, not as a co-author', () => {
+    expect(parseByline('By Jane Doe, The New York Times')).toEqual([{ name: 'Jane Doe', affiliation: 'The New York Times' }]);
+    expect(parseByline('By Jane Doe, BBC News')).toEqual([{ name: 'Jane Doe', affiliation: 'BBC News' }]);
+    expect(names('Jane Doe/The Local')).toEqual(['Jane Doe']);
+    expect(names('By Jane Doe and the Associated Press')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe, Bloomberg')).toEqual(['Jane Doe']);
+    expect(names('Von Hans Müller, Berlin')).toEqual(['Hans Müller']);
+    expect(names('Jane Doe in Washington and John Roe in London')).toEqual(['Jane Doe', 'John Roe']);
+    expect(names('Von Hans Müller aus Berlin')).toEqual(['Hans Müller']);
+    expect(names('By JANE DOE Associated Press')).toEqual(['Jane Doe']);
+    // Two people, each with a full name, are still two authors; so are single names in a list of single names.
+    expect(names('Jane Doe, John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    expect(names('Tobi, Lars')).toEqual(['Tobi', 'Lars']);
+    expect(names('Tobi und Lars')).toEqual(['Tobi', 'Lars']);
+    // Left-over words after a name are not co-authors.
+    expect(names('Jane Doe; archive')).toEqual(['Jane Doe']);
+    expect(names('Jane Doe; Read')).toEqual(['Jane Doe']);
   });
 
   it('still splits two people', () => {

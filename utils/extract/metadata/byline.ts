@@ -44,6 +44,14 @@ const TRAILING_DATE_LABEL =
 // joined to the author's own credit ("Text and photos by Jane Doe").
 const OTHER_CREDIT =
   /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|propos\s+recueillis\s+par|das\s+(?:interview|gespräch)\s+führten?|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
+// Two to four words in capitals, then words that are not ("JANE DOE Associated Press").
+const CAPS_NAME_BEFORE_WORDS = /^((?:\p{Lu}[\p{Lu}'’.-]*\s+){1,3}\p{Lu}[\p{Lu}'’.-]+)\s+(\p{Lu}\p{Ll}.*)$/u;
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+const ACRONYM_WORD = /(?:^|\s)\p{Lu}{2,5}(?:\s|$)/u;
+// Words of news organisations' names, to tell "BBC News" after a name from a co-author.
+const MEDIA_WORD = /(?<![\p{L}])(?:news|times|post|press|herald|tribune|journal|gazette|daily|radio|tv|television|media|magazine|magazin|zeitung|nachrichten|online|agency|agentur|wire|network|broadcasting)(?![\p{L}])/iu;
+// A place written from after a name: "in Brussels", "aus Berlin" (capitalised place names only).
+const WRITTEN_FROM = /\s+(?:in|aus)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)?$/u;
 // Job titles and roles that follow a name ("Jane Doe, Senior Editor").
 const ROLE =
   /(?<![\p{L}])(?:editor|editors|correspondent|reporter|writer|contributor|columnist|journalist|staff|producer|analyst|photographer|fotograf(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|autor(?:in)?|ressortleiter(?:in)?|rédact(?:eur|rice)|journaliste|envoyée?\s+spéciale?|periodista|redactor(?:a)?|corresponsal|giornalista|inviato|bureau\s+chief|chief|senior|deputy|managing|director|head\s+of|fellow|professor|contributing|special\s+to|experte|expertin|expert|übersetzung|translation|translated|translator|traduction|traducción|illustrations?|fotos?|photos?|bilder?|grafik|leiter(?:in)?|leitung|\p{L}*redaktion|desk|bureau|ressort|newsroom|volontär(?:in)?|praktikant(?:in)?|mitarbeiter(?:in)?|freelancer?|intern|moderator(?:in)?|presenter|host)(?![\p{L}])/iu;
@@ -207,14 +215,32 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
         name = kept.join(' ');
       }
       // News agencies after a name ("Hans Müller/AB-C", "Jane Doe (dpa)") are not co-authors.
-      if (names.length && /^(?:[A-Z]{2,4}(?:-[A-Z]{1,2})?|dpa|afp|ap|reuters|kna|epd|apa|sda|sid|ansa|efe)$/i.test(name) && name.length <= 7) continue;
+      // After a full name any short word counts as one ("Jane Doe; Read"); after a single name only one in capitals:
+      // "Tobi und Lars" names two people.
+      const prevName = names[names.length - 1];
+      if (prevName && /^(?:[A-Z]{2,4}(?:-[A-Z]{1,2})?|dpa|afp|ap|reuters|kna|epd|apa|sda|sid|ansa|efe)$/i.test(name) && name.length <= 7) {
+        if (/\s/.test(prevName) || /^[A-Z]{2,4}(?:-[A-Z]{1,2})?$/.test(name) || name.length > 4) continue;
+      }
+      // A lower-case word after a name is left-over text ("PTI, Washington, ist"), not a co-author.
+      if (prevName && /^\p{Ll}+$/u.test(name)) continue;
       if (DEGREE.test(name)) {
         if (names.length && /^(?:jr|sr|ii|iii|iv)\.?$/i.test(name)) names[names.length - 1] += `, ${name}`;
         continue;
       }
-      if (allCaps) name = fixCaps(name);
-      if (names.length && (afterRole || INSTITUTION.test(name))) {
-        if (INSTITUTION.test(name)) affiliations[names.length - 1] ??= name;
+      // "JANE DOE Associated Press": a name set in capitals before the organisation written as words.
+      const capsName = allCaps ? null : name.match(CAPS_NAME_BEFORE_WORDS);
+      if (capsName) name = fixCaps(capsName[1]);
+      // An acronym standing alone ("AFP", "ORF") keeps its capitals.
+      if (allCaps && !ACRONYM.test(name)) name = fixCaps(name);
+      // "Jane Doe in Brussels", "Hans Müller aus Berlin": where she wrote from.
+      name = name.replace(WRITTEN_FROM, '');
+      const prev = names[names.length - 1];
+      // After a full name, "The New York Times", "BBC News" or a lone word after a comma ("…, Berlin", "…,
+      // Bloomberg") is where she works or writes from, not a co-author.
+      const publication = !!prev && (/^the\s/i.test(name) || (ACRONYM_WORD.test(name) && MEDIA_WORD.test(name)));
+      const loneWord = !!prev && before === ',' && /\s/.test(prev) && !/\s/.test(name);
+      if (names.length && (afterRole || publication || loneWord || INSTITUTION.test(name))) {
+        if (INSTITUTION.test(name) || publication) affiliations[names.length - 1] ??= name;
         continue;
       }
       if (isPlausibleName(name, options)) {
