@@ -222,6 +222,18 @@ describe('dateline and author bio', () => {
     ]);
   });
 
+  it('reads two bios on one line, a bio with an aside after the name, and the institution after "at"', () => {
+    const two = 'Body text.\nJane Doe is a senior fellow at the Example Institute. John Roe is a researcher at the Other Centre.';
+    expect(affiliationsFromBio(two, [{ name: 'Jane Doe', affiliation: null }, { name: 'John Roe', affiliation: null }])).toEqual([
+      { name: 'Jane Doe', affiliation: 'Example Institute' },
+      { name: 'John Roe', affiliation: 'Other Centre' },
+    ]);
+    const aside = 'Body text.\nJane Doe, a former diplomat, is a nonresident fellow at the Example Institute.';
+    expect(affiliationsFromBio(aside, [{ name: 'Jane Doe', affiliation: null }])).toEqual([{ name: 'Jane Doe', affiliation: 'Example Institute' }]);
+    const at = 'Body text.\nJane Doe is director of the Energy Program at the Example Institute.';
+    expect(affiliationsFromBio(at, [{ name: 'Jane Doe', affiliation: null }])).toEqual([{ name: 'Jane Doe', affiliation: 'Example Institute' }]);
+  });
+
   it('reads the affiliation from an author box that the body clean-up cuts', () => {
     const d = doc(`<head><meta name="author" content="Jane Doe"></head><body><article><h1>Ports policy</h1>${para}${para}
       <div class="author-bio"><h4>About the author</h4><p>Jane Doe is a senior fellow at the Baltic Maritime Institute.</p></div></article></body>`);

@@ -54,9 +54,11 @@ export function leadDate(text: string, lang: string | null): string | null {
 
 // "Jane Doe is a senior fellow at the Baltic Maritime Institute." / "Jane Doe ist Professorin an der Universität Graz."
 const BIO = new RegExp(
-  String.raw`(?:^|[.!?]\s+|[*—–-]\s*)([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})\s+(?:is|was|ist|war|est|es|è)\s+(?:an?\s+|the\s+|ein(?:e|er)?\s+|une?\s+)?([^.;]{0,120}?)\s+(?:at|of|with|for|an der|am|bei|à|au|de la|del|en)\s+(?:the\s+|l[ae’']\s*|der\s+|dem\s+|des\s+)?([\p{Lu}][^,.;()]{2,100}?)(?=\s+(?:and|where|who|und|et|y|in)\s|[,.;()]|$)`,
-  'u',
+  String.raw`(?:^|[.!?]\s+|[*—–-]\s*)([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})(?:,\s+[^,.;]{2,60},)?\s+(?:is|was|ist|war|est|es|è)\s+(?:an?\s+|the\s+|ein(?:e|er)?\s+|une?\s+)?([^.;]{0,120}?)\s+(?:at|of|with|for|an der|am|bei|à|au|de la|del|en)\s+(?:the\s+|l[ae’']\s*|der\s+|dem\s+|des\s+)?([\p{Lu}][^,.;()]{2,100}?)(?=\s+(?:and|where|who|und|et|y|in)\s|[,.;()]|$)`,
+  'gu',
 );
+// "director of the Energy Program at the Example Institute": the institution is the one after "at".
+const LAST_AT = /^.*\s(?:at|an der|am|à)\s+(?:the\s+|der\s+|dem\s+|l[ae’']\s*)?(?=\p{Lu})/u;
 const ROLE_WORDS = /fellow|professor|director|researcher|scholar|analyst|economist|lecturer|president|chair|head|editor|associate|scientist|adviser|advisor|founder|member|dean|manager|correspondent|student|candidate|minister|ambassador|partner|officer|forscher|professorin|direktor|leiter|mitarbeiter|chercheu|directeur|investigador|profesor/i;
 
 // A word in capitals ("SENIOR", "NATO") is a heading or an acronym, not part of a name; initials ("A.") are.
@@ -70,6 +72,9 @@ interface Bio {
   affiliation: string;
 }
 
+/** Bio lines read from one article, at most. */
+const MAX_BIOS = 20;
+
 /** Author bio lines ("X is a senior fellow at the Y Institute") at the end (or the start) of an article's text. */
 function bioLines(text: string): Bio[] {
   const lines = text.split('\n');
@@ -77,11 +82,14 @@ function bioLines(text: string): Bio[] {
   const scan = [...lines.slice(-25), ...lines.slice(0, 5)].filter((l) => l.length < 1200);
   const out: Bio[] = [];
   for (const line of scan) {
-    const m = line.match(BIO);
-    if (!m || !ROLE_WORDS.test(m[2])) continue;
-    const affiliation = m[3].trim().replace(/\s+/g, ' ');
-    if (affiliation.split(/\s+/).length > 12) continue;
-    out.push({ name: m[1].trim(), affiliation });
+    // Several bios can share a line ("Jane Doe is … John Roe is …").
+    for (const m of line.matchAll(BIO)) {
+      if (!ROLE_WORDS.test(m[2])) continue;
+      const affiliation = m[3].trim().replace(/\s+/g, ' ').replace(LAST_AT, '');
+      if (affiliation.split(/\s+/).length > 12) continue;
+      out.push({ name: m[1].trim(), affiliation });
+      if (out.length >= MAX_BIOS) return out;
+    }
   }
   return out;
 }
