@@ -128,7 +128,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
 
   let page: ReturnType<typeof fromPageMarkup> = { headlines: [], subheads: [], standalone: null, results: [] };
   try {
-    page = fromPageMarkup(doc, { siteNames, metaTitles, lang });
+    page = fromPageMarkup(doc, { siteNames, metaTitles, lang, url });
   } catch {
     // page markup is a bonus source
   }

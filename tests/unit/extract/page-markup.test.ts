@@ -30,6 +30,22 @@ describe('page markup source', () => {
     expect(page('<p>By</p><p>Jane Doe</p>').authors.map((a) => a.name)).toEqual(['Jane Doe']);
   });
 
+  it('reads a link to an author page of the same site near the headline as the byline, not one to another site or a page about a person', () => {
+    const page = (link: string) => extractDraft(doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1>
+      <p>${link}</p>${para}${para}</article></body>`), { url: 'https://www.paper.example/news/floods' });
+    expect(page('<a href="/author/jane-doe/">Jane Doe</a>').authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(page('<a href="https://paper.example/experts/jane-doe">Jane Doe</a>').authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(page('<a href="https://other.example/author/jane-doe">Jane Doe</a>').authors).toEqual([]);
+    expect(page('<a href="/people/jane-doe">Jane Doe</a>').authors).toEqual([]);
+  });
+
+  it('reads bylines in blocks named for a reporter, a journalist or a creator, in several languages', () => {
+    for (const cls of ['reporter', 'journalist', 'posted-by', 'firma', 'creator', 'penulis', 'yazar']) {
+      const d = doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1><span class="${cls}">Jane Doe</span>${para}${para}</article></body>`);
+      expect(extractDraft(d).authors.map((a) => a.name), cls).toEqual(['Jane Doe']);
+    }
+  });
+
   it('finds bylines and dates at any depth and in document order, but not in <noscript> or <template>', () => {
     const deep = (inner: string) => '<div>'.repeat(200) + inner + '</div>'.repeat(200);
     const d = doc(`<head><title>Floods</title></head><body>${deep(`<article><h1>Why cities flood</h1>

@@ -8,7 +8,20 @@ import { inArticleItem, type Placed } from './regions';
 import { attr } from '../elements';
 
 /** Class and id words of an author block. */
-export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username/i;
+export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username|reporter|journalist|posted-?by|firma|creator|penulis|yazar/i;
+// A link to an author's page on the same site ("/author/jdoe/", "/experts/jane-doe"): its text names them. Not
+// "/people/…" or "/person/…", which news sites use for pages about people they write about, and not a link to
+// another site (a citation).
+const PERSON_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|experts?|staff|profiles?|contributors?|journalists?|reporters?|columnists?|writers?|scholars?|fellows?)\/[^/?#]+\/?(?:[?#].*)?$/i;
+
+/** Whether a link goes to an author's page on the page's own site (`host`: the page's host, without "www."). */
+export function isPersonLink(el: Element, host: string | null): boolean {
+  if (el.tagName !== 'A') return false;
+  const href = attr(el, 'href');
+  if (!PERSON_PATH.test(href)) return false;
+  const abs = href.match(/^(?:https?:)?\/\/([^/?#]+)/i);
+  return !abs || (!!host && abs[1].toLowerCase().replace(/^www\./, '') === host);
+}
 
 // A byline block also holds the article's category or tags ("<div class=category><a href=/category/…>"): not names.
 const TAXONOMY_CLASS = /(?:^|[\s_-])(?:categor(?:y|ies)|tags?|topics?|rubri[ck]|ressort)(?:$|[\s_-])/i;

@@ -2,7 +2,7 @@
 import type { SourceResult } from './candidates';
 import { findHeadlines, mainHeadline, standaloneHeadline } from './headline';
 import { isTitleSegment } from './title';
-import { bestByline, AUTHOR_CLASS } from './page-byline';
+import { bestByline, AUTHOR_CLASS, isPersonLink } from './page-byline';
 import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
 import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS, isAuthorHeading } from './labels';
@@ -16,30 +16,40 @@ import { attr } from '../elements';
 const CANDIDATE_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'TIME', 'STRONG', 'B', 'DT', 'H5', 'H6']);
 const SECTION_HEADINGS = new Set(['H3', 'H4']);
 // Case-sensitive, as CSS [class*="…"] is: the spellings that occur.
-const CANDIDATE_CLASS = /byline|Byline|author|Author|autor|Autor|auteur|submitted|username|meta|date|Date|time|datum|Datum|publish|posted/;
+const CANDIDATE_CLASS =
+  /byline|Byline|author|Author|autor|Autor|auteur|writer|Writer|verfasser|submitted|username|reporter|Reporter|journalist|Journalist|firma|creator|Creator|penulis|yazar|meta|date|Date|time|datum|Datum|publish|posted/;
 const CANDIDATE_ID = /byline|author/;
 const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/;
 // Their content is not part of the page as shown (noscript is text where scripts run; template is inert).
 const UNSHOWN = new Set(['NOSCRIPT', 'TEMPLATE']);
 
-/** Marked by its attributes as holding a byline, an author or a date. */
-function isMarked(el: Element): boolean {
+/** Marked by its attributes as holding a byline, an author or a date (`host`: the page's, for links to authors). */
+function isMarked(el: Element, host: string | null = null): boolean {
   return (
     el.hasAttribute('itemprop') ||
     CANDIDATE_CLASS.test(attr(el, 'class')) ||
     CANDIDATE_ID.test(attr(el, 'id')) ||
-    REL_AUTHOR.test(attr(el, 'rel'))
+    REL_AUTHOR.test(attr(el, 'rel')) ||
+    isPersonLink(el, host)
   );
 }
 
-const isCandidate = (el: Element) => CANDIDATE_TAGS.has(el.tagName) || isMarked(el);
+function pageHost(url: string | null | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+const isCandidate = (el: Element, host: string | null) => CANDIDATE_TAGS.has(el.tagName) || isMarked(el, host);
 
 /** The candidate elements under `root`, in document order; iterative, so no depth of nesting overflows the stack. */
-function candidates(root: Element): Element[] {
+function candidates(root: Element, host: string | null): Element[] {
   const out: Element[] = [];
   let el: Element | null = root.firstElementChild;
   while (el) {
-    if (isCandidate(el)) out.push(el);
+    if (isCandidate(el, host)) out.push(el);
     let next: Element | null = UNSHOWN.has(el.tagName) ? null : el.firstElementChild;
     for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
     el = next;
@@ -72,13 +82,14 @@ export interface PageMarkup {
  */
 export function fromPageMarkup(
   doc: Document,
-  opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null },
+  opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null; url?: string | null },
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
   // One walk of the page; headlines counted apart, so that hundreds of bylines and dates in a page's teasers
   // cannot push its headline out.
-  const all = candidates(body);
+  const host = pageHost(opts.url);
+  const all = candidates(body, host);
   const h1s: Element[] = [];
   const h2s: Element[] = [];
   const rest: Element[] = [];
@@ -91,7 +102,7 @@ export function fromPageMarkup(
       if (tag === 'H2' && h2s.length < MAX_SUBHEADS) h2s.push(el);
       if (isAuthorHeading(el)) {
         if (authorHeadings.length < MAX_HEADLINES) authorHeadings.push(el);
-      } else if (SECTION_HEADINGS.has(tag) && isMarked(el) && rest.length < MAX_CANDIDATES) rest.push(el);
+      } else if (SECTION_HEADINGS.has(tag) && isMarked(el, host) && rest.length < MAX_CANDIDATES) rest.push(el);
     } else if (tag === 'H1') {
       if (h1s.length < MAX_HEADLINES) h1s.push(el);
     } else if (rest.length < MAX_CANDIDATES) rest.push(el);
@@ -127,7 +138,9 @@ export function fromPageMarkup(
     }
     const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
     const itemprop = attr(el, 'itemprop').toLowerCase();
-    const isAuthor = /\bauthor\b|\bcreator\b/.test(itemprop) || /\bauthor\b/i.test(attr(el, 'rel')) || AUTHOR_CLASS.test(cls);
+    const isAuthor =
+      /\bauthor\b|\bcreator\b/.test(itemprop) || /\bauthor\b/i.test(attr(el, 'rel')) || AUTHOR_CLASS.test(cls) ||
+      isPersonLink(el, host);
     const isDate = el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || DATE_CLASS.test(cls);
     if (!isAuthor && !isDate) return;
     if (near.has(el)) return; // a container holding the headline is too broad
