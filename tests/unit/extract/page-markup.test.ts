@@ -228,6 +228,18 @@ describe('dateline and author bio', () => {
     expect(extractDraft(d, { url: 'https://example.org/ports' }).publishedDate).toBe('2024-03-05');
   });
 
+  it('reads the publication date beside an update named in the same line, in either order and language', () => {
+    const dateOf = (line: string, lang = 'en') => extractDraft(doc(`<head><title>Ports policy</title></head><body><main><article>
+      <h1>Ports policy</h1><p class="byline">By Jane Doe</p><p>${line}</p>${para}${para}</article></main></body>`, lang), { url: 'https://example.org/ports' }).publishedDate;
+    expect(dateOf('March 5, 2024 Updated March 6, 2024 10:00 am')).toBe('2024-03-05');
+    expect(dateOf('Updated: March 6, 2024 | First published: March 5, 2024')).toBe('2024-03-05');
+    expect(dateOf('Last reviewed: April 1, 2024 | Published: March 5, 2024')).toBe('2024-03-05');
+    expect(dateOf('Publié le 5 mars 2024 à 10h00, mis à jour le 6 mars 2024', 'fr')).toBe('2024-03-05');
+    // A reviewer is not an update: the date after the credit is the article's.
+    expect(dateOf('Reviewed by John Roe, MD | March 5, 2024')).toBe('2024-03-05');
+    expect(dateOf('Updated March 6, 2024')).toBeNull();
+  });
+
   it('dates an article by its opening date line below an update line, and never by an event listed after the prose', () => {
     const page = (opening: string, after = '') => doc(`<body><header><h1>Ports policy</h1></header><main><article>
       <h2>Ports policy is changing fast.</h2>${opening}${para}${after}${para}</article></main></body>`);

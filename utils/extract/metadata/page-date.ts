@@ -9,10 +9,12 @@ import { attr } from '../elements';
 /** Class and id words of a date block. */
 export const DATE_CLASS = /date|datum|publish|posted|submitted|time|zeit|fecha|data|(?:^|[\s_-])meta(?:$|[\s_-])/i;
 /** Words saying a date is when the page was changed, not published. */
-export const MODIFIED = /\b(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt)\b/i;
+// (Boundaries that know letters beyond ASCII: "publié" ends in a letter \b does not see.)
+export const MODIFIED =
+  /(?<![\p{L}])(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt|(?:last\s+)?(?:reviewed|revised)(?!\s+by)|überarbeitet|révisé|revisado)(?![\p{L}])/iu;
 /** A citation's access date ("Retrieved 23 October 2018"): when someone read a source, not when this was published. */
 const ACCESSED = /\b(?:retrieved|accessed|access-?date|abgerufen|consulté|consultado|consultato|geraadpleegd)\b/i;
-const PUBLISHED = /\b(?:published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|posted|erstellt|datum|date)\b/i;
+const PUBLISHED = /(?<![\p{L}])(?:published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|posted|erstellt|datum|date)(?![\p{L}])/iu;
 
 /** The date closest to the headline, publication dates and explicit markup preferred; citations' access dates left out. */
 export function bestDate(found: Placed[], lang: string | null | undefined): { value: string; shown: boolean } | null {
@@ -78,8 +80,18 @@ export function textAround(h1: Element, max: number): string {
   return dateText(linesAfter(h1, max), max);
 }
 
+/**
+ * The text to read the publication date from: as it is, or from the publication label on when an update is named
+ * first ("Updated: 6 March | First published: 5 March"), or what comes before an update named with no publication
+ * label ("5 March 2024 Updated 6 March"); '' when the text opens with the update alone.
+ */
 export function dateText(lines: string[], max: number): string {
   const text = lines.join(' | ').slice(0, max);
-  if (MODIFIED.test(text.slice(0, 60)) && !PUBLISHED.test(text.slice(0, 60))) return '';
-  return text;
+  const head = text.slice(0, 60);
+  const modified = head.match(MODIFIED);
+  if (!modified) return text;
+  const published = head.match(PUBLISHED);
+  if (published) return published.index! > modified.index! ? text.slice(published.index!) : text;
+  const before = text.slice(0, modified.index);
+  return /\d/.test(before) ? before : '';
 }
