@@ -29,6 +29,25 @@ describe('cleanArticle: captions and credits', () => {
   });
 });
 
+describe('cleanArticle: credit lines', () => {
+  it('drops a short line of its own that credits a photo or names a source, in several languages', () => {
+    for (const line of ['Foto: Jane Doe', 'Quelle: Landesamt für Statistik', 'Credit: Getty Images', 'Photograph by Jane Doe', '© Jane Doe / Agency', 'Fuente: Ministerio']) {
+      const { text } = clean(`${prose('harbour')}<p>${line}</p>${prose('bus lanes', 1)}`);
+      expect(text, line).not.toContain(line);
+      expect(text).toContain('about bus lanes');
+    }
+  });
+
+  it('keeps a source named inside a sentence, or a long paragraph that opens with a label', () => {
+    const sentence = clean(`${prose('harbour')}<p>The figures come from the harbour office. Source: its annual report.</p>`);
+    expect(sentence.text).toContain('Source: its annual report');
+    const long = `Source: ${'the harbour office published its annual report on the state of the wall, '.repeat(3)}`;
+    expect(clean(`${prose('harbour')}<p>${long}</p>`).text).toContain('Source: the harbour office');
+    const inline = clean(`${prose('harbour')}<p>As the note said, <span>Foto: Jane Doe</span> was on the cover.</p>`);
+    expect(inline.text).toContain('Foto: Jane Doe');
+  });
+});
+
 describe('cleanArticle: date lines', () => {
   it('drops a line that is a <time> with its label, and a bare <time>, but keeps a sentence that mentions a date', () => {
     const { text, report } = clean(

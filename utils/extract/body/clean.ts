@@ -105,6 +105,17 @@ function standsAlone(el: Element): boolean {
   return true;
 }
 
+// A credit or source line of its own: "Foto: Jane Doe", "Quelle: dpa", "Credit: Getty Images", "Photograph by …", "©
+// Jane Doe". Short, and standing alone: "Source: …" inside a sentence or a long paragraph is prose.
+const CREDIT_LINE =
+  /^(?:(?:foto|fotos|bild|bilder|bildquelle|fotocredit|quelle|quellen|source|sources|credit|credits|photo|photos|image|images|picture|illustration|grafik|copyright|crédits?|fuente|fonte)\s*[:：]|(?:photograph(?:ed)?|photos?|pictures?|images?|illustrations?|fotos?)\s+(?:by|von|de|par)\s|©|\(c\)\s)/i;
+const MAX_CREDIT_LINE_CHARS = 100;
+
+function isCreditLine(el: Element): boolean {
+  const text = squash(el.textContent);
+  return text.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(text) && standsAlone(el);
+}
+
 export interface CleanReport {
   captions: number;
   dateLines: number;
@@ -154,6 +165,12 @@ export function cleanArticle(root: Element): CleanReport {
       // A long heading is a standfirst, not prose: it counts as one block of the opening.
       const prose = len >= MIN_PROSE_CHARS && !HEADING_TAGS.has(tag);
       if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
+    }
+    if (isLeafBlock(el) && isCreditLine(el)) {
+      gone.add(el);
+      removable.push(el);
+      report.captions++;
+      continue;
     }
     if (tag === 'FIGCAPTION') {
       if (squashLen(el.textContent) <= maxCue) {
