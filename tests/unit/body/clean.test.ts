@@ -38,6 +38,13 @@ describe('cleanArticle: credit lines', () => {
     }
   });
 
+  it('drops a line of its own saying when the page was updated, wherever it stands, but keeps an event date line further down', () => {
+    const { text } = clean(`${prose('harbour', 0)}${prose('budget', 1)}<p><b>Aktualisiert am </b>17.01.2021.</p><p>Last updated: 3 May 2021</p>`);
+    expect(text).not.toContain('Aktualisiert');
+    expect(text).not.toContain('Last updated');
+    expect(clean(`${prose('harbour', 0)}${prose('budget', 1)}<p>Next hearing: 12 March 2021</p>`).text).toContain('Next hearing');
+  });
+
   it('keeps a source named inside a sentence, or a long paragraph that opens with a label', () => {
     const sentence = clean(`${prose('harbour')}<p>The figures come from the harbour office. Source: its annual report.</p>`);
     expect(sentence.text).toContain('Source: its annual report');

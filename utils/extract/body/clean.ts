@@ -116,6 +116,15 @@ function isCreditLine(el: Element): boolean {
   return text.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(text) && standsAlone(el);
 }
 
+// A line of its own saying when the page was updated ("Aktualisiert am 17.01.2021.", "Last updated: 3 May 2021"),
+// wherever it stands: metadata, not prose (an event's date line has no such label).
+const UPDATE_LABEL = /^(?:last\s+)?(?:updated?|modified|aktualisiert|zuletzt\s+(?:aktualisiert|geändert)|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|stand)\b/i;
+
+function isUpdateLine(el: Element): boolean {
+  const text = squash(el.textContent);
+  return text.length <= MAX_DATE_LINE_CHARS && UPDATE_LABEL.test(text) && standsAlone(el) && !!dateLineDate(text, MAX_TEXT_DATE_WORDS);
+}
+
 export interface CleanReport {
   captions: number;
   dateLines: number;
@@ -166,7 +175,7 @@ export function cleanArticle(root: Element): CleanReport {
       const prose = len >= MIN_PROSE_CHARS && !HEADING_TAGS.has(tag);
       if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
     }
-    if (isLeafBlock(el) && isCreditLine(el)) {
+    if (isLeafBlock(el) && (isCreditLine(el) || isUpdateLine(el))) {
       gone.add(el);
       removable.push(el);
       report.captions++;
