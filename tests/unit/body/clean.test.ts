@@ -55,6 +55,18 @@ describe('cleanArticle: credit lines', () => {
   });
 });
 
+describe('cleanArticle: author notes', () => {
+  it('drops an "About the author" heading and the short note under it, up to the next heading', () => {
+    const { text, report } = clean(
+      `${prose('harbour', 0)}${prose('budget', 1)}<h3>About the author</h3><p>Jane Doe is a senior fellow at the Example Institute.</p><h3>Further reading</h3>${prose('ferries', 2)}`,
+    );
+    expect(text).not.toContain('About the author');
+    expect(text).not.toContain('senior fellow');
+    expect(text).toContain('Paragraph 2 about ferries');
+    expect(report.removed.map((el) => el.textContent)).toContain('Jane Doe is a senior fellow at the Example Institute.');
+  });
+});
+
 describe('cleanArticle: date lines', () => {
   it('drops a line that is a <time> with its label, and a bare <time>, but keeps a sentence that mentions a date', () => {
     const { text, report } = clean(

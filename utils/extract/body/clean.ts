@@ -4,6 +4,7 @@
 // never site names or page text.
 import { hasBoilerplateClass, headsOtherArticles } from '../boilerplate';
 import { dateLineDate } from '../metadata/dates';
+import { isAuthorHeading } from '../metadata/labels';
 import { isBlockTag } from '../text';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
@@ -216,6 +217,7 @@ export function cleanArticle(root: Element): CleanReport {
     }
   }
   cutOtherArticles(root, gone, removable);
+  cutAuthorNote(root, gone, removable);
   for (const el of removable) el.parentNode?.removeChild(el);
   return report;
 }
@@ -226,6 +228,29 @@ const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
  * A heading that names a box of other articles ("Related", "Das könnte Sie auch interessieren") and what follows
  * it in its container: the list it heads.
  */
+/** Blocks after an "About the author" heading that make its note, at most, each at most this long. */
+const MAX_NOTE_BLOCKS = 3;
+const MAX_NOTE_BLOCK_CHARS = 600;
+
+/**
+ * A heading that titles the author note ("About the author", "Über den Autor") and the short blocks under it, up
+ * to the next heading: the note is read for affiliations from the cut text, not kept as the article's prose.
+ */
+function cutAuthorNote(root: Element, gone: Set<Element>, removable: Element[]): void {
+  for (const h of Array.from(root.querySelectorAll('h2, h3, h4'))) {
+    if (gone.has(h) || !isAuthorHeading(h)) continue;
+    gone.add(h);
+    removable.push(h);
+    let n = 0;
+    for (let el = h.nextElementSibling; el && n < MAX_NOTE_BLOCKS && !HEADING_TAGS.has(el.tagName.toUpperCase()); el = el.nextElementSibling, n++) {
+      if (squashLen(el.textContent) > MAX_NOTE_BLOCK_CHARS) break;
+      if (gone.has(el)) continue;
+      gone.add(el);
+      removable.push(el);
+    }
+  }
+}
+
 function cutOtherArticles(root: Element, gone: Set<Element>, removable: Element[]): void {
   for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, strong, b'))) {
     const tag = h.tagName.toUpperCase();
