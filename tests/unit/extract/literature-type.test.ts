@@ -21,6 +21,8 @@ describe('type of literature guess', () => {
     expect(guessLiteratureType({ types: ['Article'], section: 'Opinion' })).toEqual({ value: 'Opinion/Op-Ed', source: 'article-section' });
     expect(guessLiteratureType({ types: [], url: 'https://example.org/analysis/2021/why-cities-flood' })).toEqual({ value: 'Analysis', source: 'url-path' });
     expect(guessLiteratureType({ types: [], url: 'https://example.org/blog/why-cities-flood' })?.value).toBe('Blog Post');
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/working-papers/why-cities-flood' })?.value).toBe('Research Article');
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/publikationen/arbeitspapiere/hochwasser' })?.value).toBe('Research Article');
   });
 
   it('uses citation tags', () => {

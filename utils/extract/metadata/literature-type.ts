@@ -31,6 +31,7 @@ const WORDS: Array<[RegExp, LiteratureType]> = [
   [/^(?:book-?reviews?|buchkritik|rezensionen?|rezension|critique-?livre|reseña)$/i, 'Book Review'],
   [/^(?:policy-?briefs?|briefs?|issue-?briefs?|policy-?papers?|policy-?memos?)$/i, 'Policy Brief'],
   [/^(?:reports?|berichte|rapports?|informes?|research-?reports?|white-?papers?|studie|studien|studies)$/i, 'Report'],
+  [/^(?:working-?papers?|discussion-?papers?|research-?papers?|occasional-?papers?|arbeitspapiere?|documents?-de-travail|documentos?-de-trabajo)$/i, 'Research Article'],
   [/^(?:speech|speeches|reden?|discours|discursos?|remarks|testimony|testimonies)$/i, 'Speech'],
   [/^(?:blogs?|blogposts?|blog-?post|weblog)$/i, 'Blog Post'],
   [/^(?:news|nachrichten|actualites|actualités|noticias|notizie|nieuws|breaking-?news|world-?news)$/i, 'News'],
