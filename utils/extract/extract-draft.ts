@@ -126,7 +126,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
   if (feedSite) siteNames.push(feedSite);
   const lang = htmlMeta.values.language ?? jsonLd.values.language ?? null;
 
-  let page: ReturnType<typeof fromPageMarkup> = { headlines: [], subheads: [], standalone: null, results: [] };
+  let page: ReturnType<typeof fromPageMarkup> = { headlines: [], subheads: [], standalone: null, results: [], kicker: null };
   try {
     page = fromPageMarkup(doc, { siteNames, metaTitles, lang, url });
   } catch {
@@ -249,7 +249,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     draft.notice = body.clipped ? clippedNotice(countWords(body.text)) : t('readTooLargeForArticle');
   }
 
-  const guess = guessLiteratureType({ types, section: draft.section, url });
+  const guess = guessLiteratureType({ types, section: draft.section, kicker: page.kicker, url });
   if (guess) {
     draft.literatureType = guess.value;
     draft.sources.literatureType = guess.source;

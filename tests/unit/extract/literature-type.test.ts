@@ -25,6 +25,13 @@ describe('type of literature guess', () => {
     expect(guessLiteratureType({ types: [], url: 'https://example.org/publikationen/arbeitspapiere/hochwasser' })?.value).toBe('Research Article');
   });
 
+  it('reads the label above the headline, after the section and before the URL', () => {
+    expect(guessLiteratureType({ types: [], kicker: 'Interview', url: 'https://example.org/analysis/x' })).toEqual({ value: 'Interview', source: 'page-headline' });
+    expect(guessLiteratureType({ types: [], kicker: 'Policy brief', url: null })?.value).toBe('Policy Brief');
+    expect(guessLiteratureType({ types: [], section: 'Opinion', kicker: 'Interview' })?.value).toBe('Opinion/Op-Ed');
+    expect(guessLiteratureType({ types: [], kicker: 'Middle East', url: 'https://example.org/analysis/x' })?.value).toBe('Analysis');
+  });
+
   it('uses citation tags', () => {
     expect(guessLiteratureType({ types: ['citation:report'] })).toEqual({ value: 'Report', source: 'citation' });
     expect(guessLiteratureType({ types: ['citation:journal'] })?.value).toBe('Research Article');

@@ -46,6 +46,14 @@ describe('page markup source', () => {
     }
   });
 
+  it('reads the short label right above the headline as its kicker, past a script, and guesses the type from it', () => {
+    const d = doc(`<head><title>Why cities flood</title></head><body><article><header><p class="kicker">Interview</p><script>ad()</script>
+      <h1>Why cities flood</h1></header>${para}${para}</article></body>`);
+    const draft = extractDraft(d, { url: 'https://example.org/a/why-cities-flood' });
+    expect(draft.literatureType).toBe('Interview');
+    expect(draft.sources.literatureType).toBe('page-headline');
+  });
+
   it('finds bylines and dates at any depth and in document order, but not in <noscript> or <template>', () => {
     const deep = (inner: string) => '<div>'.repeat(200) + inner + '</div>'.repeat(200);
     const d = doc(`<head><title>Floods</title></head><body>${deep(`<article><h1>Why cities flood</h1>

@@ -49,12 +49,14 @@ export interface LiteratureHints {
   types: string[];
   /** The article section (article:section, JSON-LD articleSection). */
   section?: string | null;
+  /** The label above the headline ("Commentary", "Interview"). */
+  kicker?: string | null;
   url?: string | null;
 }
 
 /**
- * Guess the Type of Literature from schema types, citation tags, the article section and the URL path. It is
- * always a guess (the caller marks it so); null when nothing points anywhere.
+ * Guess the Type of Literature from schema types, citation tags, the article section, the label above the
+ * headline and the URL path. It is always a guess (the caller marks it so); null when nothing points anywhere.
  */
 export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | null {
   const schema = hints.types.filter((t) => !t.includes(':'));
@@ -73,6 +75,10 @@ export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | n
       const t = fromWords(part.replace(/\s+/g, '-'));
       if (t) return { value: t, source: 'article-section' };
     }
+  }
+  if (hints.kicker) {
+    const t = fromWords(hints.kicker.trim().replace(/\s+/g, '-'));
+    if (t) return { value: t, source: 'page-headline' };
   }
   if (hints.url) {
     let segments: string[];

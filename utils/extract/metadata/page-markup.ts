@@ -8,6 +8,7 @@ import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS, isAuthorHeading } from './labels';
 import { ancestors, distancesFrom, isExcluded, treeDistance, type Placed } from './regions';
 import { attr } from '../elements';
+import { boundedText } from '../text';
 
 // Everything the page's own markup can tell us, found in one walk: headings (among them h2–h4 that title the authors:
 // "Authors", "Experts"), <time>, microdata, rel=author, labels (strong, b, dt, h5, h6) and blocks whose class or id
@@ -73,6 +74,23 @@ export interface PageMarkup {
   standalone: string | null;
   /** Byline source result, dates source result (label per kind). */
   results: SourceResult[];
+  /** A short label set just above the headline ("Commentary", "Interview"), or null. */
+  kicker: string | null;
+}
+
+const UNSHOWN_OR_CODE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** Words a label above the headline has at most. */
+const MAX_KICKER_WORDS = 3;
+
+/** The short line of its own right above the headline (or above the header block holding it), if there is one. */
+function kickerAbove(h1: Element): string | null {
+  let el: Element | null = h1;
+  while (el && !el.previousElementSibling && el.parentElement && el.parentElement.childElementCount <= 3) el = el.parentElement;
+  let prev = el?.previousElementSibling ?? null;
+  while (prev && UNSHOWN_OR_CODE.has(prev.tagName)) prev = prev.previousElementSibling;
+  if (!prev || prev.childElementCount > 2) return null;
+  const text = boundedText(prev, 60).replace(/[\s\u00a0]+/g, ' ').trim();
+  return text && text.length <= 40 && text.split(' ').length <= MAX_KICKER_WORDS ? text : null;
 }
 
 /**
@@ -85,7 +103,7 @@ export function fromPageMarkup(
   opts: { siteNames: string[]; metaTitles: string[]; lang?: string | null; url?: string | null },
 ): PageMarkup {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { headlines: [], subheads: [], standalone: null, results: [] };
+  if (!body) return { headlines: [], subheads: [], standalone: null, results: [], kicker: null };
   // One walk of the page; headlines counted apart, so that hundreds of bylines and dates in a page's teasers
   // cannot push its headline out.
   const host = pageHost(opts.url);
@@ -181,5 +199,11 @@ export function fromPageMarkup(
     }
     if (values.publishedDate || values.authors) results.push({ label: 'page-text', values });
   }
-  return { headlines: headlines.map((h) => h.text), subheads: subheads.map((h) => h.text), standalone: standaloneHeadline(headlines), results };
+  return {
+    headlines: headlines.map((h) => h.text),
+    subheads: subheads.map((h) => h.text),
+    standalone: standaloneHeadline(headlines),
+    results,
+    kicker: main ? kickerAbove(main.el) : null,
+  };
 }
