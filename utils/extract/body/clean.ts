@@ -112,7 +112,22 @@ const CREDIT_LINE =
   /^(?:(?:foto|fotos|bild|bilder|bildquelle|fotocredit|quelle|quellen|source|sources|credit|credits|photo|photos|image|images|picture|illustration|grafik|copyright|crédits?|fuente|fonte)\s*[:：]|(?:photograph(?:ed)?|photos?|pictures?|images?|illustrations?|fotos?)\s+(?:by|von|de|par)\s|©|\(c\)\s)/i;
 const MAX_CREDIT_LINE_CHARS = 100;
 
-function isCreditLine(el: Element): boolean {
+/** The start of an element's first text (its label, if it has one), found without reading all its text. */
+function leadingText(el: Element): string {
+  let n: Node | null = el.firstChild;
+  for (let steps = 0; n && steps < 12; steps++) {
+    if (n.nodeType === 3) {
+      const v = (n.nodeValue ?? '').trimStart();
+      if (v) return v.slice(0, 40);
+      n = n.nextSibling;
+    } else if (n.nodeType === 1) n = n.firstChild ?? n.nextSibling;
+    else n = n.nextSibling;
+  }
+  return '';
+}
+
+function isCreditLine(el: Element, lead: string): boolean {
+  if (!CREDIT_LINE.test(lead)) return false;
   const text = squash(el.textContent);
   return text.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(text) && standsAlone(el);
 }
@@ -121,7 +136,8 @@ function isCreditLine(el: Element): boolean {
 // wherever it stands: metadata, not prose (an event's date line has no such label).
 const UPDATE_LABEL = /^(?:last\s+)?(?:updated?|modified|aktualisiert|zuletzt\s+(?:aktualisiert|geändert)|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|stand)\b/i;
 
-function isUpdateLine(el: Element): boolean {
+function isUpdateLine(el: Element, lead: string): boolean {
+  if (!UPDATE_LABEL.test(lead)) return false;
   const text = squash(el.textContent);
   return text.length <= MAX_DATE_LINE_CHARS && UPDATE_LABEL.test(text) && standsAlone(el) && !!dateLineDate(text, MAX_TEXT_DATE_WORDS);
 }
@@ -176,7 +192,8 @@ export function cleanArticle(root: Element): CleanReport {
       const prose = len >= MIN_PROSE_CHARS && !HEADING_TAGS.has(tag);
       if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
     }
-    if (isLeafBlock(el) && (isCreditLine(el) || isUpdateLine(el))) {
+    const lead = isLeafBlock(el) ? leadingText(el) : '';
+    if (lead && (isCreditLine(el, lead) || isUpdateLine(el, lead))) {
       gone.add(el);
       removable.push(el);
       report.captions++;
@@ -217,7 +234,7 @@ export function cleanArticle(root: Element): CleanReport {
     }
   }
   cutOtherArticles(root, gone, removable);
-  cutAuthorNote(root, gone, removable);
+  cutAuthorNote(all, gone, removable);
   for (const el of removable) el.parentNode?.removeChild(el);
   return report;
 }
@@ -228,6 +245,7 @@ const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
  * A heading that names a box of other articles ("Related", "Das könnte Sie auch interessieren") and what follows
  * it in its container: the list it heads.
  */
+const NOTE_HEADING_TAGS = new Set(['H2', 'H3', 'H4']);
 /** Blocks after an "About the author" heading that make its note, at most, each at most this long. */
 const MAX_NOTE_BLOCKS = 3;
 const MAX_NOTE_BLOCK_CHARS = 600;
@@ -236,9 +254,9 @@ const MAX_NOTE_BLOCK_CHARS = 600;
  * A heading that titles the author note ("About the author", "Über den Autor") and the short blocks under it, up
  * to the next heading: the note is read for affiliations from the cut text, not kept as the article's prose.
  */
-function cutAuthorNote(root: Element, gone: Set<Element>, removable: Element[]): void {
-  for (const h of Array.from(root.querySelectorAll('h2, h3, h4'))) {
-    if (gone.has(h) || !isAuthorHeading(h)) continue;
+function cutAuthorNote(all: Element[], gone: Set<Element>, removable: Element[]): void {
+  for (const h of all) {
+    if (!NOTE_HEADING_TAGS.has(h.tagName.toUpperCase()) || gone.has(h) || !isAuthorHeading(h)) continue;
     gone.add(h);
     removable.push(h);
     let n = 0;
