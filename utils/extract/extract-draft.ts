@@ -13,7 +13,7 @@ import { fromHtmlMeta } from './metadata/html-meta';
 import { fromPageMarkup } from './metadata/page-markup';
 import { dateFromUrl } from './metadata/url-date';
 import { dateBesideSelfReference } from './metadata/self-reference';
-import { normaliseDate } from './metadata/dates';
+import { dateLineDate, normaliseDate } from './metadata/dates';
 import { dateIsWritten } from './metadata/written-date';
 import { chooseMetadata, shownDateSource, STATED_LABELS } from './metadata/choose';
 import { chooseTitle, siteNameFromTitle } from './metadata/title';
@@ -54,6 +54,8 @@ const ORDER = {
   language: ['meta-tags', 'json-ld', 'citation', 'dublin-core', 'opengraph', 'readability'],
 };
 
+/** Words of letters an update line holds at most besides its date ("Zuletzt aktualisiert am …"). */
+const MAX_UPDATE_LINE_WORDS = 5;
 /** The page text searched for a stated date, at most (read only when that date is in doubt). */
 const PAGE_TEXT_CHARS = 400_000;
 const PAGE_TEXT_NODES = 200_000;
@@ -176,7 +178,11 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     });
     const place = datelinePlace(article.text);
     if (place) sources.push({ label: 'dateline', values: { place } });
-    const opening = leadDate([...article.openingDates, article.text].join('\n'), lang);
+    // Failing a date line at the opening, the day the text says it was last updated (as a citation takes it when no
+    // publication date is given).
+    const opening =
+      leadDate([...article.openingDates, article.text].join('\n'), lang) ??
+      article.updateDates.map((line) => dateLineDate(line, MAX_UPDATE_LINE_WORDS, lang)).find(Boolean);
     if (opening) sources.push({ label: 'article-text', values: { publishedDate: opening } });
   }
   const titleSite = siteNameFromTitle(docTitle, hosts);

@@ -18,6 +18,8 @@ export interface ReadabilityResult {
   cutText: string;
   /** The date lines the clean-up cut from the article's opening ("26 January 2022"), for dating the article. */
   openingDates: string[];
+  /** Update lines cut from the text ("Last updated: 3 May 2021"), see cleanArticle. */
+  updateDates: string[];
 }
 
 /** Most text kept of what the clean-up cut (author bios are short). */
@@ -58,6 +60,7 @@ export function runReadability(doc: Document, elements: ElementsByTag = queryEle
     text,
     cutText: cut.map((el) => blockText(el)).join('\n').slice(0, MAX_CUT_CHARS),
     openingDates: cleaned.openingDates,
+    updateDates: cleaned.updateDates,
   };
 }
 

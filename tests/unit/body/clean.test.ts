@@ -42,6 +42,7 @@ describe('cleanArticle: credit lines', () => {
     const { text } = clean(`${prose('harbour', 0)}${prose('budget', 1)}<p><b>Aktualisiert am </b>17.01.2021.</p><p>Last updated: 3 May 2021</p>`);
     expect(text).not.toContain('Aktualisiert');
     expect(text).not.toContain('Last updated');
+    expect(clean(`${prose('harbour', 1)}<p>Last updated: 3 May 2021</p>`).report.updateDates).toEqual(['Last updated: 3 May 2021']);
     expect(clean(`${prose('harbour', 0)}${prose('budget', 1)}<p>Next hearing: 12 March 2021</p>`).text).toContain('Next hearing');
   });
 

@@ -248,6 +248,15 @@ describe('dateline and author bio', () => {
     expect(dateOf('Updated March 6, 2024')).toBeNull();
   });
 
+  it('dates an article by the day its text says it was last updated when no publication date is given anywhere', () => {
+    const d = doc(`<head><title>Ports policy</title></head><body><main><article><h1>Ports policy</h1>${para}${para}
+      <p><b>Aktualisiert am </b>17.01.2021.</p></article></main></body>`, 'de');
+    const draft = extractDraft(d, { url: 'https://example.org/ports' });
+    expect(draft.publishedDate).toBe('2021-01-17');
+    expect(draft.sources.publishedDate).toBe('article-text');
+    expect(draft.text).not.toContain('Aktualisiert');
+  });
+
   it('dates an article by its opening date line below an update line, and never by an event listed after the prose', () => {
     const page = (opening: string, after = '') => doc(`<body><header><h1>Ports policy</h1></header><main><article>
       <h2>Ports policy is changing fast.</h2>${opening}${para}${after}${para}</article></main></body>`);

@@ -147,6 +147,8 @@ export interface CleanReport {
   dateLines: number;
   /** The date lines cut from the article's opening (before its first paragraph of prose), first two at most. */
   openingDates: string[];
+  /** The update lines cut anywhere ("Aktualisiert am 17.01.2021."), first two at most: a date of last resort. */
+  updateDates: string[];
   classCues: number;
   linkBlocks: number;
   /** The removed elements, outermost only, in document order. */
@@ -155,7 +157,7 @@ export interface CleanReport {
 
 /** Cleans `root` (Readability's article element) in place. */
 export function cleanArticle(root: Element): CleanReport {
-  const report: CleanReport = { captions: 0, dateLines: 0, openingDates: [], classCues: 0, linkBlocks: 0, removed: [] };
+  const report: CleanReport = { captions: 0, dateLines: 0, openingDates: [], updateDates: [], classCues: 0, linkBlocks: 0, removed: [] };
   const total = squashLen(root.textContent);
   if (!total) return report;
   const maxCue = Math.min(MAX_CUE_CHARS, total * MAX_CUE_SHARE);
@@ -193,10 +195,17 @@ export function cleanArticle(root: Element): CleanReport {
       if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
     }
     const lead = isLeafBlock(el) ? leadingText(el) : '';
-    if (lead && (isCreditLine(el, lead) || isUpdateLine(el, lead))) {
+    if (lead && isCreditLine(el, lead)) {
       gone.add(el);
       removable.push(el);
       report.captions++;
+      continue;
+    }
+    if (lead && isUpdateLine(el, lead)) {
+      gone.add(el);
+      removable.push(el);
+      report.dateLines++;
+      if (report.updateDates.length < MAX_OPENING_DATES) report.updateDates.push(squash(el.textContent));
       continue;
     }
     if (tag === 'FIGCAPTION') {
