@@ -37,6 +37,12 @@ export function sniffFile(bytes: Uint8Array): FileKind {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   if (control > head.length * 0.01) return { other: 'a binary file' };
-  const text = new TextDecoder('latin1').decode(head);
+  // Markup from its first character ("<style>…" before the <html> a template forgot), or HTML elements further on.
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+  if (/^<(?:[a-z]|!doctype|!--)/i.test(start)) return 'html';
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, HTML_SNIFF_BYTES));
   return /<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1)[\s>]/i.test(text) ? 'html' : 'text';
 }
+
+/** How far into a file the HTML elements are looked for (a page can open with a long style sheet). */
+const HTML_SNIFF_BYTES = 65_536;

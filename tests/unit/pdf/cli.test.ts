@@ -61,6 +61,10 @@ describe('sniffFile', () => {
     expect(sniffFile(bytes('<!doctype html><p>x'))).toBe('html');
     expect(sniffFile(bytes('  <div class="a">fragment</div>'))).toBe('html');
     expect(sniffFile(bytes('A note on tariffs.\nPort fees rose.'))).toBe('text');
+    // A page that opens with a long style sheet before any element the test looks for is still HTML.
+    expect(sniffFile(bytes(`<style>${'.a { color: red; }\n'.repeat(1000)}</style><div>x</div>`))).toBe('html');
+    expect(sniffFile(bytes(`${'x'.repeat(20_000)} <div>late</div>`))).toBe('html');
+    expect(sniffFile(bytes('<3 for ports\nA note.'))).toBe('text');
     expect(sniffFile(new Uint8Array([0xe9, 0x74, 0xe9, 0x20, 0x61]))).toBe('text'); // "été a" in windows-1252
   });
   it('names what it is when it is none of those', () => {
