@@ -22,6 +22,8 @@ describe('type of literature guess', () => {
     expect(guessLiteratureType({ types: [], url: 'https://example.org/analysis/2021/why-cities-flood' })).toEqual({ value: 'Analysis', source: 'url-path' });
     expect(guessLiteratureType({ types: [], url: 'https://example.org/blog/why-cities-flood' })?.value).toBe('Blog Post');
     expect(guessLiteratureType({ types: [], url: 'https://example.org/working-papers/why-cities-flood' })?.value).toBe('Research Article');
+    // A "%" that is no escape is read as written, never a failure.
+    expect(guessLiteratureType({ types: [], url: 'https://example.org/sale-50%-off/item' })).toBeNull();
     expect(guessLiteratureType({ types: [], url: 'https://example.org/publikationen/arbeitspapiere/hochwasser' })?.value).toBe('Research Article');
   });
 

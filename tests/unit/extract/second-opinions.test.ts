@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseMetadata } from '../../../utils/extract/metadata/choose';
 import { parseHTML } from 'linkedom';
 import { doc } from './helpers';
 import { extractDraft } from '../../../utils/extract/extract-draft';
@@ -49,8 +50,14 @@ describe('dates: cross-checks between sources', () => {
       "headline":"Cuts","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script></head>
       <body><article><h1>Cuts</h1><p>Ana Gil</p><p>${line}</p>${para}</article></body>`);
     expect(extractDraft(page('May 3, 2022 10:41 pm'), { url: 'https://example.org/cuts' }).publishedDate).toBe('2022-05-03');
+    expect(extractDraft(page('May 3, 2022 10:41 pm'), { url: 'https://example.org/cuts' }).sources.publishedDate).toBe('page-text');
     // A date line no time zone could make that instant's day leaves the stamp as it is.
     expect(extractDraft(page('May 1, 2022 10:41 pm'), { url: 'https://example.org/cuts' }).publishedDate).toBe('2022-05-04');
+    // A stamp that only looks like one (a month in another language, an hour past 23) is left alone, never a failure.
+    for (const stamp of ['04 Dic 2022 10:00 GMT', '2022-05-04T24:30Z']) {
+      const odd = chooseMetadata([{ label: 'json-ld', values: { publishedDate: stamp } }, { label: 'page-text', values: { publishedDate: '4. Dezember 2022' } }], { lang: 'es' });
+      expect(odd.sources.publishedDate, stamp).toBeDefined();
+    }
   });
 
   it('takes the stated date that the visible date next to the headline confirms', () => {

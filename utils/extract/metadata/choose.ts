@@ -166,7 +166,7 @@ function widenAuthors(out: Chosen, results: SourceResult[], read: (r: SourceResu
 
 // A UTC instant, in ISO 8601 or as HTTP and RSS write it ("Wed, 04 May 2022 02:41:00 GMT").
 const UTC_TIME =
-  /^(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)|(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:GMT|UTC|Z|[+-]0000))$/i;
+  /^(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)|(?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:GMT|UTC|Z|[+-]0000))$/i;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$/;
 // A wall-clock time without an offset ("2021-03-04 21:30:00"), as CMSs print the local time.
 const NAIVE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/;
@@ -208,6 +208,7 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
   const shownDate = shown ? read(shown) : null;
   if (UTC_TIME.test(chosenRaw)) {
     const t = Date.parse(chosenRaw);
+    if (!Number.isFinite(t)) return; // "T24:30Z": no instant to check against
     const stated = results.filter((r) => r.label !== chosenLabel && explicit.has(r.label));
     const raws = [
       ...stated.map((r) => r.values.publishedDate?.trim() ?? ''),
@@ -219,7 +220,8 @@ function refineDate(out: Chosen, results: SourceResult[], explicit: ReadonlySet<
     const witness = shownDate ?? (textSource ? read(textSource) : null);
     const day = twin ?? (witness && dayOfInstantSomewhere(t, witness) ? witness : null);
     if (day && day !== out.publishedDate && normaliseDate(day)) {
-      const from = twin ? (stated.find((r) => r.values.publishedDate?.trim().startsWith(day))?.label ?? 'page-date') : 'page-date';
+      const witnessLabel = shownDate ? 'page-date' : 'page-text';
+      const from = twin ? (stated.find((r) => r.values.publishedDate?.trim().startsWith(day))?.label ?? 'page-date') : witnessLabel;
       out.publishedDate = day;
       out.sources.publishedDate = from;
     }

@@ -88,7 +88,13 @@ export function guessLiteratureType(hints: LiteratureHints): LiteratureGuess | n
       segments = [];
     }
     for (const seg of segments) {
-      const t = fromWords(decodeURIComponent(seg).toLowerCase());
+      let word = seg;
+      try {
+        word = decodeURIComponent(seg);
+      } catch {
+        // "sale-50%-off": not an escape; read as written
+      }
+      const t = fromWords(word.toLowerCase());
       if (t) return { value: t, source: 'url-path' };
     }
   }
