@@ -23,6 +23,25 @@ describe('byline cleaning', () => {
     expect(bylineFromLine('作者：肖春芳').map((a) => a.name)).toEqual(['肖春芳']);
   });
 
+  it('keeps names that hold a conjunction or a particle written as a name: "Con", "Y.", "Le"; and initials before a name', () => {
+    expect(names('By Con Coughlin')).toEqual(['Con Coughlin']);
+    expect(names('By Jane Y. Doe')).toEqual(['Jane Y. Doe']);
+    expect(names('By Minh Le')).toEqual(['Minh Le']);
+    expect(names('By J. K. Rowling')).toEqual(['J. K. Rowling']);
+    expect(names('Jane Doe And John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    expect(names('JANE DOE Y ANA LOPEZ')).toEqual(['Jane Doe', 'Ana Lopez']);
+    expect(names('VON TOBI UND LARS')).toEqual(['Tobi', 'Lars']);
+  });
+
+  it('reads "Report by", "Guest blog by" as by-words, but not "Report from" a place', () => {
+    expect(names('Report from Kyiv | By Jane Doe')).toEqual(['Jane Doe']);
+    expect(names('Guest blog by Jane Doe')).toEqual(['Jane Doe']);
+    expect(bylineFromLine('Guest blog by Jane Doe').map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(bylineFromLine('Yazan: Ahmet Yılmaz').map((a) => a.name)).toEqual(['Ahmet Yılmaz']);
+    // A headline-like line is not a byline.
+    expect(bylineFromLine('Study by Stanford Researchers Finds Link')).toEqual([]);
+  });
+
   it('splits on "y", "et", "and" only as words, in any alphabet', () => {
     expect(names('Ayşe Yılmaz y Ana López')).toEqual(['Ayşe Yılmaz', 'Ana López']);
     expect(names('Émile Ütz et Yœl Ørsted')).toEqual(['Émile Ütz', 'Yœl Ørsted']);

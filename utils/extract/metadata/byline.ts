@@ -2,6 +2,8 @@ import type { Author } from '../../record/schema';
 import { cleanText, fixCaps, squashKey } from './clean';
 import { isSiteName } from './site-name';
 
+// The work, then "by" ("Report by", "Guest post by", "Prepared by"): only with "by", not "Report from Kyiv".
+const WORK_BY = String.raw`(?:report|paper|brief|study|research|review|reporting|guest(?:\s+(?:post|article|column|essay|blog))?|gast|prepared|authored|contributed|compiled)\s+by\b`;
 // Chinese and Japanese credit labels, with the colon or slash they are always written with ("作者：", "文／", "記者 ").
 const CJK_CREDIT = String.raw`(?:作者|撰文|撰稿|文|筆者|笔者|記者|记者)\s*[:：／/]|(?:記者|记者)\s+`;
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
@@ -10,7 +12,7 @@ const CJK_CREDIT = String.raw`(?:作者|撰文|撰稿|文|筆者|笔者|記者|�
 // photos by"): "Authors Guild" is a name.
 const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
 const BY_PREFIX = new RegExp(
-  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|guest|gast|gastbeitrag|prepared|authored|contributed|compiled|kommentar|commentary|analysis|opinion|essay|column|report|paper|brief|study|research|review|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|(?:by|von|vom|from|por|par|door|av|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written|yazar|yazan)\b\s*[:：\-–]?|(?:автор|авторы|автори|текст)\s*[:：]?(?=\s)|بقلم|${CJK_CREDIT})\s*`,
+  String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|commentary|analysis|opinion|essay|column|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|${WORK_BY}|(?:by|von|vom|from|por|par|door|av|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written|yazar|yazan)\b\s*[:：\-–]?|(?:автор|авторы|автори|текст)\s*[:：]?(?=\s)|بقلم|${CJK_CREDIT})\s*`,
   'i',
 );
 // "for" and a capitalised publication after a name (no i flag: \p{Lu} must stay upper case); "for" left at the end
@@ -44,8 +46,13 @@ const TRAILING_DATE_LABEL =
 // joined to the author's own credit ("Text and photos by Jane Doe").
 const OTHER_CREDIT =
   /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|propos\s+recueillis\s+par|das\s+(?:interview|gespräch)\s+führten?|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
+// Between authors: separators, "and"/"und" in any case, and other conjunctions in lower case (in capitals in a
+// byline set in capitals).
+const SPLIT = /(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:[Aa][Nn][Dd]|[Uu][Nn][Dd]|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/u;
+const SPLIT_CAPS = /(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:AND|UND|ET|Y|WITH|MIT|SOWIE|AVEC|CON)(?!\p{L}))\s*)/u;
 // Two to four words in capitals, then words that are not ("JANE DOE Associated Press").
-const CAPS_NAME_BEFORE_WORDS = /^((?:\p{Lu}[\p{Lu}'’.-]*\s+){1,3}\p{Lu}[\p{Lu}'’.-]+)\s+(\p{Lu}\p{Ll}.*)$/u;
+// (Two letters or more a word: "J. K. Rowling" is initials and a name, not a name in capitals.)
+const CAPS_NAME_BEFORE_WORDS = /^((?:\p{Lu}{2,}[\p{Lu}'’-]*\s+){1,3}\p{Lu}{2,}[\p{Lu}'’-]*)\s+(\p{Lu}\p{Ll}.*)$/u;
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const ACRONYM_WORD = /(?:^|\s)\p{Lu}{2,5}(?:\s|$)/u;
 // Words of news organisations' names, to tell "BBC News" after a name from a co-author.
@@ -84,7 +91,7 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+\.(?:com|org
 // Plural labels and combined credits only with their colon ("Authors: …", "Text & Fotos: …"); not "Published by",
 // which opens a publisher's line. The name after it must start with a capital (tested apart: /i would lower \p{Lu}).
 const BYLINE_START = new RegExp(
-  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|study|research|review|guest(?:\s+(?:post|article|column|essay|blog))?|prepared|authored|contributed|compiled)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author|yazar|автор|текст)\s*[:：]?\s+|${CJK_CREDIT}\s*)`,
+  String.raw`^(?:${CREDIT_LABEL}\s*[:：]\s*|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\s+|(?:by|von|par|por|door|av|(?:written|words|reporting|posted|commentary|analysis|opinion|essay|column|story|article|report|paper|brief|guest(?:\s+(?:post|article|column|essay|blog))?|prepared|authored|contributed|compiled)\s+by|(?:geschrieben|verfasst)\s+von|écrit\s+par|escrito\s+por|scritto\s+da|text|texte|texto|autor(?:in)?|author|yazar|yazan|автор|авторы|автори|текст)\s*[:：]?\s+|${CJK_CREDIT}\s*)`,
   'iu',
 );
 // Lower-case words that belong in a name ("Ursula von der Leyen", "Jose de la Cruz").
@@ -186,13 +193,15 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     // A label after the name ends the byline; one that opens it ("Posted by", "Veröffentlicht von") is its by-word.
     const by = seg.match(BY_PREFIX)?.[0] ?? '';
     seg = seg.slice(by.length).replace(TRAILING_LABEL, '').replace(OTHER_CREDIT, '').replace(TRAILING_DATE_LABEL, '');
-    seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/(?<!\p{L})(?:am|on|le|el|il|um|at|Uhr|h)\s*$/iu, '');
+    // (Lower case only: "Minh Le" ends in a name.)
+    seg = seg.replace(RELATIVE_TIME, ' ').replace(DATE_LIKE, ' ').replace(/(?<!\p{L})(?:am|on|le|el|il|um|at|Uhr|h)\s*$/u, '');
     seg = seg.replace(/[\s\u00a0]+/g, ' ').trim();
     if (!seg) continue;
     // Parts with the separator before each: after a role ("Jane Doe, Senior Fellow, …") the parts joined by commas
     // are its qualifiers (an institute, a programme), not co-authors; "and", "&", ";" start the next author.
     // Word boundaries that know letters beyond ASCII: "y" is not split out of "Yılmaz".
-    const pieces = seg.split(/(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:and|und|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/iu);
+    // "And" in any case; the others in lower case only, since "Con Coughlin" and "Jane Y. Doe" are names.
+    const pieces = seg.split(allCaps ? SPLIT_CAPS : SPLIT);
     let afterRole = false;
     for (let k = 0; k < pieces.length; k += 2) {
       const before = (pieces[k - 1] ?? '').trim();
@@ -219,7 +228,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
       // "Tobi und Lars" names two people.
       const prevName = names[names.length - 1];
       if (prevName && /^(?:[A-Z]{2,4}(?:-[A-Z]{1,2})?|dpa|afp|ap|reuters|kna|epd|apa|sda|sid|ansa|efe)$/i.test(name) && name.length <= 7) {
-        if (/\s/.test(prevName) || /^[A-Z]{2,4}(?:-[A-Z]{1,2})?$/.test(name) || name.length > 4) continue;
+        if (/\s/.test(prevName) || (!allCaps && /^[A-Z]{2,4}(?:-[A-Z]{1,2})?$/.test(name)) || name.length > 4) continue;
       }
       // A lower-case word after a name is left-over text ("PTI, Washington, ist"), not a co-author.
       if (prevName && /^\p{Ll}+$/u.test(name)) continue;
@@ -231,7 +240,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
       const capsName = allCaps ? null : name.match(CAPS_NAME_BEFORE_WORDS);
       if (capsName) name = fixCaps(capsName[1]);
       // An acronym standing alone ("AFP", "ORF") keeps its capitals.
-      if (allCaps && !ACRONYM.test(name)) name = fixCaps(name);
+      if (allCaps && !(ACRONYM.test(name) && squashKey(name) === squashKey(bare))) name = fixCaps(name);
       // "Jane Doe in Brussels", "Hans Müller aus Berlin": where she wrote from.
       name = name.replace(WRITTEN_FROM, '');
       const prev = names[names.length - 1];
