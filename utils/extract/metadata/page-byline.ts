@@ -1,26 +1,34 @@
 // The byline the page shows near its headline: `itemprop=author`, `rel=author`, byline and author blocks, and
 // labelled names ("Autor: Jane Doe").
 import type { Author } from '../../record/schema';
-import { readText } from '../text';
+import { boundedText, readText } from '../text';
 import { parseByline, parseOrganisations } from './byline';
 import { AUTHOR_LABEL, LABEL_TAGS, isAuthorHeading, textAfterLabel, textUnderHeading } from './labels';
 import { inArticleItem, type Placed } from './regions';
 import { attr } from '../elements';
 
 /** Class and id words of an author block. */
-export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username|reporter|journalist|posted-?by|firma|creator|penulis|yazar/i;
+export const AUTHOR_CLASS = /byline|author|autor|auteur|writer|verfasser|submitted|username|reporter|journalist|posted-?by|creator|penulis|yazar/i;
 // A link to an author's page on the same site ("/author/jdoe/", "/experts/jane-doe"): its text names them. Not
 // "/people/…" or "/person/…", which news sites use for pages about people they write about, and not a link to
 // another site (a citation).
 const PERSON_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|experts?|staff|profiles?|contributors?|journalists?|reporters?|columnists?|writers?|scholars?|fellows?)\/[^/?#]+\/?(?:[?#].*)?$/i;
 
-/** Whether a link goes to an author's page on the page's own site (`host`: the page's host, without "www."). */
+/** Text around a link to a person's page, at most, for it to be a byline rather than a name in a sentence. */
+const MAX_BYLINE_BLOCK_CHARS = 120;
+
+/**
+ * Whether a link goes to an author's page on the page's own site (`host`: the page's host, without "www."), in a
+ * block short enough to be a byline ("By <a>Jane Doe</a> | 5 March"), not a sentence that quotes an expert.
+ */
 export function isPersonLink(el: Element, host: string | null): boolean {
   if (el.tagName !== 'A') return false;
   const href = attr(el, 'href');
   if (!PERSON_PATH.test(href)) return false;
   const abs = href.match(/^(?:https?:)?\/\/([^/?#]+)/i);
-  return !abs || (!!host && abs[1].toLowerCase().replace(/^www\./, '') === host);
+  if (abs && !(host && abs[1].toLowerCase().replace(/^www\./, '') === host)) return false;
+  const block = el.parentElement;
+  return !block || boundedText(block, MAX_BYLINE_BLOCK_CHARS + 1).replace(/\s+/g, ' ').trim().length <= MAX_BYLINE_BLOCK_CHARS;
 }
 
 // A byline block also holds the article's category or tags ("<div class=category><a href=/category/…>"): not names.

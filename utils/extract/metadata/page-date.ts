@@ -9,11 +9,13 @@ import { attr } from '../elements';
 /** Class and id words of a date block. */
 export const DATE_CLASS = /date|datum|publish|posted|submitted|time|zeit|fecha|data|(?:^|[\s_-])meta(?:$|[\s_-])/i;
 /** Words saying a date is when the page was changed, not published. */
-// (Boundaries that know letters beyond ASCII: "publié" ends in a letter \b does not see.)
+// "Reviewed"/"revised" only as a label ("Last reviewed", "Revised: …", "reviewed on …"): "A revised plan" is a title,
+// "Reviewed by" names a reviewer.
 export const MODIFIED =
-  /(?<![\p{L}])(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt|(?:last\s+)?(?:reviewed|revised)(?!\s+by)|überarbeitet|révisé|revisado)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:updated?|aktualisiert|geändert|modified|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|last edited|zuletzt|last\s+(?:reviewed|revised)|(?:reviewed|revised)(?=\s*:|\s+on\s)|überarbeitet|révisé|revisado)(?![\p{L}])/iu;
 /** A citation's access date ("Retrieved 23 October 2018"): when someone read a source, not when this was published. */
 const ACCESSED = /\b(?:retrieved|accessed|access-?date|abgerufen|consulté|consultado|consultato|geraadpleegd)\b/i;
+// (Boundaries that know letters beyond ASCII: "publié" ends in a letter \b does not see.)
 const PUBLISHED = /(?<![\p{L}])(?:published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|posted|erstellt|datum|date)(?![\p{L}])/iu;
 
 /** The date closest to the headline, publication dates and explicit markup preferred; citations' access dates left out. */

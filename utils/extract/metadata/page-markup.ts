@@ -18,7 +18,7 @@ const CANDIDATE_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'TIME', 'STRONG', 'B', '
 const SECTION_HEADINGS = new Set(['H3', 'H4']);
 // Case-sensitive, as CSS [class*="…"] is: the spellings that occur.
 const CANDIDATE_CLASS =
-  /byline|Byline|author|Author|autor|Autor|auteur|writer|Writer|verfasser|submitted|username|reporter|Reporter|journalist|Journalist|firma|creator|Creator|penulis|yazar|meta|date|Date|time|datum|Datum|publish|posted/;
+  /byline|Byline|author|Author|autor|Autor|auteur|writer|Writer|verfasser|submitted|username|reporter|Reporter|journalist|Journalist|creator|Creator|penulis|yazar|meta|date|Date|time|datum|Datum|publish|posted/;
 const CANDIDATE_ID = /byline|author/;
 const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/;
 // Their content is not part of the page as shown (noscript is text where scripts run; template is inert).
@@ -78,17 +78,19 @@ export interface PageMarkup {
   kicker: string | null;
 }
 
-const UNSHOWN_OR_CODE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const NOT_A_KICKER = new Set([...UNSHOWN, 'SCRIPT', 'STYLE']);
+const CONTROLS = new Set(['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'LABEL', 'FORM', 'NAV']);
 /** Words a label above the headline has at most. */
 const MAX_KICKER_WORDS = 3;
 
 /** The short line of its own right above the headline (or above the header block holding it), if there is one. */
 function kickerAbove(h1: Element): string | null {
   let el: Element | null = h1;
-  while (el && !el.previousElementSibling && el.parentElement && el.parentElement.childElementCount <= 3) el = el.parentElement;
-  let prev = el?.previousElementSibling ?? null;
-  while (prev && UNSHOWN_OR_CODE.has(prev.tagName)) prev = prev.previousElementSibling;
-  if (!prev || prev.childElementCount > 2) return null;
+  while (el && !el.previousElementSibling && el.parentElement && el.parentElement.tagName !== 'BODY' && el.parentElement.childElementCount <= 3) el = el.parentElement;
+  if (!el || el.tagName === 'BODY') return null;
+  let prev = el.previousElementSibling;
+  while (prev && NOT_A_KICKER.has(prev.tagName)) prev = prev.previousElementSibling;
+  if (!prev || prev.tagName === 'HEAD' || CONTROLS.has(prev.tagName) || prev.childElementCount > 2) return null;
   const text = boundedText(prev, 60).replace(/[\s\u00a0]+/g, ' ').trim();
   return text && text.length <= 40 && text.split(' ').length <= MAX_KICKER_WORDS ? text : null;
 }
