@@ -1,6 +1,7 @@
 import { emptyDraft, type Draft } from './draft';
 import { t } from '../i18n/messages';
 import { runReadability } from './readability';
+import { MAX_TEXT_DATE_WORDS } from './body/clean';
 import { countWords, readText } from './text';
 import { MetaIndex } from './metadata/meta-tags';
 import { indexElements, queryElements } from './elements';
@@ -54,8 +55,6 @@ const ORDER = {
   language: ['meta-tags', 'json-ld', 'citation', 'dublin-core', 'opengraph', 'readability'],
 };
 
-/** Words of letters an update line holds at most besides its date ("Zuletzt aktualisiert am …"). */
-const MAX_UPDATE_LINE_WORDS = 5;
 /** The page text searched for a stated date, at most (read only when that date is in doubt). */
 const PAGE_TEXT_CHARS = 400_000;
 const PAGE_TEXT_NODES = 200_000;
@@ -182,7 +181,7 @@ export function extractDraft(doc: Document, options: ExtractOptions = {}): Draft
     // publication date is given).
     const opening =
       leadDate([...article.openingDates, article.text].join('\n'), lang) ??
-      article.updateDates.map((line) => dateLineDate(line, MAX_UPDATE_LINE_WORDS, lang)).find(Boolean);
+      article.updateDates.map((line) => dateLineDate(line, MAX_TEXT_DATE_WORDS, lang)).find(Boolean);
     if (opening) sources.push({ label: 'article-text', values: { publishedDate: opening } });
   }
   const titleSite = siteNameFromTitle(docTitle, hosts);

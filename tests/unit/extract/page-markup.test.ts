@@ -194,9 +194,10 @@ describe('page markup source', () => {
     expect(dateFromUrl('https://example.org/2019/01/some-story')).toBeNull();
     expect(dateFromUrl('https://example.org/news/2012-06/04/content_1.htm')).toBe('2012-06-04');
     expect(dateFromUrl('https://example.org/a/2019.01.18/some-story')).toBe('2019-01-18');
-    // Written together, as a whole part of the path; a longer run of digits is an id or an archive's time stamp.
+    // Written together as a folder of the path; a longer run of digits is an id or an archive's time stamp.
     expect(dateFromUrl('https://example.org/a/20190118/some-story')).toBe('2019-01-18');
-    expect(dateFromUrl('https://example.org/story/some-story-20190118.html')).toBe('2019-01-18');
+    expect(dateFromUrl('https://example.org/story/some-story-20190118.html')).toBeNull(); // a story id
+    expect(dateFromUrl('https://example.org/docs/2023.10.1/guide')).toBeNull(); // a version
     expect(dateFromUrl('https://example.org/a/2019011812/some-story')).toBeNull();
     expect(dateFromUrl('https://example.org/a/20191318/some-story')).toBeNull();
   });

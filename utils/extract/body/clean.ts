@@ -64,7 +64,7 @@ const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL']);
 const CONTENT_TAGS_LIST = ['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL'];
 const CONTENT_TAGS = new Set(CONTENT_TAGS_LIST);
 const MIN_TEXT_DATE_CHARS = 6;
-const MAX_TEXT_DATE_WORDS = 5;
+export const MAX_TEXT_DATE_WORDS = 5;
 /** The article's opening ends at the first block of text this long (a paragraph of prose)… */
 const MIN_PROSE_CHARS = 100;
 /** …or after this many blocks of text, whatever their length. */
@@ -115,18 +115,24 @@ const MAX_CREDIT_LINE_CHARS = 100;
 /** Inside these a credit or update line is content. */
 const LINE_CONTENT_TAGS = new Set([...CONTENT_TAGS_LIST, 'LI', 'DD', 'TD', 'TH']);
 
-/** The start of an element's first text (its label, if it has one), found without reading all its text. */
+/** Characters of an element's leading text read to find a label; nodes visited for them, at most. */
+const LEAD_CHARS = 40;
+const LEAD_NODES = 16;
+
+/**
+ * The start of an element's text (its label, if it has one: "<strong>Foto</strong>: dpa", "<a><img></a>Foto:
+ * dpa"), found in document order without reading all its text.
+ */
 function leadingText(el: Element): string {
+  let out = '';
   let n: Node | null = el.firstChild;
-  for (let steps = 0; n && steps < 12; steps++) {
-    if (n.nodeType === 3) {
-      const v = (n.nodeValue ?? '').trimStart();
-      if (v) return v.slice(0, 40);
-      n = n.nextSibling;
-    } else if (n.nodeType === 1) n = n.firstChild ?? n.nextSibling;
-    else n = n.nextSibling;
+  for (let steps = 0; n && steps < LEAD_NODES && out.length < LEAD_CHARS; steps++) {
+    if (n.nodeType === 3) out += n.nodeValue ?? '';
+    let next: Node | null = n.nodeType === 1 ? n.firstChild : null;
+    for (let up: Node | null = n; !next && up && up !== el; up = up.parentNode) next = up.nextSibling;
+    n = next;
   }
-  return '';
+  return out.replace(/[\s\u00a0]+/g, ' ').trimStart().slice(0, LEAD_CHARS);
 }
 
 function isCreditLine(el: Element, lead: string): boolean {

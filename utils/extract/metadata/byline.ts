@@ -8,8 +8,8 @@ const WORK_BY = String.raw`(?:report|paper|brief|study|research|review|reporting
 const CJK_CREDIT = String.raw`(?:作者|撰文|撰稿|文|筆者|笔者|記者|记者)\s*[:：／/]|(?:記者|记者)\s+`;
 // Words that introduce a byline, in the languages we meet most ("By", "Von", "Por", "Par", "Door", "Av"…), with up to
 // four words of page furniture before them ("Written by", "Erstellt von", "View all posts by", "Ein Beitrag von").
-// Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon or a by-word ("Text and
-// photos by"): "Authors Guild" is a name.
+// Plural labels and combined credits ("Authors:", "Text & Fotos:") only with their colon, or a combined credit with
+// a by-word ("Text and photos by"): "Authors Guild" is a name.
 const CREDIT_LABEL = String.raw`(?:autor(?:innen|en)|authors|auteurs|autor[ei]s|(?:text|texte|texto|words)\s*(?:&|\+|\/|und|and|et|y|e)\s*(?:fotos?|photos?|bild(?:er)?|images?|illustrations?))`;
 const BY_PREFIX = new RegExp(
   String.raw`^(?:(?:view|see|show|zeige|alle?|all|more|mehr|weitere|posts?|articles?|stories|beiträge|beitrag|artikel|einträge|erstellt|post|written|posted|published|reported|submitted|text|story|words|article|gespeichert|eingestellt|blog\s*beitrag|ein|eine|gastbeitrag|kommentar|commentary|analysis|opinion|essay|column|geschrieben|verfasst|gepostet|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato|redigido|rezept|recipe|receta|recette|zum|profil)\s+){0,4}(?:(?:${CREDIT_LABEL}|words)\s*[:：]|${CREDIT_LABEL}\s+(?:by|von|par|por|door)\b|${WORK_BY}|(?:by|von|vom|from|por|par|door|av|przez|autor(?:in)?|author|auteur|autore|text|texte|texto|written|yazar|yazan)\b\s*[:：\-–]?|(?:автор|авторы|автори|текст)\s*[:：]?(?=\s)|بقلم|${CJK_CREDIT})\s*`,
@@ -161,8 +161,9 @@ function cleanPart(part: string, credited: boolean): string {
 /**
  * Split a byline such as "By Jane Doe and John Roe | Updated 5 May 2021" into authors: strips the "By"
  * (By, Von, Por, Par…), dates, times, roles, URLs and e-mail addresses, splits several authors on
- * `,` `;` `&` `and` `und` `et` `y`, and drops placeholders ("admin", "staff") and site names. ALL-CAPS names
- * are fixed only when the whole byline is in capitals.
+ * `,` `;` `&` `and` `und` `et` `y`, and drops placeholders ("admin", "staff") and site names. Names in capitals
+ * are fixed when the whole byline is in capitals (an acronym alone, "AFP", stays), or when they stand before an
+ * organisation written in words ("JANE DOE Associated Press").
  */
 export function parseByline(byline: string, options: BylineOptions = {}): Author[] {
   // Line breaks separate a name from a role or desk under it ("Jane Doe<br>Staff writer"): keep them.

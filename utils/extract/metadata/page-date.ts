@@ -77,7 +77,7 @@ export function linesAfter(h1: Element, max: number): string[] {
   }).lines;
 }
 
-/** The text after the headline as one string for reading a date from, or '' when it opens with a modification. */
+/** The text after the headline as one string for reading a date from (see dateText). */
 export function textAround(h1: Element, max: number): string {
   return dateText(linesAfter(h1, max), max);
 }
