@@ -19,6 +19,7 @@ describe('byline cleaning', () => {
     expect(names('作者：肖春芳')).toEqual(['肖春芳']);
     expect(names('文／山田太郎')).toEqual(['山田太郎']);
     expect(names('记者 肖春芳')).toEqual(['肖春芳']);
+    expect(names('作者：张三、李四')).toEqual(['张三', '李四']);
     // A line of page text in a script without capitals is a byline too.
     expect(bylineFromLine('作者：肖春芳').map((a) => a.name)).toEqual(['肖春芳']);
   });

@@ -48,8 +48,8 @@ const OTHER_CREDIT =
   /(?<!(?:\band|\bund|\bet|\by|&|\+)\s*)(?:^|[\s,;(])(?:(?:edited|editing|translated|translation|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|produced|moderated|fact-?checked|interviewed|interview|redigiert|bearbeitet|übersetzt|übersetzung|fotos?|bilder|illustrationen?|moderiert|interviewt|édité|traduit|traduction|illustré|editado|traducido|traducción|tradotto|traduzione)\s+(?:by|von|par|por|da|de)|in\s+(?:conversation|an\s+interview|dialogue)\s+with|propos\s+recueillis\s+par|das\s+(?:interview|gespräch)\s+führten?|im\s+(?:gespräch|interview)\s+mit|en\s+(?:conversation|dialogue|entretien)\s+avec|en\s+(?:conversación|diálogo)\s+con|in\s+conversazione\s+con)\b.*$/iu;
 // Between authors: separators, "and"/"und" in any case, and other conjunctions in lower case (in capitals in a
 // byline set in capitals).
-const SPLIT = /(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:[Aa][Nn][Dd]|[Uu][Nn][Dd]|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/u;
-const SPLIT_CAPS = /(\s*(?::\s|,|;|&|\+|\/|(?<!\p{L})(?:AND|UND|ET|Y|WITH|MIT|SOWIE|AVEC|CON)(?!\p{L}))\s*)/u;
+const SPLIT = /(\s*(?::\s|,|，|、|;|；|&|\+|\/|(?<!\p{L})(?:[Aa][Nn][Dd]|[Uu][Nn][Dd]|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/u;
+const SPLIT_CAPS = /(\s*(?::\s|,|，|、|;|；|&|\+|\/|(?<!\p{L})(?:AND|UND|ET|Y|WITH|MIT|SOWIE|AVEC|CON)(?!\p{L}))\s*)/u;
 // Two to four words in capitals, then words that are not ("JANE DOE Associated Press").
 // (Two letters or more a word: "J. K. Rowling" is initials and a name, not a name in capitals.)
 const CAPS_NAME_BEFORE_WORDS = /^((?:\p{Lu}{2,}[\p{Lu}'’-]*\s+){1,3}\p{Lu}{2,}[\p{Lu}'’-]*)\s+(\p{Lu}\p{Ll}.*)$/u;
