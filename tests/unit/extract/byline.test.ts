@@ -240,6 +240,12 @@ describe('institutions in a byline', () => {
       { name: 'John Roe', affiliation: null },
     ]);
     expect(parseByline('Jane Doe (Reuters)')).toEqual([{ name: 'Jane Doe', affiliation: null }]);
+    // Its own "and" and commas join no authors.
+    expect(parseByline('By Jane Doe (Institute for Peace and Security) and John Roe')).toEqual([
+      { name: 'Jane Doe', affiliation: 'Institute for Peace and Security' },
+      { name: 'John Roe', affiliation: null },
+    ]);
+    expect(parseByline('By Jane Doe (Example Institute, Brussels)')).toEqual([{ name: 'Jane Doe', affiliation: 'Example Institute, Brussels' }]);
   });
 
   it('reads a newspaper or a place after a name as where the author works or writes from, not as a co-author', () => {

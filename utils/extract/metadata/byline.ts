@@ -50,6 +50,18 @@ const OTHER_CREDIT =
 // byline set in capitals).
 const SPLIT = /(\s*(?::\s|,|，|、|;|；|&|\+|\/|(?<!\p{L})(?:[Aa][Nn][Dd]|[Uu][Nn][Dd]|et|y|with|mit|sowie|avec|con)(?!\p{L}))\s*)/u;
 const SPLIT_CAPS = /(\s*(?::\s|,|，|、|;|；|&|\+|\/|(?<!\p{L})(?:AND|UND|ET|Y|WITH|MIT|SOWIE|AVEC|CON)(?!\p{L}))\s*)/u;
+// An institution in brackets is one piece ("Jane Doe (Centre for Science and Policy)"): its separators and
+// conjunctions are masked while the byline is split, and restored in the pieces.
+const MASKS: Record<string, string> = { ',': '\uE000', ';': '\uE001', '&': '\uE002', '/': '\uE003', '+': '\uE004' };
+const UNMASKS: Record<string, string> = Object.fromEntries(Object.entries(MASKS).map(([k, v]) => [v, k]));
+function guardInstitutions(seg: string): string {
+  return seg.replace(/\(([^()]{3,120})\)/g, (whole, inner: string) =>
+    INSTITUTION.test(inner)
+      ? `(${inner.replace(/[,;&/+]/g, (c) => MASKS[c]).replace(/(?<!\p{L})(and|und|et|y|with|mit|sowie|avec|con)(?!\p{L})/giu, (w) => `${w[0]}\u2060${w.slice(1)}`)})`
+      : whole,
+  );
+}
+const unguard = (piece: string) => piece.replace(/[\uE000-\uE004]/g, (c) => UNMASKS[c]).replace(/\u2060/g, '');
 // Two to four words in capitals, then words that are not ("JANE DOE Associated Press").
 // (Two letters or more a word: "J. K. Rowling" is initials and a name, not a name in capitals.)
 const CAPS_NAME_BEFORE_WORDS = /^((?:\p{Lu}{2,}[\p{Lu}'’-]*\s+){1,3}\p{Lu}{2,}[\p{Lu}'’-]*)\s+(\p{Lu}\p{Ll}.*)$/u;
@@ -202,7 +214,7 @@ export function parseByline(byline: string, options: BylineOptions = {}): Author
     // are its qualifiers (an institute, a programme), not co-authors; "and", "&", ";" start the next author.
     // Word boundaries that know letters beyond ASCII: "y" is not split out of "Yılmaz".
     // "And" in any case; the others in lower case only, since "Con Coughlin" and "Jane Y. Doe" are names.
-    const pieces = seg.split(allCaps ? SPLIT_CAPS : SPLIT);
+    const pieces = guardInstitutions(seg).split(allCaps ? SPLIT_CAPS : SPLIT).map(unguard);
     let afterRole = false;
     for (let k = 0; k < pieces.length; k += 2) {
       const before = (pieces[k - 1] ?? '').trim();
