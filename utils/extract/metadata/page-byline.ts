@@ -17,8 +17,20 @@ const PERSON_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|experts?|staff|profi
 /** Text around a link to a person's page, at most, for it to be a byline rather than a name in a sentence. */
 const MAX_BYLINE_BLOCK_CHARS = 120;
 
+/** A host as isPersonLink compares it: lower case, without "www.". */
+const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
+
+/** The host of the page at `url`, for isPersonLink; null for no or a broken URL. */
+export function pageHost(url: string | null | undefined): string | null {
+  try {
+    return url ? bareHost(new URL(url).hostname) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Whether a link goes to an author's page on the page's own site (`host`: the page's host, without "www."), in a
+ * Whether a link goes to an author's page on the page's own site (`host`: see pageHost), in a
  * block short enough to be a byline ("By <a>Jane Doe</a> | 5 March"), not a sentence that quotes an expert.
  */
 export function isPersonLink(el: Element, host: string | null): boolean {
@@ -26,7 +38,7 @@ export function isPersonLink(el: Element, host: string | null): boolean {
   const href = attr(el, 'href');
   if (!PERSON_PATH.test(href)) return false;
   const abs = href.match(/^(?:https?:)?\/\/([^/?#]+)/i);
-  if (abs && !(host && abs[1].toLowerCase().replace(/^www\./, '') === host)) return false;
+  if (abs && !(host && bareHost(abs[1]) === host)) return false;
   const block = el.parentElement;
   return !block || boundedText(block, MAX_BYLINE_BLOCK_CHARS + 1).replace(/\s+/g, ' ').trim().length <= MAX_BYLINE_BLOCK_CHARS;
 }

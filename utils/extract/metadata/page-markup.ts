@@ -2,7 +2,7 @@
 import type { SourceResult } from './candidates';
 import { findHeadlines, mainHeadline, standaloneHeadline } from './headline';
 import { isTitleSegment } from './title';
-import { bestByline, AUTHOR_CLASS, isPersonLink } from './page-byline';
+import { bestByline, AUTHOR_CLASS, isPersonLink, pageHost } from './page-byline';
 import { bestDate, DATE_CLASS, dateText, linesAfter } from './page-date';
 import { bylineFromLine } from './byline';
 import { AUTHOR_LABEL, DATE_LABEL, LABEL_TAGS, isAuthorHeading } from './labels';
@@ -24,38 +24,33 @@ const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/;
 // Their content is not part of the page as shown (noscript is text where scripts run; template is inert).
 const UNSHOWN = new Set(['NOSCRIPT', 'TEMPLATE']);
 
-/** Marked by its attributes as holding a byline, an author or a date (`host`: the page's, for links to authors). */
-function isMarked(el: Element, host: string | null = null): boolean {
+/** Marked by its attributes as holding a byline, an author or a date. */
+function isMarked(el: Element): boolean {
   return (
     el.hasAttribute('itemprop') ||
     CANDIDATE_CLASS.test(attr(el, 'class')) ||
     CANDIDATE_ID.test(attr(el, 'id')) ||
-    REL_AUTHOR.test(attr(el, 'rel')) ||
-    isPersonLink(el, host)
+    REL_AUTHOR.test(attr(el, 'rel'))
   );
 }
 
-function pageHost(url: string | null | undefined): string | null {
-  try {
-    return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : null;
-  } catch {
-    return null;
-  }
-}
-
-const isCandidate = (el: Element, host: string | null) => CANDIDATE_TAGS.has(el.tagName) || isMarked(el, host);
-
-/** The candidate elements under `root`, in document order; iterative, so no depth of nesting overflows the stack. */
-function candidates(root: Element, host: string | null): Element[] {
-  const out: Element[] = [];
+/**
+ * The candidate elements under `root`, in document order, and among them the links to an author's page (see
+ * isPersonLink; `host` is the page's), each link asked once; iterative, so no depth of nesting overflows the stack.
+ */
+function candidates(root: Element, host: string | null): { list: Element[]; personLinks: Set<Element> } {
+  const list: Element[] = [];
+  const personLinks = new Set<Element>();
   let el: Element | null = root.firstElementChild;
   while (el) {
-    if (isCandidate(el, host)) out.push(el);
+    const person = isPersonLink(el, host);
+    if (person) personLinks.add(el);
+    if (person || CANDIDATE_TAGS.has(el.tagName) || isMarked(el)) list.push(el);
     let next: Element | null = UNSHOWN.has(el.tagName) ? null : el.firstElementChild;
     for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
     el = next;
   }
-  return out;
+  return { list, personLinks };
 }
 const MAX_CANDIDATES = 3_000;
 // Past this tree distance from the headline no byline or date can win (see bestByline, bestDate): not looked at.
@@ -108,8 +103,7 @@ export function fromPageMarkup(
   if (!body) return { headlines: [], subheads: [], standalone: null, results: [], kicker: null };
   // One walk of the page; headlines counted apart, so that hundreds of bylines and dates in a page's teasers
   // cannot push its headline out.
-  const host = pageHost(opts.url);
-  const all = candidates(body, host);
+  const { list: all, personLinks } = candidates(body, pageHost(opts.url));
   const h1s: Element[] = [];
   const h2s: Element[] = [];
   const rest: Element[] = [];
@@ -122,7 +116,7 @@ export function fromPageMarkup(
       if (tag === 'H2' && h2s.length < MAX_SUBHEADS) h2s.push(el);
       if (isAuthorHeading(el)) {
         if (authorHeadings.length < MAX_HEADLINES) authorHeadings.push(el);
-      } else if (SECTION_HEADINGS.has(tag) && isMarked(el, host) && rest.length < MAX_CANDIDATES) rest.push(el);
+      } else if (SECTION_HEADINGS.has(tag) && isMarked(el) && rest.length < MAX_CANDIDATES) rest.push(el);
     } else if (tag === 'H1') {
       if (h1s.length < MAX_HEADLINES) h1s.push(el);
     } else if (rest.length < MAX_CANDIDATES) rest.push(el);
@@ -160,7 +154,7 @@ export function fromPageMarkup(
     const itemprop = attr(el, 'itemprop').toLowerCase();
     const isAuthor =
       /\bauthor\b|\bcreator\b/.test(itemprop) || /\bauthor\b/i.test(attr(el, 'rel')) || AUTHOR_CLASS.test(cls) ||
-      isPersonLink(el, host);
+      personLinks.has(el);
     const isDate = el.tagName === 'TIME' || /datepublished|datecreated|\bdate\b/.test(itemprop) || DATE_CLASS.test(cls);
     if (!isAuthor && !isDate) return;
     if (near.has(el)) return; // a container holding the headline is too broad
