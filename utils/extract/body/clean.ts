@@ -61,8 +61,7 @@ function isDateLine(el: Element): boolean {
 const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME', 'ABBR', 'BR']);
 const TEXT_DATE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL']);
 /** Inside these a short date is content (a list of events, a table, a listing), never the article's date line. */
-const CONTENT_TAGS_LIST = ['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL'];
-const CONTENT_TAGS = new Set(CONTENT_TAGS_LIST);
+const CONTENT_TAGS = new Set(['PRE', 'CODE', 'TABLE', 'UL', 'OL', 'DL']);
 const MIN_TEXT_DATE_CHARS = 6;
 export const MAX_TEXT_DATE_WORDS = 5;
 /** The article's opening ends at the first block of text this long (a paragraph of prose)… */
@@ -113,7 +112,7 @@ const CREDIT_LINE =
   /^(?:(?:foto|fotos|bild|bilder|bildquelle|fotocredit|quelle|quellen|source|sources|credit|credits|photo|photos|image|images|picture|illustration|grafik|copyright|crédits?|fuente|fonte)\s*[:：]|(?:photograph(?:ed)?|photos?|pictures?|images?|illustrations?|fotos?)\s+(?:by|von|de|par)\s|©|\(c\)\s)/i;
 const MAX_CREDIT_LINE_CHARS = 100;
 /** Inside these a credit or update line is content. */
-const LINE_CONTENT_TAGS = new Set([...CONTENT_TAGS_LIST, 'LI', 'DD', 'TD', 'TH']);
+const LINE_CONTENT_TAGS = new Set([...CONTENT_TAGS, ...LIST_TAGS]);
 
 /** Characters of an element's leading text read to find a label; nodes visited for them, at most. */
 const LEAD_CHARS = 40;
@@ -193,8 +192,9 @@ export function cleanArticle(root: Element): CleanReport {
       gone.add(el);
       removable.push(el);
       report.dateLines++;
-      if (opening && report.openingDates.length < MAX_OPENING_DATES) report.openingDates.push(squash(el.textContent));
-      if (UPDATE_LABEL.test(squash(el.textContent)) && report.updateDates.length < MAX_OPENING_DATES) report.updateDates.push(squash(el.textContent));
+      const line = squash(el.textContent);
+      if (opening && report.openingDates.length < MAX_OPENING_DATES) report.openingDates.push(line);
+      if (UPDATE_LABEL.test(line) && report.updateDates.length < MAX_OPENING_DATES) report.updateDates.push(line);
       if (opening && ++openingBlocks >= MAX_OPENING_BLOCKS) opening = false;
       continue;
     }
