@@ -19,7 +19,7 @@ export interface Headline {
  * The headline without a kicker that the page puts inside the `<h1>` in its own element
  * (`<h1><span>Press release of the X office:</span>Headline</h1>`), when the metadata title is the headline alone.
  */
-function withoutKicker(h1: Element, text: string, metaTitles: string[]): string | null {
+function withoutKicker(h1: Element, text: string, titleKeys: ReadonlySet<string>): string | null {
   let first = h1.firstElementChild;
   while (first && /^(?:STYLE|SCRIPT|NOSCRIPT|TEMPLATE)$/.test(first.tagName)) first = first.nextElementSibling;
   if (!first || /^(?:A|IMG|PICTURE|SVG|BR)$/.test(first.tagName)) return null;
@@ -28,27 +28,24 @@ function withoutKicker(h1: Element, text: string, metaTitles: string[]): string 
   if (!kicker || kicker.length >= text.length || !text.startsWith(kicker)) return null;
   const rest = text.slice(kicker.length).replace(/^[\s:|–—·•-]+/, '').trim();
   if (rest.split(/\s+/).length < 3) return null;
-  const key = squashKey(rest);
-  return metaTitles.some((t) => squashKey(t) === key) ? rest : null;
+  return titleKeys.has(squashKey(rest)) ? rest : null;
 }
 
 /**
  * The headline without a label written into its text ("Analysis: Headline", "EXCLUSIVE | Headline"), when a
  * metadata title is the rest alone: the page's own words say which part is the headline.
  */
-function withoutLabel(text: string, metaTitles: string[]): string | null {
+function withoutLabel(text: string, titleKeys: ReadonlySet<string>): string | null {
   const m = text.match(/^([^:|]{2,30}?)\s*[:|]\s+(.+)$/);
   if (!m || m[1].split(/\s+/).length > 3 || m[2].split(/\s+/).length < 3) return null;
-  const key = squashKey(m[2]);
-  return metaTitles.some((t) => squashKey(t) === key) ? m[2] : null;
+  return titleKeys.has(squashKey(m[2])) ? m[2] : null;
 }
 
 /** The one line of a multi-line `<h1>` (kicker, headline, subtitle) that a metadata title is, whole. */
-function metaTitleLine(h1: Element, metaTitles: string[]): string | null {
+function metaTitleLine(h1: Element, titleKeys: ReadonlySet<string>): string | null {
   const lines = readText(h1, { maxChars: 400 }).lines.map((l) => cleanText(l, 400)).filter(Boolean);
   if (lines.length < 2) return null;
-  const keys = new Set(metaTitles.map(squashKey));
-  const found = lines.filter((l) => l.split(/\s+/).length >= 2 && keys.has(squashKey(l)));
+  const found = lines.filter((l) => l.split(/\s+/).length >= 2 && titleKeys.has(squashKey(l)));
   return found.length === 1 ? found[0] : null;
 }
 
@@ -85,6 +82,8 @@ function ownWords(h1: Element): string | null {
 /** Headlines among the page's `<h1>` elements, in document order. */
 export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaTitles: string[] }): Headline[] {
   const out: Headline[] = [];
+  // The metadata titles as the kicker and label rules compare them, whole.
+  const titleKeys = new Set(opts.metaTitles.map(squashKey));
   for (const el of h1s) {
     let text = cleanText(boundedText(el, 400).replace(/\n/g, ' '), 400);
     if (text.length < 2 || text.length > 350) continue;
@@ -94,7 +93,7 @@ export function findHeadlines(h1s: Element[], opts: { siteNames: string[]; metaT
     if (isSiteName(text, opts.siteNames) && (match < 1 || opts.siteNames.some((n) => squashKey(n) === squashKey(text)))) continue;
     const chain = ancestors(el);
     if (isExcluded(el, chain)) continue;
-    const bare = withoutKicker(el, text, opts.metaTitles) ?? withoutLabel(text, opts.metaTitles) ?? metaTitleLine(el, opts.metaTitles);
+    const bare = withoutKicker(el, text, titleKeys) ?? withoutLabel(text, titleKeys) ?? metaTitleLine(el, titleKeys);
     const own = bare ? null : ownWords(el);
     if (bare) {
       text = bare;
