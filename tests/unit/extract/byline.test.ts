@@ -43,6 +43,12 @@ describe('byline cleaning', () => {
     expect(bylineFromLine('Study by Stanford Researchers Finds Link')).toEqual([]);
   });
 
+  it('keeps a generational suffix with its stop ("Jr.", "Sr.") as part of the name, but not a sentence ending in a stop', () => {
+    expect(names('By E. J. Dionne Jr.')).toEqual(['E. J. Dionne Jr.']);
+    expect(names('By Sam Jones Sr. and Ann Lee')).toEqual(['Sam Jones Sr.', 'Ann Lee']);
+    expect(names('Read the full story here.')).toEqual([]);
+  });
+
   it('splits on "y", "et", "and" only as words, in any alphabet', () => {
     expect(names('Ayşe Yılmaz y Ana López')).toEqual(['Ayşe Yılmaz', 'Ana López']);
     expect(names('Émile Ütz et Yœl Ørsted')).toEqual(['Émile Ütz', 'Yœl Ørsted']);

@@ -146,8 +146,8 @@ export function isPlausibleName(name: string, options: BylineOptions = {}): bool
   if (/\p{Ll}{2}\p{Lu}\p{Ll}+\p{Lu}/u.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > 6) return false;
-  // Sentences and labels are not names.
-  if (/[.!?:]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return false;
+  // Sentences and labels are not names; an initial or a generational suffix ("Jr.", "Sr.") may end one with a stop.
+  if (/[.!?:]$/.test(name) && !/\b(?:\p{Lu}|Jr|Sr)\.$/u.test(name)) return false;
   if (!squashKey(name)) return false;
   // A person a blog is named after ("Jane Doe" on "Jane Doe's blog") is a person; one word of the site's name is not.
   return !isSiteName(name, options.siteNames ?? [], !/\s/.test(name));
